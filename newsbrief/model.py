@@ -1,0 +1,539 @@
+"""The typed, immutable model of a news article.
+
+An :class:`Article` holds a headline and a body; the body is cut into
+:class:`Paragraph` and :class:`Sentence` objects whose character offsets point
+into ``article.body`` (``article.body[s.start:s.end] == s.text``). Analysis
+(entities, quotes, dates) is computed lazily, once per article, and cached on
+the instance; the cache never takes part in equality, hashing or ``to_dict``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from newsbrief.errors import InvalidArticleError
+
+if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
+    from newsbrief.briefing import Briefing
+    from newsbrief.summarize import Summary
+    from newsbrief.text.analysis import Analysis
+
+__all__ = [
+    "Article",
+    "DateMention",
+    "Entity",
+    "EntityKind",
+    "Paragraph",
+    "Quote",
+    "Sentence",
+    "Span",
+]
+
+_T = TypeVar("_T")
+
+#: A first line longer than this is body text, not a headline.
+MAX_HEADLINE_CHARS = 200
+_SENTENCE_END = (".", "!", "?", ".\"", ".”", "?\"", "?”", "!\"", "!”", ".'", ".’")
+
+
+def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise InvalidArticleError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen(slots=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into a text."""
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidArticleError(f"span end {self.end} is before its start {self.start}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        """Return the part of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies entirely within this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+@attrs.frozen(slots=True)
+class Sentence:
+    """One sentence of an article body.
+
+    Attributes:
+        text: The sentence, exactly as in the body.
+        start: Offset of its first character in ``article.body``.
+        end: Offset just past its last character.
+        index: Its position among all the article's sentences (0-based).
+        paragraph: The index of the paragraph it belongs to.
+    """
+
+    text: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+    index: int = attrs.field(validator=_non_negative)
+    paragraph: int = attrs.field(validator=_non_negative)
+
+    @property
+    def span(self) -> Span:
+        """The sentence's offsets as a :class:`Span`."""
+        return Span(self.start, self.end)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@attrs.frozen(slots=True)
+class Paragraph:
+    """One paragraph of an article body, with its sentences."""
+
+    text: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+    index: int = attrs.field(validator=_non_negative)
+    sentences: tuple[Sentence, ...] = attrs.field(converter=tuple)
+
+    @property
+    def span(self) -> Span:
+        """The paragraph's offsets as a :class:`Span`."""
+        return Span(self.start, self.end)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class EntityKind(str, enum.Enum):
+    """What a named entity is."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(slots=True)
+class Entity:
+    """A person, organisation or place the article names.
+
+    Attributes:
+        name: The fullest form the article uses ("Vladimir Putin").
+        kind: What it is.
+        aliases: Other forms used for it ("Putin"), fullest first.
+        role: The title or description the article gives it ("Russian
+            President"), or None.
+        mentions: Every mention in the body, short forms included.
+        headline_mentions: Mentions in the headline (offsets into
+            ``article.headline``).
+    """
+
+    name: str
+    kind: EntityKind = attrs.field(converter=EntityKind)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    role: str | None = None
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+    headline_mentions: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the entity."""
+        return {
+            "name": self.name,
+            "kind": self.kind.value,
+            "aliases": list(self.aliases),
+            "role": self.role,
+            "mentions": [[m.start, m.end] for m in self.mentions],
+            "headline_mentions": [[m.start, m.end] for m in self.headline_mentions],
+        }
+
+
+@attrs.frozen(slots=True)
+class Quote:
+    """Words the article attributes to a speaker.
+
+    Attributes:
+        text: The quoted words, without quotation marks.
+        speaker: The canonical name of the speaker's entity, the article's own
+            description ("a campaign source") when it names nobody, or None.
+        cue: The reporting verb or phrase ("said", "according to").
+        direct: True for words in quotation marks, False for reported speech.
+        span: Offsets of the quoted words in ``article.body``.
+        speaker_span: Offsets of the speaker's mention, when there is one.
+    """
+
+    text: str
+    speaker: str | None
+    cue: str | None
+    direct: bool
+    span: Span
+    speaker_span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the quote."""
+        return {
+            "speaker": self.speaker,
+            "text": self.text,
+            "cue": self.cue,
+            "direct": self.direct,
+            "span": [self.span.start, self.span.end],
+            "speaker_span": None
+            if self.speaker_span is None
+            else [self.speaker_span.start, self.speaker_span.end],
+        }
+
+
+@attrs.frozen(slots=True)
+class DateMention:
+    """A time expression ("in October", "last year", "1962").
+
+    Attributes:
+        text: The expression as written.
+        span: Its offsets in ``article.body``.
+        date: The calendar date it resolves to (the first day of a month or
+            year when only those are known), or None when it cannot be resolved.
+        granularity: "day", "month", "year", "decade" or None.
+    """
+
+    text: str
+    span: Span
+    date: _dt.date | None = None
+    granularity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the date mention."""
+        return {
+            "text": self.text,
+            "span": [self.span.start, self.span.end],
+            "date": None if self.date is None else self.date.isoformat(),
+            "granularity": self.granularity,
+        }
+
+
+def _to_published(value: object) -> _dt.datetime | _dt.date | None:
+    if value is None or isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            if len(text) == 10:
+                return _dt.date.fromisoformat(text)
+            return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise InvalidArticleError(f"published is not an ISO 8601 date: {value!r}") from None
+    raise InvalidArticleError(f"published must be a date, datetime or ISO string, not {value!r}")
+
+
+def _to_metadata(value: Mapping[str, Any] | None) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidArticleError(f"metadata must be a mapping, not {type(value).__name__}")
+    return dict(value)
+
+
+def _optional_str(name: str) -> Callable[[object], str | None]:
+    def convert(value: object) -> str | None:
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        raise InvalidArticleError(f"{name} must be a string, not {type(value).__name__}")
+
+    return convert
+
+
+def _require_str(name: str) -> Callable[[object], str]:
+    def convert(value: object) -> str:
+        if not isinstance(value, str):
+            raise InvalidArticleError(f"{name} must be a string, not {type(value).__name__}")
+        return value
+
+    return convert
+
+
+@attrs.frozen(slots=True)
+class Article:
+    """A news article: headline, body, its paragraphs and sentences.
+
+    Build one with :meth:`from_text`, :meth:`from_dict` or
+    :func:`newsbrief.read`. Entities, quotes and dates are analysed on first
+    use and cached.
+
+    Attributes:
+        headline: The headline ("" when there is none).
+        body: The article text without its headline.
+        paragraphs: The body's paragraphs, each with its sentences.
+        sentences: All sentences, in order (derived from ``paragraphs``).
+        id: An identifier from the input, if any.
+        source: Where the article comes from (a publisher, a file name).
+        url: Its address, if known.
+        published: When it was published, if known.
+        language: Its language as a BCP 47 code ("en").
+        metadata: Other fields of the input, kept as they were.
+    """
+
+    headline: str = attrs.field(converter=_require_str("headline"))
+    body: str = attrs.field(converter=_require_str("body"))
+    paragraphs: tuple[Paragraph, ...] = attrs.field(converter=tuple)
+    id: str | None = attrs.field(default=None, converter=_optional_str("id"))
+    source: str | None = attrs.field(default=None, converter=_optional_str("source"))
+    url: str | None = attrs.field(default=None, converter=_optional_str("url"))
+    published: _dt.datetime | _dt.date | None = attrs.field(
+        default=None, converter=_to_published
+    )
+    language: str = attrs.field(default="en", converter=_require_str("language"))
+    metadata: dict[str, Any] = attrs.field(factory=dict, converter=_to_metadata, hash=False)
+    sentences: tuple[Sentence, ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    # Per-instance cache of derived results (analysis, scores). Derived state
+    # only: excluded from equality, hashing, repr and to_dict.
+    _cache: dict[str, Any] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, factory=dict
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(
+            self, "sentences", tuple(s for p in self.paragraphs for s in p.sentences)
+        )
+
+    # -- construction -----------------------------------------------------
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        title: str | None = None,
+        source: str | None = None,
+        url: str | None = None,
+        published: _dt.datetime | _dt.date | str | None = None,
+        id: str | None = None,  # noqa: A002 - the field's public name
+        language: str = "en",
+        metadata: Mapping[str, Any] | None = None,
+    ) -> Article:
+        """Build an article from plain text.
+
+        With ``title=None`` the first block of ``text`` is taken as the
+        headline when it looks like one: a single line before the first blank
+        line, not ending like a sentence and at most
+        :data:`MAX_HEADLINE_CHARS` long. When ``title`` is given (even ``""``)
+        all of ``text`` is the body.
+
+        Args:
+            text: The article text. Line endings are normalised to ``\\n``.
+            title: The headline, if known.
+            source: Where the article comes from.
+            url: The article's address.
+            published: Publication date or datetime (or an ISO 8601 string).
+            id: An identifier.
+            language: BCP 47 language code.
+            metadata: Other fields to keep with the article.
+
+        Raises:
+            InvalidArticleError: ``text`` is not a string or contains NUL bytes.
+        """
+        from newsbrief.text.segment import segment
+
+        if not isinstance(text, str):
+            raise InvalidArticleError(f"article text must be a string, not {type(text).__name__}")
+        if title is not None and not isinstance(title, str):
+            raise InvalidArticleError(f"title must be a string, not {type(title).__name__}")
+        text = _normalise_text(text)
+        if title is None:
+            headline, body = split_headline(text)
+        else:
+            headline, body = " ".join(_normalise_text(title).split()), text.strip()
+        paragraphs = segment(body)
+        return cls(
+            headline=headline,
+            body=body,
+            paragraphs=paragraphs,
+            id=id,
+            source=source,
+            url=url,
+            published=published,
+            language=language,
+            metadata=metadata,
+        )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Rebuild an article from :meth:`to_dict` output (or a JSON article).
+
+        Accepts ``headline`` or ``title`` and ``body`` or ``text``; the body is
+        segmented again (segmentation is deterministic, so the round trip is
+        exact).
+
+        Raises:
+            InvalidArticleError: a field is missing or of the wrong type.
+        """
+        if not isinstance(data, Mapping):
+            raise InvalidArticleError(f"an article must be an object, not {type(data).__name__}")
+        body = data.get("body", data.get("text"))
+        if body is None:
+            raise InvalidArticleError("article has no 'body' or 'text' field")
+        headline = data.get("headline", data.get("title"))
+        if headline is None:
+            headline = ""
+        known = {"headline", "title", "body", "text", "id", "source", "url", "published",
+                 "language", "metadata"}
+        metadata = dict(data.get("metadata") or {})
+        metadata.update({k: v for k, v in data.items() if k not in known})
+        return cls.from_text(
+            body,
+            title=headline,
+            source=data.get("source"),
+            url=data.get("url"),
+            published=data.get("published"),
+            id=data.get("id"),
+            language=data.get("language") or "en",
+            metadata=metadata,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; :meth:`from_dict` turns it back into an equal article."""
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "body": self.body,
+            "source": self.source,
+            "url": self.url,
+            "published": None if self.published is None else self.published.isoformat(),
+            "language": self.language,
+            "metadata": dict(self.metadata),
+        }
+
+    # -- derived views ----------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """Headline and body, separated by a blank line (the body alone without a headline)."""
+        return f"{self.headline}\n\n{self.body}" if self.headline else self.body
+
+    @property
+    def word_count(self) -> int:
+        """Number of words in the body."""
+        return len(self.body.split())
+
+    def cached(self, key: str, compute: Callable[[], _T]) -> _T:
+        """Return the cached value for ``key``, computing it once if absent.
+
+        Used by the analysis and summarisers so that each derived result is
+        computed once per article. Computation is deterministic, so two threads
+        racing here at worst compute the same value twice.
+        """
+        try:
+            return self._cache[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = compute()
+            return self._cache.setdefault(key, value)  # type: ignore[no-any-return]
+
+    @property
+    def analysis(self) -> Analysis:
+        """Entities, quotes and dates of the article (computed once)."""
+        from newsbrief.text.analysis import analyze
+
+        return self.cached("analysis", lambda: analyze(self))
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """People, organisations and places the article names, most mentioned first."""
+        return self.analysis.entities
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        """Direct and reported speech with speakers, in document order."""
+        return self.analysis.quotes
+
+    @property
+    def dates(self) -> tuple[DateMention, ...]:
+        """Time expressions in the body, in document order."""
+        return self.analysis.dates
+
+    def summary(
+        self,
+        *,
+        sentences: int | None = None,
+        words: int | None = None,
+        ratio: float | None = None,
+        seconds: float | None = None,
+        method: str = "default",
+        wpm: float | None = None,
+    ) -> Summary:
+        """Pick the sentences that matter within exactly one budget.
+
+        See :func:`newsbrief.summarize.summarize` for details.
+        """
+        from newsbrief.summarize import summarize
+
+        return summarize(
+            self,
+            sentences=sentences,
+            words=words,
+            ratio=ratio,
+            seconds=seconds,
+            method=method,
+            wpm=wpm,
+        )
+
+    def briefing(self, **options: Any) -> Briefing:
+        """Build a structured :class:`~newsbrief.briefing.Briefing` of the article.
+
+        See :func:`newsbrief.briefing.build_briefing` for the options.
+        """
+        from newsbrief.briefing import build_briefing
+
+        return build_briefing(self, **options)
+
+
+def _normalise_text(text: str) -> str:
+    if "\x00" in text:
+        raise InvalidArticleError("article text contains NUL bytes (binary data?)")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def split_headline(text: str) -> tuple[str, str]:
+    """Split ``text`` into ``(headline, body)`` when its first block looks like a headline.
+
+    The first block is a headline when it is a single line followed by a blank
+    line (or the end of the text), does not end like a sentence and is at most
+    :data:`MAX_HEADLINE_CHARS` long. Otherwise the headline is ``""``.
+    """
+    stripped = text.lstrip()
+    first, sep, rest = stripped.partition("\n")
+    # The headline must be followed by a blank line: a single newline means the
+    # first line is just the start of a paragraph.
+    if not sep:
+        return "", stripped.strip()
+    if rest.lstrip(" \t").startswith("\n"):
+        candidate = first.strip()
+        if (
+            candidate
+            and len(candidate) <= MAX_HEADLINE_CHARS
+            and not candidate.endswith(_SENTENCE_END)
+        ):
+            return " ".join(candidate.split()), rest.strip()
+    return "", stripped.strip()

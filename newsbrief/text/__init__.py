@@ -1,0 +1,1 @@
+"""Pure text analysis: segmentation, tokens, entities, quotes and dates (no I/O)."""
