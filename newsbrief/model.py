@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from newsbrief.errors import InvalidArticleError
+from newsbrief.errors import InputTooLargeError, InvalidArticleError
 
 if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
     from newsbrief.briefing import Briefing
@@ -38,6 +38,9 @@ _T = TypeVar("_T")
 
 #: A first line longer than this is body text, not a headline.
 MAX_HEADLINE_CHARS = 200
+#: Longest article text accepted (characters). News articles are far shorter;
+#: the limit keeps every later stage bounded in time and memory.
+MAX_ARTICLE_CHARS = 5_000_000
 _SENTENCE_END = (".", "!", "?", ".\"", ".”", "?\"", "?”", "!\"", "!”", ".'", ".’")
 
 
@@ -349,7 +352,9 @@ class Article:
             metadata: Other fields to keep with the article.
 
         Raises:
-            InvalidArticleError: ``text`` is not a string or contains NUL bytes.
+            InvalidArticleError: ``text`` is not a string, contains NUL bytes,
+                or holds neither a headline nor a body.
+            InputTooLargeError: ``text`` is longer than :data:`MAX_ARTICLE_CHARS`.
         """
         from newsbrief.text.segment import segment
 
@@ -357,11 +362,17 @@ class Article:
             raise InvalidArticleError(f"article text must be a string, not {type(text).__name__}")
         if title is not None and not isinstance(title, str):
             raise InvalidArticleError(f"title must be a string, not {type(title).__name__}")
+        if len(text) > MAX_ARTICLE_CHARS:
+            raise InputTooLargeError(
+                f"article text has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}"
+            )
         text = _normalise_text(text)
         if title is None:
             headline, body = split_headline(text)
         else:
             headline, body = " ".join(_normalise_text(title).split()), text.strip()
+        if not headline and not body:
+            raise InvalidArticleError("article is empty (no headline and no text)")
         paragraphs = segment(body)
         return cls(
             headline=headline,
