@@ -54,6 +54,7 @@ __all__ = [
     "process_jsonl",
     "process_jsonl_text",
     "record",
+    "records",
     "summaries",
     "to_article",
 ]
@@ -467,7 +468,13 @@ def record(
     """
     if task not in TASKS:
         raise UnknownNameError(f"unknown batch task {task!r}; expected one of {', '.join(TASKS)}")
-    opts = {} if options is None else options
+    return _record(item, task, {} if options is None else options, line, where)[0]
+
+
+def _record(
+    item: object, task: str, opts: Mapping[str, Any], line: int | None, where: str | None
+) -> tuple[dict[str, Any], bool]:
+    """The output record of one input and whether it is an error record."""
     ident: Any = None
     try:
         if isinstance(item, (str, bytes, bytearray)):
@@ -480,9 +487,33 @@ def record(
         result = article.briefing(**opts) if task == "brief" else article.summary(**opts)
         out: dict[str, Any] = result.to_dict()
     except Exception as exc:  # one bad input must not end the run
-        return {"id": ident, "line": line, "error": BatchError.from_exception(exc).to_dict()}
+        error = BatchError.from_exception(exc).to_dict()
+        return {"id": ident, "line": line, "error": error}, True
     out["id"] = ident
-    return out
+    return out, False
+
+
+def records(
+    numbered: Iterable[tuple[int | None, object]],
+    *,
+    task: str = "brief",
+    options: Mapping[str, Any] | None = None,
+    where: str | None = None,
+) -> list[dict[str, Any]]:
+    """The output records of a chunk of ``(line_number, input)`` pairs.
+
+    The unit of work :func:`process_jsonl` sends to a worker, public so that
+    other executors can use it: for example Dask's
+    ``bag.map_partitions(batch.records, task="brief")`` on a bag of numbered
+    lines. Never raises for a bad input (see :func:`record`).
+
+    Raises:
+        UnknownNameError: ``task`` is not one of :data:`TASKS`.
+    """
+    if task not in TASKS:
+        raise UnknownNameError(f"unknown batch task {task!r}; expected one of {', '.join(TASKS)}")
+    opts = {} if options is None else options
+    return [_record(item, task, opts, number, where)[0] for number, item in numbered]
 
 
 def _jsonl_chunk(
@@ -494,8 +525,7 @@ def _jsonl_chunk(
 ) -> list[tuple[Any, bool]]:
     out: list[tuple[Any, bool]] = []
     for number, text in chunk:
-        rec = record(text, task=task, options=options, line=number, where=where)
-        failed = "error" in rec and "line" in rec
+        rec, failed = _record(text, task, options, number, where)
         if as_text:
             # Serialising here, in the worker, keeps the parent's work small.
             out.append((json.dumps(rec, ensure_ascii=False), failed))
