@@ -1,0 +1,202 @@
+"""Time expressions: "in October", "on Tuesday", "3 March 2024", "last year", "1962".
+
+One regular expression finds the expressions (longest form first); each is
+resolved to a calendar date relative to the article's publication date when
+that is known. Resolution rules, kept simple and predictable:
+
+* Weekdays are the most recent such day on or before publication, or the
+  next one on or after it when the expression says "next" or the clause is
+  in the future tense ("will meet on Tuesday").
+* A month without a year is the one in the publication year, moved a year
+  back ("last October") or forward ("next October") when the text says so.
+* "last/this/next year|month" count from the publication date; "yesterday",
+  "today", "tomorrow" likewise.
+* Explicit dates need no publication date.
+
+Months and years resolve to their first day; ``granularity`` says which part
+of the date is meaningful ("day", "month", "year" or "decade").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsbrief.model import DateMention, Span
+
+__all__ = ["find_dates"]
+
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: i
+    for i, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_MOD = r"(?:(?:early|late|mid|mid-|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*)"
+
+_DATE = re.compile(
+    r"(?<![\w\-])(?:"
+    rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))"
+    rf"|(?P<dmy>(?:{_WEEKDAY},?\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?)"
+    rf"|(?P<mdy>(?:{_WEEKDAY},?\s+)?(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?)(?![\d:])"
+    rf"|(?P<my>{_MOD}?(?P<m3>{_MONTH})(?:\s+of)?,?\s+(?P<y3>{_YEAR}))"
+    rf"|(?P<rel>{_MOD}?(?P<rdir>last|this|next|past|previous|coming)\s+"
+    r"(?P<unit>year|month|week|decade|spring|summer|autumn|fall|winter))"
+    rf"|(?P<rmonth>(?P<mdir>last|this|next|early|late|mid-?|in|since|until|by|from|before|after|"
+    rf"during|through)\s+(?P<m4>{_MONTH})(?!\s*\d))"
+    rf"|(?P<wday>(?:(?P<wdir>last|next|this|on|since|by|until|from|before|after)\s+)?"
+    rf"(?P<w>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
+    r"|(?P<deixis>yesterday|today|tomorrow|tonight)"
+    rf"|(?P<decade>(?:the\s+)?(?P<dec>1[5-9]\d0|20[0-9]0)['’]?s)"
+    rf"|(?P<year>{_MOD}?(?P<y4>{_YEAR}))"
+    r")(?![\w\-/])",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|would|shall|to\s+(?:meet|visit|hold|travel|attend)|is\s+due|"
+                     r"are\s+due|plans?\s+to|scheduled|set\s+to|next)\b[^.!?]{0,60}$",
+                     re.IGNORECASE)
+_NUMBER_AROUND = re.compile(r"[\d,.]$")
+
+
+def find_dates(
+    body: str, published: dt.date | dt.datetime | None = None
+) -> tuple[DateMention, ...]:
+    """Find time expressions in ``body``, resolved against ``published``.
+
+    Args:
+        body: The text to search.
+        published: The publication date (a datetime counts by its date), or
+            None; relative expressions then get ``date=None``.
+
+    Returns:
+        Date mentions in document order.
+    """
+    pub = published.date() if isinstance(published, dt.datetime) else published
+    out: list[DateMention] = []
+    for m in _DATE.finditer(body):
+        start, end = m.start(), m.end()
+        if m.group("year") is not None:
+            before = body[max(0, start - 1) : start]
+            after = body[end : end + 2]
+            # Not part of a number ("1,962", "$2010", "2010.5") or a score ("2010-11").
+            if before and (before in "$£€#" or _NUMBER_AROUND.search(before)):
+                continue
+            if after[:1] in ("%",) or (after[:1] in ",." and after[1:2].isdigit()):
+                continue
+        name = m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4") or m.group("w")
+        if name is not None and not name[0].isupper():
+            continue  # "may", "march" as verbs
+        date, granularity = _resolve(m, body, pub)
+        text = body[start:end]
+        out.append(DateMention(text=text, span=Span(start, end), date=date,
+                               granularity=granularity))
+    return tuple(out)
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _shift_month(d: dt.date, months: int) -> dt.date:
+    total = d.year * 12 + d.month - 1 + months
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
+def _resolve(
+    m: re.Match[str], body: str, pub: dt.date | None
+) -> tuple[dt.date | None, str | None]:
+    g = m.group
+    if g("iso"):
+        return _safe(int(g("iy")), int(g("im")), int(g("id"))), "day"
+    if g("dmy") or g("mdy"):
+        month = _month(g("m1") or g("m2"))
+        day = _day(g("d1") or g("d2"))
+        year_text = g("y1") or g("y2")
+        if year_text:
+            return _safe(int(year_text), month, day), "day"
+        if pub is None:
+            return None, "day"
+        return _safe(pub.year, month, day), "day"
+    if g("my"):
+        return _safe(int(g("y3")), _month(g("m3")), 1), "month"
+    if g("rel"):
+        unit = g("unit").lower()
+        direction = g("rdir").lower()
+        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[
+            direction
+        ]
+        if unit == "year":
+            return (None if pub is None else _safe(pub.year + step, 1, 1)), "year"
+        if unit == "month":
+            return (None if pub is None else _shift_month(pub, step)), "month"
+        if unit == "decade":
+            if pub is None:
+                return None, "decade"
+            return _safe(pub.year // 10 * 10 + 10 * step, 1, 1), "decade"
+        return None, None  # weeks and seasons: no single calendar date
+    if g("rmonth"):
+        month = _month(g("m4"))
+        if pub is None:
+            return None, "month"
+        year = pub.year
+        mdir = g("mdir").lower()
+        if mdir == "last":
+            year = pub.year if month < pub.month else pub.year - 1
+        elif mdir == "next":
+            year = pub.year if month > pub.month else pub.year + 1
+        return _safe(year, month, 1), "month"
+    if g("wday"):
+        if pub is None:
+            return None, "day"
+        wd = _WEEKDAYS[g("w").lower()]
+        wdir = (g("wdir") or "").lower()
+        future = wdir == "next" or (
+            wdir != "last" and _FUTURE.search(body, max(0, m.start() - 80), m.start()) is not None
+        )
+        if future:
+            delta = (wd - pub.weekday()) % 7
+            if wdir == "next" and delta == 0:
+                delta = 7
+            return pub + dt.timedelta(days=delta), "day"
+        delta = (pub.weekday() - wd) % 7
+        if wdir == "last" and delta == 0:
+            delta = 7
+        return pub - dt.timedelta(days=delta), "day"
+    if g("deixis"):
+        if pub is None:
+            return None, "day"
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g("deixis").lower()]
+        return pub + dt.timedelta(days=offset), "day"
+    if g("decade"):
+        return _safe(int(g("dec")), 1, 1), "decade"
+    return _safe(int(g("y4")), 1, 1), "year"

@@ -1,0 +1,647 @@
+"""Named entities: people, organisations and places, with roles and mentions.
+
+A rule-based recogniser tuned for news English (no model, no downloads):
+
+1. Capitalised runs are found with one regular expression (:data:`CAP_RUN`).
+2. Each run is cut into candidate names: at possessives ("Russia's Security
+   Council"), at connectors that do not belong to a name ("Putin and Xi"),
+   around titles ("CIA Director William Burns" -> role + name) and at
+   sentence-starting common words ("Days", "Earlier").
+3. Candidates are classified from the built-in knowledge
+   (:mod:`newsbrief.text.knowledge`): gazetteers of places and organisations,
+   organisation and event keywords, given names, titles, and from context
+   ("in X", "X said", a score after a team name).
+4. Candidates are resolved document-wide: "Putin" joins "Vladimir Putin",
+   "ICC" joins "International Criminal Court", an all-caps headline word
+   joins the body entity it spells.
+5. Roles come from titles before a name and appositives around it ("Nikolai
+   Patrushev, ... the secretary of Russia's Security Council,";
+   "China's top diplomat, Wang Yi").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from newsbrief.model import Entity, EntityKind, Span
+from newsbrief.text.knowledge import Knowledge, knowledge
+from newsbrief.text.tokens import (
+    CAP_RUN,
+    TOKEN,
+    is_acronym,
+    is_all_caps,
+    is_possessive,
+    lower_words,
+    strip_possessive,
+)
+
+__all__ = ["find_entities", "person_gender"]
+
+PERSON = EntityKind.PERSON
+ORG = EntityKind.ORGANIZATION
+PLACE = EntityKind.PLACE
+OTHER = EntityKind.OTHER
+
+_fold = Knowledge.fold
+
+# Contexts read from the text just before / after a candidate.
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|near|to|into|across|outside|inside|across|toward|towards|"
+    r"throughout|around|via|visit|visited|visiting|of)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_SPEECH_AFTER = re.compile(
+    r"^,?\s*(?:(?:has|had|have|was|is|also|then|later|previously|once|had)\s+)?"
+    r"(?:said|says|told|added|asked|wrote|warned|argued|explained|insisted|claimed|"
+    r"replied|admitted|believes|thinks|noted|stated|announced|denied|confirmed)\b"
+)
+_SPEECH_BEFORE = re.compile(r"(?:\b(?:said|says|according to|added|told)\s+)$")
+_SCORE_AFTER = re.compile(r"^\s+\d{1,3}(?:\s|$|[,.;])")
+_SCORE_BEFORE = re.compile(r"(?:\d\s*[-–]\s*\d|\b\d{1,3})\s+$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|,\s*[A-Z][\w .]*\d{4}-\d\d-\d\d|\(|--?\s)")
+_FORMER = re.compile(
+    r"(?:\b(?:former|acting|then|late|interim|outgoing|incoming|deputy|ex-|retired|"
+    r"veteran|newly elected|new)\s+)+$",
+    re.IGNORECASE,
+)
+# "X, a close Putin ally and the secretary of Russia's Security Council," ...
+_APPOSITIVE_AFTER = re.compile(
+    r",\s+((?:(?:a|an|the|who\s+is|who\s+was)\s+)?[^,.;:()\"“”]{3,90}?)(?=\s*(?:,|\.|;|:|\)|$))"
+)
+# "... China's top diplomat, Wang Yi"
+_APPOSITIVE_BEFORE = re.compile(
+    r"((?:\b[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?:'s|’s)|\b(?:the|a|an|his|her|its|their))"
+    r"(?:\s+[\w\-']+){1,5}),\s+$"
+)
+_PERSON_TITLES = frozenset(
+    {
+        "president", "minister", "senator", "governor", "mayor", "chancellor", "premier",
+        "judge", "ambassador", "director", "chairman", "secretary", "coach", "king", "queen",
+        "prince", "pope", "prosecutor", "spokesman", "spokeswoman",
+    }
+)
+_NUMBER_WORDS = frozenset(("One", "Two", "Three", "Four", "Five", "I", "II", "III", "IV"))
+_NUMBER_FOLDED = frozenset(w.casefold() for w in _NUMBER_WORDS)
+_SENTENCE_BREAK = frozenset(".!?\n\"“”:;•—–-([")
+
+
+@attrs.define(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    kind: EntityKind | None
+    role: str | None = None
+    in_headline: bool = False
+    weak: bool = False  # kind guessed from weak evidence only
+    caps: bool = False  # written in a shouting (all-caps) context
+    display: str | None = None  # the name to show when the text is all caps
+
+
+@attrs.define(slots=True)
+class _Group:
+    name: str
+    kind: EntityKind
+    forms: dict[str, None]
+    role: str | None
+    mentions: list[Span]
+    headline_mentions: list[Span]
+    strong: bool
+    first: int
+
+
+def person_gender(name: str) -> str:
+    """Gender hint for a person's name from the given-names list: "m", "f" or "?"."""
+    first = name.split()[0] if name.split() else ""
+    return knowledge().given_names.get(_fold(first), "?")
+
+
+def find_entities(
+    body: str,
+    headline: str = "",
+    *,
+    sentence_starts: Iterable[int] | None = None,
+) -> tuple[Entity, ...]:
+    """Find the people, organisations and places named in ``body``.
+
+    Args:
+        body: The article body.
+        headline: The headline; its mentions go to ``Entity.headline_mentions``
+            (offsets into ``headline``).
+        sentence_starts: Offsets of sentence starts in ``body``, when known
+            (capitalised common words there are not names).
+
+    Returns:
+        Entities, most mentioned first (ties in order of first mention).
+    """
+    kb = knowledge()
+    lowers = lower_words(body)
+    starts = frozenset(sentence_starts) if sentence_starts is not None else frozenset()
+    cands = _candidates(body, kb, lowers, starts, in_headline=False)
+    if headline:
+        cands.extend(
+            _candidates(headline, kb, lowers, frozenset({0}), in_headline=True, body=body)
+        )
+    return _resolve(body, cands, kb)
+
+
+# -- candidates -------------------------------------------------------------
+
+
+def _candidates(
+    text: str,
+    kb: Knowledge,
+    lowers: frozenset[str],
+    starts: frozenset[int],
+    *,
+    in_headline: bool,
+    body: str | None = None,
+) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for match in CAP_RUN.finditer(text):
+        tokens = [(m.start() + match.start(), m.end() + match.start(), m.group())
+                  for m in TOKEN.finditer(match.group())]
+        if not tokens:
+            continue
+        initial = match.start() in starts or _after_break(text, match.start())
+        _split_run(text, tokens, initial, kb, lowers, out, in_headline)
+    return out
+
+
+def _after_break(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_BREAK
+
+
+def _is_common(word: str, kb: Knowledge, lowers: frozenset[str]) -> bool:
+    """A capitalised word that is an ordinary word here (sentence starter)."""
+    key = _fold(word)
+    if key in kb.stopcaps:
+        return True
+    if key in kb.places or key in kb.organizations or key in kb.given_names:
+        return False
+    return word.lower() in lowers or key.endswith("ly")
+
+
+_Tok = tuple[int, int, str]
+
+
+def _split_run(
+    text: str,
+    tokens: list[_Tok],
+    initial: bool,
+    kb: Knowledge,
+    lowers: frozenset[str],
+    out: list[_Candidate],
+    in_headline: bool,
+) -> None:
+    shouting = sum(1 for t in tokens if is_all_caps(t[2]) and len(t[2]) > 1) >= 2 and all(
+        is_all_caps(t[2]) or not t[2][0].isalpha() or t[2].islower() or len(t[2]) == 1
+        for t in tokens
+    )
+    if shouting or (in_headline and sum(1 for t in tokens if t[2].isupper()) > 2):
+        _split_shouting(text, tokens, kb, out, in_headline)
+        return
+    # Drop sentence-starting common words and capitalised function words.
+    while tokens and (
+        (initial and _is_common(tokens[0][2], kb, lowers))
+        or _fold(tokens[0][2]) in kb.stopcaps
+        or _fold(tokens[0][2]) in kb.connectors
+    ):
+        if _fold(tokens[0][2]) in kb.demonyms or _fold(tokens[0][2]) in kb.places:
+            break
+        tokens = tokens[1:]
+        initial = False
+    while tokens and (
+        _fold(tokens[-1][2]) in kb.connectors or _fold(tokens[-1][2]) in kb.stopcaps
+    ):
+        if len(tokens) > 1 and _fold(tokens[-2][2]) in kb.other_keywords and (
+            tokens[-1][2] in _NUMBER_WORDS
+        ):
+            break  # "World War Two"
+        tokens = tokens[:-1]
+    if not tokens:
+        return
+    # Cut after possessives: "Russia's Security Council" -> "Russia" | "Security Council".
+    piece: list[_Tok] = []
+    for tok in tokens:
+        piece.append(tok)
+        if is_possessive(tok[2]) and len(tok[2]) > 2:
+            _split_piece(text, piece, kb, out, in_headline, possessive=True)
+            piece = []
+    if piece:
+        _split_piece(text, piece, kb, out, in_headline, possessive=False)
+
+
+def _span_text(text: str, toks: Sequence[_Tok], possessive: bool) -> tuple[int, int, str]:
+    start, end = toks[0][0], toks[-1][1]
+    if possessive:
+        stripped = strip_possessive(toks[-1][2])
+        end = toks[-1][0] + len(stripped)
+    return start, end, text[start:end]
+
+
+def _split_shouting(
+    text: str, tokens: list[_Tok], kb: Knowledge, out: list[_Candidate], in_headline: bool
+) -> None:
+    """All-caps text: only gazetteer names and known acronyms are taken."""
+    i = 0
+    n = len(tokens)
+    while i < n:
+        matched = False
+        for j in range(min(n, i + 5), i, -1):
+            toks = tokens[i:j]
+            possessive = is_possessive(toks[-1][2])
+            start, end, name = _span_text(text, toks, possessive)
+            key = _fold(name)
+            kind: EntityKind | None = None
+            display = None
+            if key in kb.organizations:
+                kind = ORG
+                display = name if is_acronym(name) else kb.organizations[key]
+            elif key in kb.places:
+                kind = PLACE
+                display = kb.places[key]
+            if kind is not None:
+                out.append(_Candidate(start, end, name, kind, in_headline=in_headline, caps=True,
+                                      display=display))
+                i = j
+                matched = True
+                break
+        if not matched:
+            tok = tokens[i]
+            word = strip_possessive(tok[2])
+            key = _fold(word)
+            if (
+                len(word) > 1
+                and key not in kb.stopcaps
+                and key not in kb.connectors
+                and key not in kb.demonyms
+                and key not in kb.title_words
+            ):
+                # Unknown all-caps word: resolved later against body names.
+                out.append(
+                    _Candidate(tok[0], tok[0] + len(word), word, None, in_headline=in_headline,
+                               weak=True, caps=True)
+                )
+            i += 1
+
+
+def _split_piece(
+    text: str,
+    toks: list[_Tok],
+    kb: Knowledge,
+    out: list[_Candidate],
+    in_headline: bool,
+    *,
+    possessive: bool,
+) -> None:
+    while toks and (_fold(toks[0][2]) in kb.connectors or _fold(toks[0][2]) in kb.stopcaps):
+        toks = toks[1:]
+    while toks and _fold(toks[-1][2]) in kb.connectors:
+        toks = toks[:-1]
+    if not toks:
+        return
+    start, end, name = _span_text(text, toks, possessive)
+    key = _fold(name)
+    # Whole piece known?
+    if key in kb.organizations:
+        out.append(_Candidate(start, end, name, ORG, in_headline=in_headline))
+        return
+    if key in kb.places:
+        out.append(_Candidate(start, end, name, PLACE, in_headline=in_headline))
+        return
+    if key in kb.demonyms:
+        return
+    # Connectors: keep "Bank of England", "Belt and Road Forum"; split "Putin and Xi".
+    words = [_fold(t[2]) for t in toks]
+    for idx in range(1, len(toks) - 1):
+        w = words[idx]
+        if w in kb.connectors or w in kb.particles:
+            if w in kb.particles and w not in kb.connectors:
+                continue  # name particle: "Ludwig van Beethoven"
+            left = toks[:idx]
+            left_key = _fold(text[left[0][0] : left[-1][1]])
+            last = _fold(strip_possessive(toks[-1][2]))
+            left_last = _fold(left[-1][2])
+            joins = (
+                (last in kb.org_keywords or last in kb.other_keywords)
+                and not (w == "and" and words[idx + 1] == "the")
+                and left_last not in kb.org_keywords
+                and left_last not in kb.other_keywords
+                and left_last not in _NUMBER_FOLDED
+                and left_key not in kb.places
+                and left_key not in kb.organizations
+                and not (left and _fold(left[0][2]) in kb.given_names)
+            ) or (
+                w in ("of", "for", "de", "du", "des")
+                and (
+                    _fold(left[-1][2]) in kb.org_keywords
+                    or _fold(left[-1][2]) in kb.other_keywords
+                )
+                and _fold(left[-1][2]) not in kb.title_words
+            )
+            if not joins:
+                _split_piece(text, left, kb, out, in_headline, possessive=False)
+                _split_piece(text, toks[idx + 1 :], kb, out, in_headline, possessive=possessive)
+                return
+    # Titles: "Russian President Vladimir Putin", "CIA Director William Burns".
+    split = _title_split(toks, kb)
+    if split is not None:
+        role_toks, name_toks = toks[:split], toks[split:]
+        role_start, role_end = role_toks[0][0], role_toks[-1][1]
+        role_words = [_fold(t[2]).rstrip(".") for t in role_toks]
+        role: str | None = text[role_start:role_end]
+        if all(w in kb.honorifics for w in role_words):
+            role = None
+        else:
+            before = _FORMER.search(text, max(0, role_start - 40), role_start)
+            if before is not None:
+                role = text[before.start() : role_end]
+            # Places and organisations inside the role are mentions too.
+            _role_entities(text, role_toks, kb, out, in_headline)
+        n_start, n_end, n_name = _span_text(text, name_toks, possessive)
+        cand = _Candidate(n_start, n_end, n_name, PERSON, role=role, in_headline=in_headline)
+        if role is None and not _looks_like_person(name_toks, kb):
+            cand.kind = _classify(text, name_toks, n_start, n_end, n_name, kb)
+        out.append(cand)
+        return
+    kind = _classify(text, toks, start, end, name, kb)
+    weak = kind is None
+    out.append(_Candidate(start, end, name, kind, in_headline=in_headline, weak=weak))
+
+
+def _role_entities(
+    text: str, toks: list[_Tok], kb: Knowledge, out: list[_Candidate], in_headline: bool
+) -> None:
+    piece: list[_Tok] = []
+    for tok in [*toks, (0, 0, "")]:
+        key = _fold(tok[2]).rstrip(".")
+        if tok[2] and key not in kb.title_words and key not in kb.honorifics:
+            piece.append(tok)
+            continue
+        if piece:
+            start, end, name = _span_text(text, piece, is_possessive(piece[-1][2]))
+            pkey = _fold(name)
+            if pkey in kb.organizations or (len(piece) == 1 and is_acronym(name)
+                                            and pkey not in kb.places):
+                out.append(_Candidate(start, end, name, ORG, in_headline=in_headline))
+            elif pkey in kb.places:
+                out.append(_Candidate(start, end, name, PLACE, in_headline=in_headline))
+            piece = []
+
+
+def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
+    """Index where the name starts after a title, or None when there is no title."""
+    n = len(toks)
+    for k in range(n - 1, 0, -1):
+        prev = _fold(toks[k - 1][2]).rstrip(".")
+        if prev in kb.title_words or prev in kb.honorifics:
+            rest = toks[k:]
+            if any(_fold(t[2]).rstrip(".") in kb.title_words for t in rest):
+                return None
+            if any(_fold(t[2]) in kb.connectors for t in rest):
+                return None
+            last = _fold(strip_possessive(rest[-1][2]))
+            if last in kb.org_keywords or last in kb.other_keywords:
+                return None
+            if _fold(" ".join(t[2] for t in rest)) in kb.places:
+                return None
+            if _fold(" ".join(t[2] for t in rest)) in kb.organizations:
+                return None
+            # "General Motors", "Major League": a lone title + word is ambiguous;
+            # accept it only for unambiguous person titles.
+            if (
+                len(rest) == 1
+                and k == 1
+                and prev not in kb.honorifics
+                and prev not in _PERSON_TITLES
+            ):
+                return None
+            return k
+    return None
+
+
+def _looks_like_person(toks: Sequence[_Tok], kb: Knowledge) -> bool:
+    first = _fold(toks[0][2])
+    return first in kb.given_names or (len(toks) >= 2 and first in kb.surnames_first)
+
+
+def _classify(
+    text: str, toks: Sequence[_Tok], start: int, end: int, name: str, kb: Knowledge
+) -> EntityKind | None:
+    key = _fold(name)
+    if key in kb.organizations:
+        return ORG
+    if key in kb.places:
+        return PLACE
+    if key in kb.demonyms:
+        return None
+    words = [_fold(strip_possessive(t[2])) for t in toks]
+    last = words[-1]
+    if len(words) >= 2 and last in _NUMBER_FOLDED and words[-2] in kb.other_keywords:
+        return OTHER
+    if len(words) >= 2 and last in kb.org_keywords:
+        return ORG
+    if last in kb.other_keywords and (len(words) >= 2 or last in ("olympics",)):
+        return OTHER
+    if any(w in kb.org_keywords and w not in kb.title_words for w in words[:-1]) and any(
+        w in ("of", "for") for w in words
+    ):
+        return ORG
+    if words[0] in kb.demonyms and len(words) >= 2:
+        # "Chinese Foreign Ministry" handled above; "Russian Orthodox Church"...
+        rest = words[1:]
+        if rest[-1] in kb.org_keywords:
+            return ORG
+        return OTHER
+    if _looks_like_person(toks, kb):
+        return PERSON
+    if len(words) == 1 and is_acronym(name):
+        return ORG
+    if 2 <= len(words) <= 4 and all(t[2][:1].isupper() for t in toks):
+        return PERSON
+    return None
+
+
+# -- resolution -------------------------------------------------------------
+
+
+def _context_kind(text: str, cand: _Candidate) -> EntityKind | None:
+    before = text[max(0, cand.start - 30) : cand.start]
+    after = text[cand.end : cand.end + 40]
+    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+        return PERSON
+    if _PLACE_BEFORE.search(before):
+        return PLACE
+    return None
+
+
+def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity, ...]:
+    body_cands = [c for c in cands if not c.in_headline]
+    head_cands = [c for c in cands if c.in_headline]
+    groups: dict[str, _Group] = {}
+    by_form: dict[str, _Group] = {}
+    token_index: dict[str, list[_Group]] = {}
+
+    def new_group(c: _Candidate, kind: EntityKind, strong: bool) -> _Group:
+        g = _Group(c.display or c.text, kind, {c.text: None}, c.role, [], [], strong, c.start)
+        groups[_fold(c.text)] = g
+        by_form[_fold(c.text)] = g
+        if kind is PERSON:
+            for tok in c.text.split():
+                token_index.setdefault(_fold(tok), []).append(g)
+        return g
+
+    def add(g: _Group, c: _Candidate) -> None:
+        g.forms.setdefault(c.text, None)
+        by_form.setdefault(_fold(c.text), g)
+        if g.role is None and c.role is not None:
+            g.role = c.role
+        (g.headline_mentions if c.in_headline else g.mentions).append(Span(c.start, c.end))
+        if c.kind is g.kind and (
+            len(c.text) > len(g.name)
+            or (len(c.text) == len(g.name) and g.name.isupper() and not c.text.isupper())
+        ):
+            g.name = c.text
+
+    # Pass 1: multi-word names and anything with a confident kind.
+    ordered = sorted(body_cands, key=lambda c: (-len(c.text.split()), c.start))
+    pending: list[_Candidate] = []
+    for c in ordered:
+        key = _fold(c.text)
+        if key in by_form:
+            add(by_form[key], c)
+            continue
+        if c.kind is not None and not c.weak and not (
+            is_acronym(c.text) and c.kind is ORG
+        ) and (len(c.text.split()) > 1 or c.kind is not PERSON or c.role is not None):
+            g = new_group(c, c.kind, True)
+            add(g, c)
+        else:
+            pending.append(c)
+    # Pass 2: short forms join a longer name ("Putin" -> "Vladimir Putin").
+    rest: list[_Candidate] = []
+    for c in sorted(pending, key=lambda c: c.start):
+        key = _fold(c.text)
+        if key in by_form:
+            add(by_form[key], c)
+            continue
+        owners = token_index.get(key, [])
+        if len(owners) == 1 and c.kind in (None, PERSON, PLACE, ORG) and not (
+            c.kind in (PLACE, ORG) and not c.weak and key in kb.countries
+        ):
+            add(owners[0], c)
+            continue
+        acronym_owner = None
+        if is_acronym(c.text):
+            canonical = kb.organizations.get(key)
+            if canonical is not None:
+                acronym_owner = by_form.get(_fold(canonical))
+            if acronym_owner is None:
+                acronym_owner = _acronym_owner(c.text, groups.values(), kb)
+        if acronym_owner is not None:
+            add(acronym_owner, c)
+            continue
+        rest.append(c)
+    # Pass 3: what is left gets a kind from knowledge or context.
+    for c in rest:
+        key = _fold(c.text)
+        if key in by_form:
+            add(by_form[key], c)
+            continue
+        kind = c.kind or _context_kind(body, c)
+        if kind is None:
+            kind = OTHER
+        g = new_group(c, kind, c.kind is not None)
+        add(g, c)
+    # Headline: join body entities by form, token or spelling.
+    for c in head_cands:
+        key = _fold(c.text)
+        hg: _Group | None = by_form.get(key)
+        if hg is None:
+            owners = token_index.get(key, [])
+            hg = owners[0] if len(owners) == 1 else None
+        if hg is None and is_acronym(c.text):
+            hg = _acronym_owner(c.text, groups.values(), kb)
+        if hg is None:
+            if c.kind is None:
+                continue
+            hg = new_group(c, c.kind, True)
+            hg.first = 1 << 30
+        add(hg, c)
+    for g in groups.values():
+        if g.kind is PERSON and g.role is None:
+            g.role = _appositive_role(body, g.mentions, kb)
+    result = []
+    for g in groups.values():
+        if not g.mentions and not g.headline_mentions:
+            continue
+        aliases = tuple(sorted((f for f in g.forms if f != g.name), key=lambda f: (-len(f), f)))
+        mentions: tuple[Span, ...] = tuple(sorted(g.mentions))
+        head: tuple[Span, ...] = tuple(sorted(g.headline_mentions))
+        result.append(
+            (
+                -len(g.mentions) - len(g.headline_mentions),
+                g.first,
+                Entity(
+                    name=g.name,
+                    kind=g.kind,
+                    aliases=aliases,
+                    role=g.role,
+                    mentions=mentions,
+                    headline_mentions=head,
+                ),
+            )
+        )
+    result.sort(key=lambda r: (r[0], r[1]))
+    return tuple(r[2] for r in result)
+
+
+def _acronym_owner(word: str, groups: Iterable[_Group], kb: Knowledge) -> _Group | None:
+    letters = word.replace(".", "").upper()
+    for g in groups:
+        if g.kind is PERSON:
+            continue
+        initials = "".join(
+            w[0] for w in g.name.split() if _fold(w) not in kb.connectors and w[:1].isupper()
+        ).upper()
+        if initials == letters:
+            return g
+    return None
+
+
+def _appositive_role(body: str, mentions: Sequence[Span], kb: Knowledge) -> str | None:
+    """A role from an appositive next to one of the mentions, if any."""
+    for span in sorted(mentions):
+        after = _APPOSITIVE_AFTER.match(body, span.end, min(len(body), span.end + 100))
+        if after is not None:
+            role = _pick_role(after.group(1), kb)
+            if role is not None:
+                return role
+        before = _APPOSITIVE_BEFORE.search(body, max(0, span.start - 80), span.start)
+        if before is not None:
+            role = _pick_role(before.group(1), kb)
+            if role is not None:
+                return role
+    return None
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the|who\s+is|who\s+was)\s+", re.IGNORECASE)
+
+
+def _pick_role(phrase: str, kb: Knowledge) -> str | None:
+    """The part of an appositive that names a role ("the secretary of ...")."""
+    parts = re.split(r"\s+and\s+(?=(?:a|an|the)\s)", phrase)
+    for part in reversed(parts):
+        words = [_fold(w).strip("'’") for w in re.findall(r"[\w'’\-]+", part)]
+        if any(w in kb.title_words for w in words) and len(words) <= 12:
+            role = _LEADING_ARTICLE.sub("", part.strip())
+            if role and not role[0].isdigit():
+                return role
+    return None

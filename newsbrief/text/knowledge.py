@@ -1,0 +1,128 @@
+"""Built-in knowledge for the analysis: gazetteers and word lists.
+
+The lists live as small UTF-8 text files in ``newsbrief/text/data/`` (curated
+for newsbrief, MIT licensed like the code) and are read once per process by
+:func:`knowledge` (``functools.cache``). Lines starting with ``#`` are comments.
+
+Files:
+    countries.tsv: country names (``|``-separated aliases) TAB demonyms.
+    places.txt: cities, regions, states, seas... (``|``-separated per line).
+    organizations.txt: well-known organisations, canonical name then aliases.
+    org_keywords.txt: words that end organisation names ("Council", "Inc").
+    other_keywords.txt: words that end event names ("War", "Forum", "Cup").
+    titles.txt: titles and roles ("President", "CIA Director" is org + title).
+    honorifics.txt: courtesy titles ("Mr", "Dr"), dropped from names.
+    reporting_verbs.txt / reporting_phrases.txt: attribution cues.
+    given_names.tsv: common given names TAB gender hint (m/f/?).
+    surnames_first.txt: family names written first ("Xi", "Kim").
+    stopcaps.txt: capitalised function words and sentence starters.
+    name_particles.txt / connectors.txt: lower-case words inside names.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from types import MappingProxyType
+
+import attrs
+
+__all__ = ["Knowledge", "knowledge"]
+
+
+def _lines(name: str) -> Iterator[str]:
+    path = resources.files("newsbrief.text").joinpath("data").joinpath(name)
+    text = path.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _fold(name: str) -> str:
+    """The lookup key of a name: case-folded, curly apostrophes straightened."""
+    return name.replace("’", "'").casefold()
+
+
+@attrs.frozen(slots=True)
+class Knowledge:
+    """Read-only word lists and gazetteers (see the module docstring).
+
+    Keys of the name maps are folded with :func:`fold` (case-insensitive,
+    straight apostrophes); values are canonical names.
+    """
+
+    places: Mapping[str, str]
+    countries: frozenset[str]
+    demonyms: Mapping[str, str]
+    organizations: Mapping[str, str]
+    org_keywords: frozenset[str]
+    other_keywords: frozenset[str]
+    titles: frozenset[str]
+    title_words: frozenset[str]
+    honorifics: frozenset[str]
+    reporting_verbs: frozenset[str]
+    reporting_phrases: tuple[str, ...]
+    given_names: Mapping[str, str]
+    surnames_first: frozenset[str]
+    stopcaps: frozenset[str]
+    particles: frozenset[str]
+    connectors: frozenset[str]
+
+    @staticmethod
+    def fold(name: str) -> str:
+        """Return the lookup key for ``name``."""
+        return _fold(name)
+
+
+@functools.cache
+def knowledge() -> Knowledge:
+    """Load the package's knowledge files (once per process)."""
+    places: dict[str, str] = {}
+    countries: set[str] = set()
+    demonyms: dict[str, str] = {}
+    for line in _lines("countries.tsv"):
+        names, _, adjectives = line.partition("\t")
+        forms = [n.strip() for n in names.split("|") if n.strip()]
+        canonical = forms[0]
+        for form in forms:
+            places.setdefault(_fold(form), canonical)
+            countries.add(_fold(form))
+        for adjective in adjectives.split("|"):
+            if adjective.strip():
+                demonyms.setdefault(_fold(adjective.strip()), canonical)
+    for line in _lines("places.txt"):
+        for form in line.split("|"):
+            form = form.strip()
+            if form:
+                places.setdefault(_fold(form), form)
+    organizations: dict[str, str] = {}
+    for line in _lines("organizations.txt"):
+        forms = [n.strip() for n in line.split("|") if n.strip()]
+        for form in forms:
+            organizations.setdefault(_fold(form), forms[0])
+    titles = frozenset(_fold(t) for t in _lines("titles.txt"))
+    title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w != "of")
+    given: dict[str, str] = {}
+    for line in _lines("given_names.tsv"):
+        name, _, gender = line.partition("\t")
+        given[_fold(name)] = gender.strip() or "?"
+    return Knowledge(
+        places=MappingProxyType(places),
+        countries=frozenset(countries),
+        demonyms=MappingProxyType(demonyms),
+        organizations=MappingProxyType(organizations),
+        org_keywords=frozenset(_fold(w) for w in _lines("org_keywords.txt")),
+        other_keywords=frozenset(_fold(w) for w in _lines("other_keywords.txt")),
+        titles=titles,
+        title_words=title_words,
+        honorifics=frozenset(_fold(w).rstrip(".") for w in _lines("honorifics.txt")),
+        reporting_verbs=frozenset(_fold(w) for w in _lines("reporting_verbs.txt")),
+        reporting_phrases=tuple(_fold(w) for w in _lines("reporting_phrases.txt")),
+        given_names=MappingProxyType(given),
+        surnames_first=frozenset(_fold(w) for w in _lines("surnames_first.txt")),
+        stopcaps=frozenset(_fold(w) for w in _lines("stopcaps.txt")),
+        particles=frozenset(_fold(w) for w in _lines("name_particles.txt")),
+        connectors=frozenset(_fold(w) for w in _lines("connectors.txt")),
+    )

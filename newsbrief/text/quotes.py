@@ -1,0 +1,631 @@
+"""Quotes: direct quotations and reported speech, with their speakers.
+
+Direct quotes are found by pairing quotation marks paragraph by paragraph
+(curly and straight double quotes; single quotes only outside double quotes).
+A paragraph that opens a quote without closing it continues into the next
+paragraph when that one opens with a quotation mark (the newspaper convention
+for multi-paragraph quotes); an unclosed quote otherwise ends with its
+paragraph, so odd counts of marks never fail.
+
+The speaker comes from a reporting cue in the quote's sentence, in this order:
+a cue right after the quote (``," she said``, ``," said Smith``), the nearest
+cue before it (``Smith said: "``, ``He was quoted by Interfax as saying
+... "thorough"``, ``The United States sees China as its "strategic
+competitor"``), then a cue later in the sentence. Speakers are entity names
+when a mention is there; pronouns (he, she) resolve to the most recent
+person of compatible gender; otherwise the article's own description ("a
+campaign source", "officials"). A full-sentence quote without a cue continues
+the speaker of the quote before it in the same or the previous paragraph.
+
+Scare quotes -- a short quoted term with no reporting cue ('no limits',
+"so-called 'reforms'") -- are not quotations of anyone and are left out of
+the result.
+
+Reported speech ("X said (that) ...", "..., X said", "according to X, ...")
+gives quotes with ``direct=False`` whose span is the reported clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from newsbrief.model import Entity, EntityKind, Quote, Sentence, Span
+from newsbrief.text.entities import person_gender
+from newsbrief.text.knowledge import knowledge
+
+__all__ = ["find_quotes"]
+
+_OPENERS = "“\"‘'"
+_DOUBLE = re.compile(r"[“”\"]")
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\s’'])([^‘’'\n“”\"]{1,400}?)(?<=[^\s‘'])[’'](?![\w])")
+_ADJECTIVAL_AFTER = re.compile(r"[ \t]+(?!(?:and|or|but|as|in|on|at|to|of|for|with|from|is|was|"
+                               r"are|were|by|that|which|who|he|she|they|it)\b)[a-z]")
+_WORD = re.compile(r"[\w’'\-]+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+_PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "him": "m", "her": "f"}
+_SCARE_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|these|those|so-called|so\s+called|"
+    r"dubbed|termed|called|calls|calling|known\s+as|as|of|by|for|into|to)\s+|so-called\s*)$",
+    re.IGNORECASE,
+)
+# A noun phrase that describes an unnamed speaker ("a campaign source").
+_DESCRIPTION = re.compile(
+    r"(?:\b(?:a|an|the|one|two|three|four|several|some|many|other|another|most|"
+    r"senior|top|local|his|her|their|its)\s+)(?:[\w\-’']+\s+){0,4}?"
+    r"(?:source|sources|official|officials|spokesman|spokeswoman|spokesperson|aide|aides|"
+    r"adviser|advisers|advisor|advisors|analyst|analysts|diplomat|diplomats|witness|witnesses|"
+    r"police|investigators|prosecutors|lawyer|lawyers|expert|experts|resident|residents|"
+    r"statement|report|minister|ministry|campaign|government|authorities|executive|"
+    r"executives|economist|economists|researchers|scientists|doctors|critics|supporters|"
+    r"insiders|person|people|man|woman|voters|members|leaders|officer|officers|agency|"
+    r"company|spokespeople|representative|representatives|organizers|organisers)$",
+    re.IGNORECASE,
+)
+_BARE_PLURAL = re.compile(
+    r"\b((?:[A-Z][\w\-]*\s+|[a-z][\w\-]*\s+){0,2}"
+    r"(?:officials|sources|analysts|diplomats|witnesses|police|investigators|prosecutors|"
+    r"experts|residents|authorities|critics|supporters|economists|aides|insiders))$"
+)
+
+
+@attrs.frozen(slots=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    kind: EntityKind
+
+
+@attrs.define(slots=True)
+class _Direct:
+    start: int  # offset of the first quoted character
+    end: int  # offset just past the last quoted character
+    open_mark: int  # offset of the opening mark
+    close_mark: int  # offset just past the closing mark (== end when unclosed)
+    chain: int  # quotes of one multi-paragraph quotation share a chain id
+    single: bool
+
+
+@attrs.frozen(slots=True)
+class _Context:
+    body: str
+    mentions: tuple[_Mention, ...]
+    starts: tuple[int, ...]
+    genders: dict[str, str]
+    cue_re: re.Pattern[str]
+    sentence_starts: tuple[int, ...]
+
+
+def find_quotes(
+    body: str,
+    entities: Sequence[Entity],
+    sentences: Sequence[Sentence] = (),
+) -> tuple[Quote, ...]:
+    """Find direct and reported speech in ``body`` and attribute it.
+
+    Args:
+        body: The article body.
+        entities: Entities of the body (from :func:`find_entities`); speakers
+            are given by their canonical names.
+        sentences: The body's sentences; when empty, sentences are cut at
+            ``.!?`` followed by a space.
+
+    Returns:
+        Quotes in document order.
+    """
+    mentions = sorted(
+        (_Mention(s.start, s.end, e.name, e.kind) for e in entities for s in e.mentions),
+        key=lambda m: (m.start, -m.end),
+    )
+    genders = {
+        e.name: (_gender_of(e, body)) for e in entities if e.kind is EntityKind.PERSON
+    }
+    bounds = _sentence_bounds(body, sentences)
+    ctx = _Context(body, tuple(mentions), tuple(m.start for m in mentions), genders, _cue_re(),
+                   tuple(b[0] for b in bounds))
+    directs = _direct_spans(body)
+    quotes: list[Quote] = []
+    last_speaker: tuple[str | None, Span | None, int] = (None, None, -1)
+    chain_speaker: dict[int, tuple[str | None, str | None, Span | None]] = {}
+    quoted_sentences: set[int] = set()
+    for d in directs:
+        s0, s1, si = _enclosing(bounds, d.open_mark, max(d.close_mark - 1, d.open_mark))
+        quoted_sentences.update(range(si[0], si[1] + 1))
+        text = body[d.start : d.end]
+        found = _attribute(ctx, d, s0, s1)
+        if found is None and d.chain in chain_speaker:
+            speaker, cue, span = chain_speaker[d.chain]
+            found = (speaker, cue, span)
+        words = len(_WORD.findall(text))
+        if found is None:
+            if words <= 4 or d.single:
+                continue  # scare quotes: a term, not a quotation
+            # A whole-sentence quote continues the previous speaker nearby.
+            if last_speaker[0] is not None and d.open_mark - last_speaker[2] < 600:
+                found = (last_speaker[0], None, None)
+            else:
+                found = (None, None, None)
+        elif words <= 4 and _SCARE_BEFORE.search(
+            body, max(0, d.open_mark - 20), d.open_mark
+        ) and _ADJECTIVAL_AFTER.match(body, d.close_mark):
+            continue  # 'a "no limits" partnership': a term used as a modifier
+        speaker, cue, span = found
+        chain_speaker.setdefault(d.chain, (speaker, cue, span))
+        if speaker is not None:
+            last_speaker = (speaker, span, d.end)
+        quotes.append(Quote(text=text, speaker=speaker, cue=cue, direct=True,
+                            span=Span(d.start, d.end), speaker_span=span))
+    quotes.extend(_indirect(ctx, bounds, quoted_sentences))
+    quotes.sort(key=lambda q: (q.span.start, q.span.end))
+    return tuple(quotes)
+
+
+def _gender_of(entity: Entity, body: str) -> str:
+    gender = person_gender(entity.name)
+    if gender != "?":
+        return gender
+    role = (entity.role or "").lower()
+    if any(w in role for w in ("woman", "wife", "mother", "queen", "princess", "chairwoman")):
+        return "f"
+    return "?"
+
+
+# -- direct quotes ----------------------------------------------------------
+
+
+def _direct_spans(body: str) -> list[_Direct]:
+    out: list[_Direct] = []
+    paragraphs: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARAGRAPH_BREAK.finditer(body):
+        paragraphs.append((pos, m.start()))
+        pos = m.end()
+    paragraphs.append((pos, len(body)))
+    chain = 0
+    carried = False  # previous paragraph ended inside a quote
+    for p_start, p_end in paragraphs:
+        open_at: int | None = None
+        first_mark = True
+        for m in _DOUBLE.finditer(body, p_start, p_end):
+            i = m.start()
+            ch = body[i]
+            opening = ch == "“" or (
+                ch == '"' and open_at is None
+            )
+            if ch == "”" and open_at is None:
+                # A closing mark with nothing open: a stray mark, unless the
+                # paragraph continues a quote (then it closes from the start).
+                if first_mark and carried:
+                    _add(out, body, p_start, i, p_start, i + 1, chain)
+                first_mark = False
+                continue
+            if opening and open_at is None:
+                if not (first_mark and carried and i - p_start <= 1):
+                    chain += 1
+                open_at = i
+            elif open_at is not None and (ch == "”" or ch == '"'):
+                _add(out, body, open_at + 1, i, open_at, i + 1, chain)
+                open_at = None
+            elif open_at is not None and ch == "“":
+                # Two openers: the first was never closed; restart here.
+                open_at = i
+                chain += 1
+            first_mark = False
+        if open_at is not None:
+            _add(out, body, open_at + 1, p_end, open_at, p_end, chain)
+            carried = True
+        else:
+            carried = False
+    # Single-quoted spans outside double quotes (British style, scare quotes).
+    covered = [(d.open_mark, d.close_mark) for d in out]
+    starts = [c[0] for c in covered]
+    for m in _SINGLE.finditer(body):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and covered[k][0] <= m.start() < covered[k][1]:
+            continue
+        chain += 1
+        out.append(_Direct(m.start(1), m.end(1), m.start(), m.end(), chain, True))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _add(out: list[_Direct], body: str, start: int, end: int, open_mark: int, close_mark: int,
+         chain: int) -> None:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start and any(c.isalnum() for c in body[start:end]):
+        out.append(_Direct(start, end, open_mark, close_mark, chain, False))
+
+
+# -- sentences --------------------------------------------------------------
+
+_SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+|\n+")
+
+
+def _sentence_bounds(body: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    if sentences:
+        return [(s.start, s.end) for s in sentences]
+    out = []
+    pos = 0
+    for m in _SENT_END.finditer(body):
+        if m.end() > pos:
+            out.append((pos, m.end()))
+            pos = m.end()
+    if pos < len(body):
+        out.append((pos, len(body)))
+    return out
+
+
+def _enclosing(
+    bounds: list[tuple[int, int]], start: int, end: int
+) -> tuple[int, int, tuple[int, int]]:
+    """Start of the sentence holding ``start``, end of the one holding ``end``."""
+    if not bounds:
+        return start, end, (0, 0)
+    starts = [b[0] for b in bounds]
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    j = max(i, bisect.bisect_right(starts, end) - 1)
+    return bounds[i][0], bounds[j][1], (i, j)
+
+
+# -- attribution ------------------------------------------------------------
+
+
+def _cue_re() -> re.Pattern[str]:
+    return _CUE
+
+
+def _build_cue() -> re.Pattern[str]:
+    kb = knowledge()
+    verbs = sorted((v for v in kb.reporting_verbs if " " not in v), key=len, reverse=True)
+    phrases = sorted(kb.reporting_phrases, key=len, reverse=True)
+    quoted = r"quoted\s+(?:by\s+(?:[^,.;“”\"]{1,60}?)\s+)?as\s+saying"
+    alts = [quoted] + [re.escape(p).replace(r"\ ", r"\s+") for p in phrases]
+    alts.append(r"(?:" + "|".join(re.escape(v) for v in verbs) + r")")
+    return re.compile(r"(?<![\w\-])(?:[Aa]ccording\s+to|" + "|".join(alts) + r")\b")
+
+
+_CUE = _build_cue()
+_TERMINAL = re.compile(r"[.!?]\s|\n")
+_AFTER_CLOSE = re.compile(r"[\s,.!?:;—–-]*")
+_INVERTED_SPEAKER_GAP = 25
+
+
+def _attribute(
+    ctx: _Context, d: _Direct, s0: int, s1: int
+) -> tuple[str | None, str | None, Span | None] | None:
+    body = ctx.body
+    # 1. A cue right after the quote: ," she said / ," said Smith / ," Smith added.
+    tail_start = d.close_mark
+    gap = _AFTER_CLOSE.match(body, tail_start, s1)
+    after = gap.end() if gap else tail_start
+    best = None
+    for m in ctx.cue_re.finditer(body, after, min(len(body), after + 80)):
+        if _inside_other_quote(body, after, m.start()) or _TERMINAL.search(
+            body, after, m.start()
+        ):
+            break
+        best = m
+        break
+    if best is not None and best.start() - after <= 60:
+        verb = best.group()
+        if verb.lower().startswith("according to"):
+            found = _speaker_right(ctx, best.end(), s1)
+            if found is not None:
+                return found[0], "according to", found[1]
+        # Subject between the quote and the cue ("he said", "Smith said").
+        subj = _speaker_left(ctx, after, best.start())
+        if subj is not None:
+            return subj[0], verb, subj[1]
+        # Inverted: ", said Smith".
+        if best.start() - after <= 3:
+            found = _speaker_right(ctx, best.end(), s1)
+            if found is not None:
+                return found[0], verb, found[1]
+    # 2. The nearest cue before the quote in its sentence.
+    lead = None
+    for m in ctx.cue_re.finditer(body, s0, d.open_mark):
+        lead = m
+    if lead is not None:
+        verb = _cue_text(lead.group())
+        if verb == "according to":
+            found = _speaker_right(ctx, lead.end(), d.open_mark)
+            if found is not None:
+                return found[0], verb, found[1]
+        else:
+            subj = _speaker_left(ctx, s0, lead.start())
+            if subj is not None:
+                return subj[0], verb, subj[1]
+            found = _speaker_right(ctx, lead.end(), d.open_mark, max_gap=3)
+            if found is not None:
+                return found[0], verb, found[1]
+    # 3. A cue later in the sentence (after other text).
+    if best is not None:
+        verb = best.group()
+        subj = _speaker_left(ctx, max(after, best.start() - 80), best.start())
+        if subj is not None:
+            return subj[0], verb, subj[1]
+    return None
+
+
+def _cue_text(cue: str) -> str:
+    lowered = " ".join(cue.split()).lower()
+    if lowered.startswith("quoted") and lowered.endswith("as saying"):
+        return "quoted as saying"
+    return lowered
+
+
+def _inside_other_quote(body: str, start: int, end: int) -> bool:
+    return any(c in "“\"" for c in body[start:end])
+
+
+_SUBJECT_STOP = re.compile(r"[.;:!?“”\"]")
+_PRONOUN_RE = re.compile(r"\b(he|she|they|we|I)\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
+_TRAILING_AUX = re.compile(
+    r"(?:\s*,?\s*\b(?:has|have|had|was|were|is|are|also|then|later|previously|once|will|would|"
+    r"could|had|did|does|do|not|never|again|repeatedly|publicly|privately|recently|"
+    r"quickly|today|yesterday|earlier|on\s+\w+day|in\s+a\s+statement|told\s+\w+|"
+    r"been|being)\b)+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _speaker_left(
+    ctx: _Context, lo: int, hi: int
+) -> tuple[str | None, Span | None] | None:
+    """The subject of a cue at ``hi``: a mention, a pronoun or a description."""
+    body = ctx.body
+    window_lo = max(lo, hi - 160)
+    seg = body[window_lo:hi]
+    # Clip at the last clause-ending punctuation.
+    cut = 0
+    for m in _SUBJECT_STOP.finditer(seg):
+        cut = m.end()
+    seg_lo = window_lo + cut
+    seg = body[seg_lo:hi]
+    core = _TRAILING_AUX.sub("", seg)
+    core_end = seg_lo + len(core.rstrip(" ,"))
+    if core_end <= seg_lo:
+        return None
+    # A pronoun right before the cue.
+    pm = re.search(r"\b(he|she|they|we|I)$", body[seg_lo:core_end], re.IGNORECASE)
+    if pm is not None:
+        pron = pm.group(1).lower()
+        span = Span(seg_lo + pm.start(1), seg_lo + pm.end(1))
+        return _resolve_pronoun(ctx, pron, span.start), span
+    # "Smith, a close ally and the secretary of X, said": the subject is
+    # the mention before the appositive's opening comma.
+    raw = body[seg_lo:hi]
+    raw_core = _TRAILING_AUX.sub("", raw).rstrip()
+    if raw_core.endswith(","):
+        first_comma = raw.find(",")
+        if 0 <= first_comma < len(raw_core) - 1:
+            comma_at = seg_lo + first_comma
+            k = bisect.bisect_left(ctx.starts, seg_lo)
+            subject: _Mention | None = None
+            while k < len(ctx.mentions) and ctx.mentions[k].start < comma_at:
+                cand = ctx.mentions[k]
+                if comma_at - 3 <= cand.end <= comma_at and (
+                    subject is None or cand.end - cand.start > subject.end - subject.start
+                ):
+                    subject = cand
+                k += 1
+            if subject is not None and re.match(
+                r",\s+(?:a|an|the|who|whose|[a-z])", body[comma_at : comma_at + 8]
+            ):
+                return subject.name, Span(subject.start, subject.end)
+    # An entity mention ending near the cue; skip appositives ("Smith, a spokesman,").
+    k = bisect.bisect_left(ctx.starts, core_end) - 1
+    best: _Mention | None = None
+    while k >= 0 and ctx.mentions[k].start >= seg_lo:
+        men = ctx.mentions[k]
+        if men.end <= core_end:
+            between = body[men.end : core_end]
+            if _joins_subject(between):
+                if best is None or (men.kind is EntityKind.PERSON and best.kind
+                                    is not EntityKind.PERSON and best.start > men.start):
+                    best = men
+                    if men.kind is EntityKind.PERSON:
+                        break
+            elif best is None and between.count(",") in (1, 2) and _is_appositive(between):
+                # "Smith, a spokesman, said"
+                best = men
+                if men.kind is EntityKind.PERSON:
+                    break
+        k -= 1
+    if best is not None:
+        return best.name, Span(best.start, best.end)
+    desc = _DESCRIPTION.search(body, seg_lo, core_end)
+    if desc is not None and desc.end() == core_end:
+        return _clean_description(desc.group()), Span(desc.start(), desc.end())
+    bare = _BARE_PLURAL.search(body, seg_lo, core_end)
+    if bare is not None:
+        text = bare.group(1).strip()
+        return _clean_description(text), Span(core_end - len(text), core_end)
+    return None
+
+
+_APPOSITIVE_BETWEEN = re.compile(r"^\s*,\s*[^,]{1,120},?\s*$")
+
+
+def _is_appositive(between: str) -> bool:
+    return bool(_APPOSITIVE_BETWEEN.match(between))
+
+
+def _joins_subject(between: str) -> bool:
+    """Text between a subject and its verb that keeps them together."""
+    stripped = between.strip()
+    if not stripped:
+        return True
+    return stripped in ("’s", "'s") or bool(
+        re.fullmatch(r"(?:['’]s\s+)?(?:\w+\s*){0,3}", stripped) and len(stripped) < 25
+        and not re.search(r"\b(?:and|or|but|that|which|who|when|while|as|because|if)\b",
+                          stripped)
+    )
+
+
+def _clean_description(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _speaker_right(
+    ctx: _Context, lo: int, hi: int, max_gap: int = _INVERTED_SPEAKER_GAP
+) -> tuple[str | None, Span | None] | None:
+    body = ctx.body
+    k = bisect.bisect_left(ctx.starts, lo)
+    if k < len(ctx.mentions):
+        m = ctx.mentions[k]
+        if m.start < hi and m.start - lo <= max_gap and not re.search(r"[.;:!?]",
+                                                                         body[lo : m.start]):
+            return m.name, Span(m.start, m.end)
+    pm = re.match(r"\s+(he|she|they|we)\b", body[lo:hi], re.IGNORECASE)
+    if pm is not None:
+        start = lo + pm.start(1)
+        return _resolve_pronoun(ctx, pm.group(1).lower(), start), Span(start, lo + pm.end(1))
+    dm = re.match(
+        r"\s+((?:a|an|the|one|two|several|some|many|other|another|senior|top)\s+(?:[\w\-’']+\s+){0,4}?"
+        r"[\w\-’']+?)(?=\s*(?:,|\.|;|$|\bwho\b|\bon\b|\bin\b|\bat\b))",
+        body[lo:hi],
+        re.IGNORECASE,
+    )
+    if dm is not None:
+        text = dm.group(1)
+        start = lo + dm.start(1)
+        return _clean_description(text), Span(start, start + len(text))
+    return None
+
+
+def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
+    """The person a pronoun at ``pos`` refers to.
+
+    The first (subject-position) compatible person of the current sentence
+    before the pronoun, else of the nearest earlier sentence that has one;
+    a person whose gender is unknown is compatible with he and she.
+    """
+    want = _PRONOUNS.get(pronoun)
+    if want not in ("m", "f"):
+        return None
+    si = bisect.bisect_right(ctx.sentence_starts, pos) - 1
+    hi = pos
+    for _ in range(8):
+        lo = ctx.sentence_starts[si] if si >= 0 else 0
+        k = bisect.bisect_left(ctx.starts, lo)
+        unknown: str | None = None
+        while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
+            m = ctx.mentions[k]
+            if m.kind is EntityKind.PERSON:
+                gender = ctx.genders.get(m.name, "?")
+                if gender == want:
+                    return m.name
+                if gender == "?" and unknown is None:
+                    unknown = m.name
+            k += 1
+        if unknown is not None:
+            return unknown
+        if si <= 0:
+            break
+        hi = lo
+        si -= 1
+    return None
+
+
+# -- reported speech --------------------------------------------------------
+
+_INDIRECT_VERB = re.compile(
+    r"\b(?:said|says|told|added|warned|stated|declared|claimed|insisted|argued|explained|"
+    r"noted|announced|confirmed|denied|predicted|acknowledged|admitted|"
+    r"quoted\s+(?:by\s+[^,.;“”\"]{1,60}?\s+)?as\s+saying)\b"
+)
+_COMMA_BEFORE = re.compile(r",\s*(?:(?:the|a|an|his|her|its|their)\s+)?$")
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_AFTER_VERB = re.compile(
+    r"(?:\s+(?:on\s+\w+|(?:last|this|next)\s+(?:week|month|year|night|morning|evening|"
+    r"afternoon|\w+day)|earlier|later|today|yesterday|in\s+an?\s+(?:statement|interview|"
+    r"speech|letter|email|post|tweet)))*[\s,]*(?:that\b)?"
+)
+_TOLD_OBJECT = re.compile(
+    r"\s+(?:reporters|journalists|me|him|her|them|us|lawmakers|parliament|"
+    r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|the\s+\w+(?:\s+\w+)?)"
+)
+
+
+def _indirect(
+    ctx: _Context, bounds: list[tuple[int, int]], skip: set[int]
+) -> list[Quote]:
+    body = ctx.body
+    out: list[Quote] = []
+    for idx, (s0, s1) in enumerate(bounds):
+        if idx in skip:
+            continue
+        sentence = body[s0:s1]
+        end = s0 + len(sentence.rstrip())
+        while end > s0 and body[end - 1] in ".!?":
+            end -= 1
+        acc = _ACCORDING.search(body, s0, end)
+        if acc is not None:
+            found = _speaker_right(ctx, acc.end(), end, max_gap=6)
+            if found is not None:
+                if acc.start() - s0 > 15:
+                    c0, c1 = s0, acc.start()
+                else:
+                    comma = body.find(",", acc.end(), end)
+                    if comma < 0:
+                        continue
+                    c0, c1 = comma + 1, end
+                q = _make_indirect(body, c0, c1, found, "according to")
+                if q is not None:
+                    out.append(q)
+                continue
+        for vm in _INDIRECT_VERB.finditer(body, s0, end):
+            subj = _speaker_left(ctx, s0, vm.start())
+            inverted = False
+            if subj is None:
+                subj = _speaker_right(ctx, vm.end(), end, max_gap=3)
+                inverted = subj is not None
+            if subj is None:
+                continue
+            cue = _cue_text(vm.group())
+            c0 = vm.end()
+            if cue == "told":
+                obj = _TOLD_OBJECT.match(body, c0, end)
+                c0 = obj.end() if obj else c0
+            rest = _AFTER_VERB.match(body, c0, end)
+            c0 = rest.end() if rest else c0
+            subj_start = subj[1].start if subj[1] is not None else vm.start()
+            after_comma = _COMMA_BEFORE.search(body, max(s0, subj_start - 12), subj_start)
+            if after_comma and subj_start - s0 >= 15:
+                q = _make_indirect(body, s0, after_comma.start(), subj, cue)
+            elif end - c0 >= 12 and not inverted and body[c0:end].count(" ") >= 2:
+                q = _make_indirect(body, c0, end, subj, cue)
+            elif subj_start - s0 >= 15:
+                # "Content ..., X said (on Tuesday)(, more)."
+                c1 = subj_start
+                q = _make_indirect(body, s0, c1, subj, cue)
+            else:
+                q = None
+            if q is not None:
+                out.append(q)
+                break
+    return out
+
+
+def _make_indirect(
+    body: str, c0: int, c1: int, subj: tuple[str | None, Span | None], cue: str
+) -> Quote | None:
+    while c0 < c1 and (body[c0].isspace() or body[c0] in ",;:—–-"):
+        c0 += 1
+    while c1 > c0 and (body[c1 - 1].isspace() or body[c1 - 1] in ",;:—–-"):
+        c1 -= 1
+    if c1 - c0 < 8 or body[c0:c1].count(" ") < 2:
+        return None
+    return Quote(
+        text=body[c0:c1], speaker=subj[0], cue=cue, direct=False, span=Span(c0, c1),
+        speaker_span=subj[1],
+    )

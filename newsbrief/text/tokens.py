@@ -1,0 +1,79 @@
+"""Shared token-level helpers: capitalised runs, words and quick tests.
+
+Everything here is regex-driven so that the per-character work happens in C;
+Python only looks at candidate names (typically a tenth of the tokens).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CAP_RUN",
+    "LOWER_WORD",
+    "TOKEN",
+    "is_acronym",
+    "is_all_caps",
+    "is_possessive",
+    "lower_words",
+    "strip_possessive",
+]
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LETTER = r"[^\W\d_]"
+# One capitalised token: an acronym with dots (U.S.), an initial (J.), a word
+# starting with a capital (O'Brien, AT&T, Al-Ain) or a particle-prefixed
+# name (al-Assad).
+_CAP_TOKEN = (
+    rf"(?:(?:[{_UP}]\.){{2,}}"
+    rf"|[{_UP}]\.(?=[ \t]+[{_UP}])"
+    rf"|[{_UP}](?:[\w&]|['’\-.](?=\w))*"
+    rf"|(?:al|el|bin|ibn|ben|abu|de|van|von|d|l|O)['’\-][{_UP}](?:\w|['’\-](?=\w))*)"
+)
+_JOIN = (
+    r"(?:of|for|and|the|on|de|du|des|del|della|di|da|dos|van|von|der|den|bin|ibn|al|el|la|le"
+    r"|y|&)"
+)
+#: A run of capitalised tokens on one line, possibly joined by lower-case
+#: connectors ("Bank of England", "Belt and Road Forum", "Ludwig van Beethoven").
+CAP_RUN = re.compile(
+    rf"(?<![\w’'\-.])(?:{_CAP_TOKEN})(?:(?:[ \t]+{_JOIN})*[ \t]+(?:{_CAP_TOKEN}))*(?!\w)"
+)
+#: Tokens inside a capitalised run (words, initials and acronyms with dots).
+TOKEN = re.compile(
+    rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?=[ \t])|\w(?:[\w&]|['’\-.](?=\w))*['’]?|&"
+)
+LOWER_WORD = re.compile(rf"(?<![\w'’\-])[a-zß-öø-ÿ]{_LETTER}*(?:['’\-]{_LETTER}+)*")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The set of words that occur in lower case in ``text``."""
+    return frozenset(LOWER_WORD.findall(text))
+
+
+def strip_possessive(word: str) -> str:
+    """``Putin's`` -> ``Putin``; ``Jones'`` -> ``Jones``; other words unchanged."""
+    match = _POSSESSIVE.search(word)
+    if match is None:
+        return word
+    if match.group().startswith("s"):  # "Jones'" keeps its s
+        return word[:-1]
+    return word[: match.start()]
+
+
+def is_possessive(word: str) -> bool:
+    """Whether ``word`` ends in a possessive ('s, ’s, s')."""
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+def is_all_caps(word: str) -> bool:
+    """Whether ``word`` has at least two letters, all upper case."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_acronym(word: str) -> bool:
+    """An all-caps word of 2-6 letters, optionally dotted (CIA, U.S., ICC)."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()

@@ -1,0 +1,123 @@
+"""Entity recognition: kinds, names, roles, mentions, headlines."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief.model import EntityKind
+from newsbrief.text.entities import find_entities, person_gender
+from newsbrief.text.knowledge import knowledge
+
+
+def _kinds(body: str, headline: str = "") -> dict[str, EntityKind]:
+    return {e.name: e.kind for e in find_entities(body, headline)}
+
+
+def test_title_is_role_not_part_of_name() -> None:
+    (org, person) = sorted(find_entities("CIA Director Rosa Tamsin spoke."), key=lambda e: e.name)
+    assert org.name == "CIA"
+    assert person.name == "Rosa Tamsin"
+    assert person.role == "CIA Director"
+
+
+def test_former_is_kept_in_the_role() -> None:
+    people = [e for e in find_entities("He met former Prime Minister Alan Brickell on Friday.")
+              if e.kind is EntityKind.PERSON]
+    assert [(p.name, p.role) for p in people] == [("Alan Brickell", "former Prime Minister")]
+
+
+def test_honorific_is_dropped_without_role() -> None:
+    people = [e for e in find_entities("Mr Dunmore said little. Dunmore left.")
+              if e.kind is EntityKind.PERSON]
+    assert people[0].name == "Dunmore"
+    assert people[0].role is None
+    assert len(people[0].mentions) == 2
+
+
+def test_short_form_joins_full_name() -> None:
+    body = "Tobias Renner won. Later, Renner's coach praised him."
+    (renner,) = [e for e in find_entities(body) if e.kind is EntityKind.PERSON]
+    assert renner.name == "Tobias Renner"
+    assert renner.aliases == ("Renner",)
+    assert [m.of(body) for m in renner.mentions] == ["Tobias Renner", "Renner"]
+
+
+def test_sentence_starters_are_not_entities() -> None:
+    kinds = _kinds("Days before the vote, Lena Hart spoke. Earlier, officials met in Paris.")
+    assert set(kinds) == {"Lena Hart", "Paris"}
+    assert kinds["Paris"] is EntityKind.PLACE
+
+
+def test_demonyms_are_not_entities() -> None:
+    kinds = _kinds("Russian and Chinese officials met French envoys in Oslo.")
+    assert kinds == {"Oslo": EntityKind.PLACE}
+
+
+def test_organisation_keywords_and_connectors() -> None:
+    kinds = _kinds("The Bank of England and the Vestra Mining Corp agreed. Spain and Peru did not.")
+    assert kinds["Bank of England"] is EntityKind.ORGANIZATION
+    assert kinds["Vestra Mining Corp"] is EntityKind.ORGANIZATION
+    assert kinds["Spain"] is EntityKind.PLACE and kinds["Peru"] is EntityKind.PLACE
+
+
+def test_event_names_are_other() -> None:
+    kinds = _kinds("Since World War Two and the Harbour Trade Forum, trade grew.")
+    assert kinds["World War Two"] is EntityKind.OTHER
+    assert kinds["Harbour Trade Forum"] is EntityKind.OTHER
+
+
+def test_acronym_in_brackets_joins_expansion() -> None:
+    (court,) = find_entities("The Northern Appeals Court (NAC) ruled. The NAC later sat again.")
+    assert court.name == "Northern Appeals Court"
+    assert court.aliases == ("NAC",)
+    assert len(court.mentions) == 3
+
+
+def test_known_acronym_joins_gazetteer_name() -> None:
+    (court,) = find_entities("The International Criminal Court ruled. The ICC sat again.")
+    assert court.aliases == ("ICC",)
+
+
+def test_all_caps_headline_and_dateline() -> None:
+    entities = find_entities(
+        "OSLO 1996-08-30 Marta Olsen won in Oslo on Friday.",
+        "ATHLETICS - OLSEN WINS IN NORWAY",
+    )
+    by_name = {e.name: e for e in entities}
+    assert by_name["Oslo"].kind is EntityKind.PLACE
+    assert len(by_name["Oslo"].mentions) == 2
+    assert by_name["Norway"].kind is EntityKind.PLACE
+    assert len(by_name["Marta Olsen"].headline_mentions) == 1
+
+
+def test_appositive_roles() -> None:
+    body = ("Peter Vale, a close ally and the treasurer of the Harbour Party, said so. "
+            "It came after talks with Peru's top diplomat, Ana Quiroga.")
+    people = {e.name: e.role for e in find_entities(body) if e.kind is EntityKind.PERSON}
+    assert people["Peter Vale"] == "treasurer of the Harbour Party"
+    assert people["Ana Quiroga"] == "Peru's top diplomat"
+
+
+def test_person_gender_from_given_names() -> None:
+    assert person_gender("Maria Vasquez") == "f"
+    assert person_gender("Daniel Okafor") == "m"
+    assert person_gender("Zyx Quorn") == "?"
+
+
+def test_knowledge_is_loaded_once_from_package_data() -> None:
+    kb = knowledge()
+    assert kb is knowledge()
+    assert kb.demonyms["russian"] == "Russia"
+    assert kb.places["beijing"] == "Beijing"
+    assert "said" in kb.reporting_verbs
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.text(max_size=60))
+def test_find_entities_never_raises_and_offsets_hold(body: str, headline: str) -> None:
+    for entity in find_entities(body, headline):
+        for m in entity.mentions:
+            assert 0 <= m.start < m.end <= len(body)
+        for m in entity.headline_mentions:
+            assert 0 <= m.start < m.end <= len(headline)
