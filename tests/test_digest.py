@@ -1,0 +1,456 @@
+"""Digests: duplicate merging, ordering, the time budget, intro/outro and the dict contract.
+
+Every article here is invented (people, places and events).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import random
+import time
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsbrief.digest import Digest, Story, find_duplicates, number_words
+from newsbrief.errors import BudgetError, InvalidArticleError
+from newsbrief.model import Article
+
+# The briefing module is built alongside; digest tests need it, duplicate tests do not.
+needs_briefing = pytest.mark.skipif(
+    importlib.util.find_spec("newsbrief.briefing") is None, reason="newsbrief.briefing missing"
+)
+
+# (headline, body, source)
+STORIES: dict[str, tuple[str, str, str]] = {
+    "flood_a": (
+        "Harbour council approves $40m flood barrier",
+        "The council of Port Elwin voted on Monday to approve a $40 million flood barrier along"
+        " the Marren estuary, Mayor Dana Kessler said.\n\n"
+        "The barrier, which will take three years to build, is meant to protect about 6,000 homes"
+        ' in the low-lying Quayside district. "We cannot keep sandbagging our way through every'
+        ' winter," Kessler told reporters after the vote.\n\n'
+        "Opposition councillor Ravi Osterman said the cost had doubled since the plan was first"
+        " proposed in 2021.",
+        "Elwin Gazette",
+    ),
+    "flood_b": (
+        "Port Elwin backs estuary flood defence plan",
+        "Councillors in Port Elwin on Monday backed plans for a 40-million-dollar barrier to"
+        " protect the Marren estuary district from floods, according to Mayor Dana Kessler.\n\n"
+        "Construction of the barrier is expected to last three years. Around 6,000 homes in"
+        " Quayside have flooded repeatedly in recent winters. Kessler said the city could not"
+        " keep relying on sandbags.\n\n"
+        "Councillor Ravi Osterman criticised the rising cost of the plan, first put forward in"
+        " 2021.",
+        "Coastal Wire",
+    ),
+    "rail_a": (
+        "Strike halts trains across Vesland",
+        "Train drivers across Vesland walked out on Tuesday in a dispute over pay, halting almost"
+        " all passenger services, the national rail operator VesRail said.\n\n"
+        "The drivers' union, led by general secretary Amira Castellan, is demanding a 9% rise"
+        ' after two years of frozen wages. "Our members have waited long enough," Castellan said'
+        " outside the central station in Norhaven.\n\n"
+        'VesRail chief executive Tomas Lindqvist called the walkout "deeply regrettable" and'
+        " urged the union to return to talks.",
+        "Vesland Herald",
+    ),
+    "rail_b": (
+        "Vesland rail drivers strike over pay",
+        "Almost all passenger trains in Vesland were cancelled on Tuesday as drivers staged a"
+        " walkout over pay, according to the rail operator VesRail.\n\n"
+        "Union leader Amira Castellan, general secretary of the drivers' union, wants a 9% pay"
+        " rise after two years without increases. Speaking in Norhaven, she said members had"
+        " waited long enough.\n\n"
+        "Tomas Lindqvist, the chief executive of VesRail, described the strike as deeply"
+        " regrettable and asked the union to come back to the table.",
+        "Northern Post",
+    ),
+    "museum": (
+        "Museum of Tarrow reopens after restoration",
+        "The Museum of Tarrow reopened its doors on Saturday after a two-year restoration costing"
+        " 12 million euros, its director Helene Marchetti said.\n\n"
+        "Visitors queued from early morning to see the restored glass roof and a new gallery of"
+        ' medieval maps. "The building has been given a second life," Marchetti said.\n\n'
+        "The city's culture councillor, Jonas Berwick, said the museum expected 300,000 visitors"
+        " a year.",
+        "Tarrow Times",
+    ),
+    "football": (
+        "Kelby Rovers sack manager after cup exit",
+        "Kelby Rovers have sacked manager Dario Fenwick after their shock cup defeat by"
+        " fourth-tier Ashmoor on Sunday, the club announced.\n\n"
+        "Fenwick, 52, had been in charge for 18 months. Chairman Oliver Strand thanked him for his"
+        ' work but said the club needed "a fresh direction".\n\n'
+        "Assistant coach Mia Varga will take charge of the first team until a permanent"
+        " replacement is found.",
+        "Sport Daily",
+    ),
+    "vaccine": (
+        "Regulator approves new malaria vaccine for children",
+        "The Ostrovan medicines regulator on Thursday approved a new malaria vaccine for children"
+        " under five, the health ministry said.\n\n"
+        "Health Minister Lena Okafor said the first 200,000 doses would be delivered to clinics in"
+        ' the southern provinces next month. "This is a turning point for families," she said.'
+        "\n\nThe vaccine, developed by the Kaldera Institute, cut severe cases by 70% in trials.",
+        "Ostrovan Health News",
+    ),
+    "budget": (
+        "Finance minister unveils tax cuts in budget",
+        "Finance Minister Paul Ardent on Wednesday unveiled a budget that cuts income tax for low"
+        " earners and raises spending on schools, he told parliament in Valmora.\n\n"
+        'The plan lowers the basic rate from 20% to 18% from April. "Working families will keep'
+        ' more of what they earn," Ardent said.\n\n'
+        "Opposition leader Sara Quint said the cuts would be paid for by borrowing and called the"
+        ' budget "a gamble".',
+        "Valmora Ledger",
+    ),
+}
+DISTINCT = ("flood_a", "rail_a", "museum", "football", "vaccine", "budget")
+
+
+def article(key: str, *, id: str | None = None, published: str | None = None) -> Article:
+    headline, body, source = STORIES[key]
+    return Article.from_text(body, title=headline, source=source, id=id or key, published=published)
+
+
+def revised(key: str, id: str) -> Article:
+    """A later version of a story: one sentence added, one word changed."""
+    headline, body, source = STORIES[key]
+    body = body.replace("said", "confirmed", 1) + "\n\nFurther details are expected on Friday."
+    return Article.from_text(body, title=headline, source=source, id=id)
+
+
+def ids(groups: tuple[tuple[int, ...], ...], articles: list[Article]) -> set[frozenset[str]]:
+    return {frozenset(str(articles[i].id) for i in group) for group in groups}
+
+
+# -- duplicates ----------------------------------------------------------------
+
+
+def test_exact_duplicates_are_merged_even_with_other_spacing_and_case() -> None:
+    original = article("museum")
+    copy = Article.from_text(
+        "  " + original.body.upper().replace(" ", "  "), title="Other title", id="copy"
+    )
+    found = find_duplicates([original, copy, article("budget")])
+    assert found.exact_duplicates == 1
+    assert found.near_duplicates == 0
+    assert found.groups == ((0, 1), (2,))
+
+
+def test_revised_copy_of_a_story_is_merged_as_a_near_duplicate() -> None:
+    articles = [article("vaccine"), article("football"), revised("vaccine", "vaccine-v2")]
+    found = find_duplicates(articles)
+    assert ids(found.groups, articles) == {
+        frozenset({"vaccine", "vaccine-v2"}),
+        frozenset({"football"}),
+    }
+    assert (found.exact_duplicates, found.near_duplicates) == (0, 1)
+
+
+@pytest.mark.parametrize("event", ["flood", "rail"])
+def test_same_event_reworded_by_two_sources_is_merged(event: str) -> None:
+    articles = [article(f"{event}_a"), article("museum"), article(f"{event}_b")]
+    found = find_duplicates(articles)
+    assert frozenset({f"{event}_a", f"{event}_b"}) in ids(found.groups, articles)
+    assert found.merged == 1
+
+
+def test_different_stories_are_not_merged() -> None:
+    articles = [article(key) for key in DISTINCT]
+    found = find_duplicates(articles)
+    assert len(found.groups) == len(DISTINCT)
+    assert found.merged == 0
+
+
+def test_every_article_is_in_exactly_one_group() -> None:
+    articles = [article(key) for key in STORIES] + [article("museum", id="m2")]
+    found = find_duplicates(articles)
+    positions = sorted(p for group in found.groups for p in group)
+    assert positions == list(range(len(articles)))
+
+
+# -- ordering and content ---------------------------------------------------------
+
+
+def digest_of(articles: list[Article] | Iterator[Article], **options: object) -> Digest:
+    if "seconds" not in options:
+        options.setdefault("minutes", 5)
+    return Digest.from_articles(articles, **options)  # type: ignore[arg-type]
+
+
+@needs_briefing
+def test_stories_covered_by_more_sources_come_first() -> None:
+    articles = [
+        article("museum"),
+        article("football"),
+        article("rail_a"),
+        article("rail_b"),
+        article("budget"),
+    ]
+    digest = digest_of(articles)
+    assert set(digest.stories[0].sources) == {"rail_a", "rail_b"}
+    # Single-source stories keep their input order.
+    rest = [story.sources[0] for story in digest.stories[1:]]
+    assert rest == ["museum", "football", "budget"]
+
+
+@needs_briefing
+def test_more_recent_story_ranks_above_older_single_source_story() -> None:
+    articles = [
+        article("museum", published="2026-11-20"),
+        article("football", published="2026-11-27"),
+    ]
+    digest = digest_of(articles)
+    assert [s.sources[0] for s in digest.stories] == ["football", "museum"]
+
+
+@needs_briefing
+def test_story_lists_the_ids_of_every_merged_article() -> None:
+    articles = [article("flood_a"), article("flood_b"), article("flood_a", id="flood_a_copy")]
+    digest = digest_of(articles)
+    assert len(digest.stories) == 1
+    assert set(digest.stories[0].sources) == {"flood_a", "flood_b", "flood_a_copy"}
+    assert digest.stories[0].duplicates == 2
+    assert digest.duplicates_merged == 2
+    assert digest.exact_duplicates == 1
+
+
+@needs_briefing
+def test_sources_fall_back_to_headlines_without_ids() -> None:
+    headline, body, _ = STORIES["museum"]
+    digest = digest_of([Article.from_text(body, title=headline)])
+    assert digest.stories[0].sources == (headline,)
+
+
+@needs_briefing
+def test_intro_names_the_day_and_counts_the_stories_in_words() -> None:
+    articles = [article(key) for key in DISTINCT[:5]]
+    digest = digest_of(articles, date=dt.date(2026, 11, 24))
+    assert digest.intro == "Your briefing for Tuesday, 24 November: five stories."
+
+
+@needs_briefing
+def test_date_defaults_to_the_latest_publication_date() -> None:
+    articles = [
+        article("museum", published="2026-11-20"),
+        article("budget", published="2026-11-27T08:30:00+00:00"),
+    ]
+    digest = digest_of(articles)
+    assert digest.date == dt.date(2026, 11, 27)
+    assert digest.intro.startswith("Your briefing for Friday, 27 November:")
+
+
+@needs_briefing
+def test_transitions_lead_into_every_story_but_a_lone_one() -> None:
+    digest = digest_of([article(key) for key in DISTINCT])
+    lines = [story.transition for story in digest.stories]
+    assert lines[0] == "Our top story."
+    assert lines[-1] == "And finally."
+    assert all(line.endswith(".") for line in lines)
+    assert digest_of([article("museum")]).stories[0].transition == ""
+
+
+@needs_briefing
+def test_least_important_stories_are_dropped_when_the_budget_is_short() -> None:
+    articles = [article(key) for key in DISTINCT]
+    digest = digest_of(articles, seconds=60)
+    assert 1 <= len(digest.stories) < len(DISTINCT)
+    assert digest.stories_found == len(DISTINCT)
+    assert [s.sources[0] for s in digest.stories] == list(DISTINCT[: len(digest.stories)])
+    assert "did not fit" in digest.outro
+    assert digest.listening_seconds <= 60
+
+
+@needs_briefing
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    minutes=st.floats(min_value=0.5, max_value=8.0),
+    wpm=st.sampled_from([None, 140.0, 175.0, 220.0]),
+)
+def test_digest_fits_its_budget(minutes: float, wpm: float | None) -> None:
+    articles = [article(key) for key in STORIES]
+    digest = Digest.from_articles(articles, minutes=minutes, wpm=wpm)
+    assert digest.stories
+    assert digest.listening_seconds <= minutes * 60
+    parts = [digest.intro, digest.outro]
+    parts += [s.transition for s in digest.stories]
+    framing = sum(len(p.split()) for p in parts) * 60 / digest.wpm
+    briefs = sum(s.briefing.listening_seconds for s in digest.stories)
+    assert digest.listening_seconds == pytest.approx(framing + briefs)
+
+
+@needs_briefing
+def test_longer_budget_holds_at_least_as_many_stories() -> None:
+    articles = [article(key) for key in STORIES]
+    counts = [len(digest_of(articles, minutes=m).stories) for m in (1, 2, 4)]
+    assert counts == sorted(counts)
+    assert counts[0] < counts[-1]
+
+
+@needs_briefing
+def test_to_dict_is_the_json_contract() -> None:
+    articles = [article("rail_a"), article("rail_b"), article("museum")]
+    digest = digest_of(articles, date="2026-11-24", title="Evening news")
+    data = json.loads(json.dumps(digest.to_dict()))
+    for key in (
+        "title",
+        "date",
+        "intro",
+        "outro",
+        "stories",
+        "listening_seconds",
+        "duplicates_merged",
+    ):
+        assert key in data
+    assert data["title"] == "Evening news"
+    assert data["date"] == "2026-11-24"
+    assert data["duplicates_merged"] == 1
+    assert data["listening_seconds"] == pytest.approx(digest.listening_seconds, abs=0.01)
+    first = data["stories"][0]
+    for key in (
+        "headline",
+        "lede",
+        "key_points",
+        "people",
+        "quotes",
+        "listening_seconds",
+        "sources",
+    ):
+        assert key in first
+    assert sorted(first["sources"]) == ["rail_a", "rail_b"]
+
+
+@needs_briefing
+def test_digest_is_deterministic() -> None:
+    def build() -> dict[str, object]:
+        articles = [article(key) for key in STORIES] + [revised("museum", "museum-2")]
+        return digest_of(articles, minutes=3).to_dict()
+
+    assert build() == build()
+
+
+@needs_briefing
+def test_digest_reads_a_one_shot_iterator() -> None:
+    digest = digest_of(article(key) for key in DISTINCT)
+    assert digest.articles_read == len(DISTINCT)
+    assert len(digest.stories) == len(DISTINCT)
+    assert all(isinstance(story, Story) for story in digest.stories)
+
+
+@needs_briefing
+def test_empty_input_gives_an_empty_digest() -> None:
+    digest = digest_of([])
+    assert digest.stories == ()
+    assert digest.intro == "Your briefing: no stories."
+    assert digest.listening_seconds > 0
+
+
+@needs_briefing
+def test_story_title_falls_back_to_its_first_words_without_a_headline() -> None:
+    _, body, _ = STORIES["football"]
+    digest = digest_of([Article.from_text(body, title="", id="x")])
+    assert digest.stories[0].title.startswith("Kelby Rovers")
+
+
+# -- errors --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"minutes": 1, "seconds": 60},
+        {"minutes": 0},
+        {"minutes": -2},
+        {"minutes": float("nan")},
+        {"seconds": 5},
+        {"minutes": 5, "wpm": 0},
+        {"minutes": 5, "max_stories": 0},
+    ],
+)
+def test_bad_budget_is_a_budget_error(options: dict[str, float]) -> None:
+    with pytest.raises(BudgetError):
+        Digest.from_articles([article("museum")], **options)  # type: ignore[arg-type]
+
+
+def test_non_article_input_is_an_invalid_article_error() -> None:
+    with pytest.raises(InvalidArticleError, match="position 1"):
+        Digest.from_articles([article("museum"), "not an article"])  # type: ignore[list-item]
+
+
+@needs_briefing
+def test_max_stories_caps_the_story_count() -> None:
+    digest = digest_of([article(key) for key in DISTINCT], max_stories=2)
+    assert len(digest.stories) == 2
+
+
+def test_number_words() -> None:
+    assert [number_words(n) for n in (0, 1, 5, 13, 20, 42, 100, 315)] == [
+        "no",
+        "one",
+        "five",
+        "thirteen",
+        "twenty",
+        "forty-two",
+        "one hundred",
+        "three hundred and fifteen",
+    ]
+
+
+# -- scale ---------------------------------------------------------------------
+
+
+def synthetic(count: int) -> Iterator[Article]:
+    """Distinct made-up stories, every tenth one repeated with an edit."""
+    rng = random.Random(7)
+    syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "ul", "bri", "sen", "dar", "pe", "ost"]
+    vocabulary = sorted({"".join(rng.sample(syllables, 3)) for _ in range(3000)})
+    previous: Article | None = None
+    for i in range(count):
+        if i % 10 == 9 and previous is not None:
+            yield Article.from_text(
+                previous.body + " Officials gave no details.", title=previous.headline, id=f"s{i}"
+            )
+            continue
+        sentences = []
+        for _ in range(8):
+            words = rng.sample(vocabulary, 14)
+            sentences.append(" ".join(words).capitalize() + ".")
+        headline = " ".join(rng.sample(vocabulary, 6)).capitalize()
+        previous = Article.from_text(" ".join(sentences), title=headline, id=f"s{i}")
+        yield previous
+
+
+def test_two_thousand_articles_are_grouped_in_seconds() -> None:
+    articles = list(synthetic(2000))
+    start = time.perf_counter()
+    found = find_duplicates(articles)
+    elapsed = time.perf_counter() - start
+    assert found.near_duplicates == 200
+    assert found.exact_duplicates == 0
+    assert elapsed < 10  # about 1 s on one free core; generous for a shared machine
+
+
+@needs_briefing
+def test_large_digest_builds_briefings_only_for_chosen_stories(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built: list[str] = []
+    original = Article.briefing
+
+    def counting(self: Article, **options: object) -> object:
+        built.append(str(self.id))
+        return original(self, **options)
+
+    monkeypatch.setattr(Article, "briefing", counting)
+    digest = digest_of(synthetic(600), minutes=2)
+    assert digest.stories_found == 540
+    assert 1 <= len(digest.stories) < 10
+    assert len(built) <= len(digest.stories) + 3
+    assert digest.listening_seconds <= 120
