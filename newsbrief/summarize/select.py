@@ -1,0 +1,209 @@
+"""Choosing sentences under a budget: whole quotes, less repetition, a readable start.
+
+Selection works on *groups* of sentences (a quotation spread over several
+sentences is one group, chosen whole or not at all). Groups are taken greedily
+by score, less a maximal-marginal-relevance penalty for terms the summary
+already covers; because that penalty only grows as the summary grows, a lazy
+priority queue re-scores only the candidates that reach the top, keeping the
+cost close to linear. Finally, when the summary would open with a sentence
+that leans on a dropped one ("But...", "He said..."), the antecedent is added
+(making room if needed) or the dependent sentence is replaced.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+import attrs
+
+from newsbrief.summarize.budget import Budget
+from newsbrief.summarize.features import Doc, Layout
+from newsbrief.timing import estimate_seconds
+
+__all__ = ["Selection", "select"]
+
+_MAX_REPAIRS = 6
+_MAX_EVALUATIONS = 3
+
+
+@attrs.frozen(slots=True)
+class Selection:
+    """Chosen sentence indices (sorted) and, when nothing fits, why."""
+
+    indices: tuple[int, ...]
+    note: str | None = None
+    fits: bool = True
+
+
+@attrs.frozen(slots=True)
+class _Limits:
+    sentences: int | None
+    words: int | None
+
+    def allows(self, sentences: int, words: int) -> bool:
+        if self.sentences is not None and sentences > self.sentences:
+            return False
+        return self.words is None or words <= self.words
+
+
+def _word_limit(budget: Budget) -> int | None:
+    limit = budget.word_limit
+    if limit is not None and budget.seconds is not None:
+        # Guard the float round trip: the estimate must never exceed the budget.
+        while limit > 0 and estimate_seconds(limit, budget.wpm) > budget.seconds:
+            limit -= 1
+    return limit
+
+
+def _greedy(
+    shape: Layout,
+    doc: Doc | None,
+    group_scores: list[float],
+    limits: _Limits,
+    redundancy: float,
+    banned: frozenset[int],
+    chosen: set[int],
+) -> None:
+    """Add groups to ``chosen`` by penalised score while the limits allow."""
+    groups = shape.groups
+    used_sentences = sum(len(groups[g]) for g in chosen)
+    used_words = sum(shape.words[i] for g in chosen for i in groups[g])
+    covered: set[bytes] = set()
+    group_terms: list[frozenset[bytes]] = []
+    if doc is None:
+        redundancy = 0.0
+    else:
+        terms = doc.terms
+        group_terms = [
+            terms[group[0]] if len(group) == 1 else frozenset().union(*(terms[i] for i in group))
+            for group in groups
+        ]
+        for g in chosen:
+            covered |= group_terms[g]
+    heap = [
+        (-group_scores[g], g, 0) for g in range(len(groups)) if g not in chosen and g not in banned
+    ]
+    heapq.heapify(heap)
+    while heap:
+        if limits.sentences is not None and used_sentences >= limits.sentences:
+            break
+        _, g, evaluations = heapq.heappop(heap)
+        size = len(groups[g])
+        words = sum(shape.words[i] for i in groups[g])
+        if not limits.allows(used_sentences + size, used_words + words):
+            continue
+        # Lazy MMR: the penalty only grows, so a stale value is an upper bound;
+        # re-score a candidate when it reaches the top, at most a few times so
+        # that near-duplicate articles cannot make selection quadratic.
+        if redundancy and covered and evaluations < _MAX_EVALUATIONS:
+            candidate = group_terms[g]
+            overlap = len(candidate & covered) / len(candidate) if candidate else 0.0
+            value = group_scores[g] - redundancy * overlap
+            if heap and -value > heap[0][0]:
+                heapq.heappush(heap, (-value, g, evaluations + 1))
+                continue
+        chosen.add(g)
+        used_sentences += size
+        used_words += words
+        if redundancy:
+            covered |= group_terms[g]
+
+
+def _first_needs_context(shape: Layout, chosen: set[int]) -> int | None:
+    """The group of the summary's first sentence if it leans on an unchosen one."""
+    if not chosen:
+        return None
+    first_group = min(chosen)
+    first = shape.groups[first_group][0]
+    if shape.dependent[first] and first > 0:
+        return first_group
+    return None
+
+
+def _repair(
+    shape: Layout,
+    doc: Doc | None,
+    group_scores: list[float],
+    limits: _Limits,
+    redundancy: float,
+    chosen: set[int],
+) -> set[int]:
+    banned: set[int] = set()
+    for _ in range(_MAX_REPAIRS):
+        dependent = _first_needs_context(shape, chosen)
+        if dependent is None:
+            return chosen
+        antecedent = dependent - 1
+        candidate = set(chosen) | {antecedent}
+        # Make room by dropping the weakest other groups, if that is enough.
+        droppable = sorted(
+            (g for g in candidate if g not in (dependent, antecedent)),
+            key=lambda g: (group_scores[g], -g),
+        )
+        while droppable and not _fits(shape, candidate, limits):
+            candidate.discard(droppable.pop(0))
+        if _fits(shape, candidate, limits):
+            chosen = candidate
+            continue
+        # The antecedent cannot fit: drop the dependent group and refill.
+        banned.add(dependent)
+        chosen = set(chosen) - {dependent}
+        _greedy(shape, doc, group_scores, limits, redundancy, frozenset(banned), chosen)
+    return chosen
+
+
+def _fits(shape: Layout, chosen: set[int], limits: _Limits) -> bool:
+    groups = shape.groups
+    sentences = sum(len(groups[g]) for g in chosen)
+    words = sum(shape.words[i] for g in chosen for i in groups[g])
+    return limits.allows(sentences, words)
+
+
+def select(
+    shape: Layout,
+    doc: Doc | None,
+    scores: tuple[float, ...],
+    budget: Budget,
+    redundancy: float = 0.0,
+) -> Selection:
+    """Choose sentences for ``budget`` from their ``scores``.
+
+    Args:
+        shape: The article's sentence lengths, quote groups and openings.
+        doc: The article's content terms, needed only when ``redundancy`` > 0.
+        scores: One score per sentence (higher is better).
+        budget: The limit to respect; never exceeded.
+        redundancy: MMR penalty weight (0 disables it).
+
+    Returns:
+        The chosen sentence indices in document order, with a note when the
+        article is empty or not even one sentence (or whole quote) fits.
+    """
+    n = len(shape)
+    if n == 0:
+        return Selection((), note="the article has no sentences to summarise")
+    limits = _Limits(budget.sentence_limit(n), _word_limit(budget))
+    groups = shape.groups
+    if limits.allows(n, sum(shape.words)):
+        return Selection(tuple(range(n)))
+    group_scores = [
+        scores[group[0]] if len(group) == 1 else sum(scores[i] for i in group) / len(group)
+        for group in groups
+    ]
+    chosen: set[int] = set()
+    _greedy(shape, doc, group_scores, limits, redundancy, frozenset(), chosen)
+    if not chosen:
+        shortest = min(sum(shape.words[i] for i in group) for group in groups)
+        return Selection(
+            (),
+            note=(
+                f"not even the shortest sentence ({shortest} words, about "
+                f"{estimate_seconds(shortest, budget.wpm):.1f} s) fits the budget of "
+                f"{budget.describe()}; the summary is empty rather than over budget"
+            ),
+            fits=False,
+        )
+    chosen = _repair(shape, doc, group_scores, limits, redundancy, chosen)
+    if len(chosen) == 1:
+        return Selection(groups[next(iter(chosen))])
+    return Selection(tuple(sorted(i for g in chosen for i in groups[g])))
