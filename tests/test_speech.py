@@ -12,6 +12,7 @@ import errno
 import importlib.util
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -40,26 +41,47 @@ from newsbrief.testing import FakeSpeechEngine
 from newsbrief.timing import estimate_seconds
 
 # An invented wire-style story (people and places are made up), about 400 words.
-STORY = """Harbour authority approves Lindqvist Bay expansion after two-year review
+_RAW_STORY = """Harbour authority approves Lindqvist Bay expansion after two-year review
 
-The Lindqvist Bay harbour authority on Thursday approved a plan to double the port's container capacity, ending a two-year review that pitted shipping firms against fishing families and environmental groups.
+The Lindqvist Bay harbour authority on Thursday approved a plan to double the port's container
+capacity, ending a two-year review that pitted shipping firms against fishing families and
+environmental groups.
 
-Authority chair Marta Okonkwo-Reyes said the expansion would create about 1,200 jobs and keep the port competitive with larger rivals along the northern coast. "This is the most important decision this board has taken in a generation," she told reporters after the vote.
+Authority chair Marta Okonkwo-Reyes said the expansion would create about 1,200 jobs and keep
+the port competitive with larger rivals along the northern coast. "This is the most important
+decision this board has taken in a generation," she told reporters after the vote.
 
-The plan, estimated to cost 340 million crowns, includes a new deep-water berth, a rail link to the inland depot at Vesterholm and a breakwater to protect the old fishing harbour. Construction is due to begin next spring and finish by the end of 2029.
+The plan, estimated to cost 340 million crowns, includes a new deep-water berth, a rail link to
+the inland depot at Vesterholm and a breakwater to protect the old fishing harbour. Construction
+is due to begin next spring and finish by the end of 2029.
 
-Fishing families had warned that dredging the bay would destroy spawning grounds for herring and cod. Piet Alvarsson, who leads the Lindqvist Fishers' Association, said his members would study the conditions attached to the approval before deciding whether to appeal. "We are not against progress, but we will not be the ones who pay for it," he said.
+Fishing families had warned that dredging the bay would destroy spawning grounds for herring and
+cod. Piet Alvarsson, who leads the Lindqvist Fishers' Association, said his members would study
+the conditions attached to the approval before deciding whether to appeal. "We are not against
+progress, but we will not be the ones who pay for it," he said.
 
-The authority added twelve conditions to the plan, including seasonal limits on dredging, a fund to compensate fishing crews for lost catches and independent monitoring of water quality for ten years. Environmental group Blue Coast said the conditions were a step forward but did not go far enough.
+The authority added twelve conditions to the plan, including seasonal limits on dredging, a fund
+to compensate fishing crews for lost catches and independent monitoring of water quality for ten
+years. Environmental group Blue Coast said the conditions were a step forward but did not go far
+enough.
 
-Shipping companies welcomed the decision. A spokesman for Nordhavn Lines, the port's largest customer, said the company had delayed ordering new vessels until the berth was approved and would now review its plans.
+Shipping companies welcomed the decision. A spokesman for Nordhavn Lines, the port's largest
+customer, said the company had delayed ordering new vessels until the berth was approved and
+would now review its plans.
 
-Regional governor Tomas Eklund-Varga, who had backed the expansion, called it a fair compromise. He said the regional government would contribute 40 million crowns towards the rail link and would press the national transport ministry for the rest.
+Regional governor Tomas Eklund-Varga, who had backed the expansion, called it a fair compromise.
+He said the regional government would contribute 40 million crowns towards the rail link and
+would press the national transport ministry for the rest.
 
-The review began in 2023 after the authority's first proposal, which would have filled in part of the old fishing harbour, drew more than 6,000 objections. That plan was withdrawn and redrawn twice.
+The review began in 2023 after the authority's first proposal, which would have filled in part
+of the old fishing harbour, drew more than 6,000 objections. That plan was withdrawn and redrawn
+twice.
 
-Opponents have six weeks to lodge an appeal with the regional planning court. Mr Alvarsson said his association would meet on Monday.
+Opponents have six weeks to lodge an appeal with the regional planning court. Mr Alvarsson said
+his association would meet on Monday.
 """
+# Lines are wrapped in the source; each paragraph is one line in the text.
+STORY = re.sub(r"(?<!\n)\n(?!\n)", " ", _RAW_STORY)
 
 WORDS_20K = 20_000
 
