@@ -519,8 +519,10 @@ class Article:
 def _normalise_text(text: str) -> str:
     if "\x00" in text:
         raise InvalidArticleError("article text contains NUL bytes (binary data?)")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    if "\ufeff" in text:
+        # Byte-order marks anywhere (concatenated files) are artefacts; keeping
+        # one at the start of a body would break the to_dict/from_dict round trip.
+        text = text.replace("\ufeff", "")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text

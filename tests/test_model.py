@@ -202,6 +202,16 @@ def test_contract_holds_for_all_of_bbc_dev() -> None:
 # -- dicts and JSON ---------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["\ufeff\ufeffShips sailed.", "Port reopens\n\n\ufeffShips sailed.", " \ufeffShips sailed."],
+)
+def test_byte_order_marks_never_reach_the_body(text: str) -> None:
+    article = Article.from_text(text)
+    assert article.body == "Ships sailed."
+    assert round_trip(article) == article
+
+
 def test_to_dict_is_json_ready_and_exact() -> None:
     article = Article.from_text(
         "Port reopens\n\nShips sailed.",
