@@ -24,6 +24,7 @@ from typing import IO, Any, TextIO
 import attrs
 
 from newsbrief.errors import NewsbriefError, OutputError
+from newsbrief.speech import _cli as _speech_cli
 
 __all__ = ["COMMANDS", "Command", "build_parser", "main"]
 
@@ -414,6 +415,10 @@ COMMANDS: tuple[Command, ...] = (
             _configure_summary, _run_summary),
     Command("brief", "a structured briefing: lede, key points, who is who, quotes, dates",
             _configure_brief, _run_brief),
+    Command("speak", "speak an article's briefing, or save it as a WAV file (--out)",
+            _speech_cli.configure_speak, _speech_cli.run_speak),
+    Command("voices", "list the speech engine's voices",
+            _speech_cli.configure_voices, _speech_cli.run_voices),
 )
 
 
