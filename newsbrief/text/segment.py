@@ -1,8 +1,30 @@
 """Paragraph and sentence segmentation for news English.
 
-Pure Python and linear in the input: one regular-expression pass finds
-candidate sentence ends, and a small set of rules (abbreviations, initials,
-numbers, quotes) decides which are real.
+Pure Python and linear in the input. A paragraph is a block of text between
+blank lines. Inside a paragraph, a few cheap checks cut hard boundaries first
+(list items on their own lines, bullets, inline numbered lists, short heading
+lines); then one regular-expression pass finds candidate sentence ends
+(``.``, ``!``, ``?``, ellipses, with any closing quotes or brackets) and a
+small decision procedure keeps the real ones. The decision looks only at the
+word before the candidate and the word after it:
+
+* a lower-case next word never starts a sentence ("Yahoo! in", "Co. at",
+  ``"Why?" she asked``);
+* titles (Mr., Dr., Gov., Sen., St., Prof., ...) and ``e.g.``/``i.e.`` never
+  end one;
+* abbreviations taking a number (No. 10, p. 55, Jan. 5) do not end before a
+  digit;
+* abbreviations that may end a sentence (U.S., Inc., Co., Jr., initials like
+  Jonas E. Smith) end one only when a typical sentence opener follows ("in the
+  U.S. The company" but "the U.S. Senate");
+* times (5 a.m., 6 P.M.) end a sentence before a capitalised word unless it is
+  a time zone or weekday, or the time is the opening phrase ("At 5 a.m. Mr.
+  Smith ...");
+* ellipses, list markers ("1.", "a)", "2.)") and bracketed elisions
+  ("[...]") have their own rules.
+
+All offsets index the original text exactly; sentences are stripped of
+surrounding whitespace and never empty.
 """
 
 from __future__ import annotations
@@ -13,87 +35,538 @@ from newsbrief.model import Paragraph, Sentence
 
 __all__ = ["segment", "split_paragraphs", "split_sentences"]
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-# A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-_NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gov sen rep gen col lt capt sgt st jr sr rev hon pres supt cmdr adm
-    maj brig fr insp det no nos vol jan feb mar apr jun jul aug sep sept oct nov dec
-    inc co corp ltd plc bros dept est approx vs etc fig al univ ave blvd rd mt ft""".split()
+# --------------------------------------------------------------------------
+# Patterns
+
+#: A blank line: a run of whitespace holding at least two newlines (or a
+#: Unicode paragraph separator).
+_PARAGRAPH_BREAK = re.compile(r"(?:\n[^\S\n]*\n|\u2029)\s*")
+_NON_SPACE = re.compile(r"\S")
+
+_OPENERS = "\"'“‘«‹([{"
+_CLOSERS = "\"'”’»›)]}"
+#: Unambiguous bullet characters: they start a new item even mid-line.
+_BULLETS = "•⁃‣◦▪●■►➢"
+
+#: Terminal marks. Candidates are found with ``str.find`` (much faster than a
+#: regular expression with a character class): a run of marks, then closing
+#: quotes/brackets, then whitespace or the end of the segment.
+_MARKS = ".!?…‽"
+_SPACED_ELLIPSIS = re.compile(r"(?: \.){2,}")
+#: The word after a candidate: opening quotes/brackets, first character, rest.
+_NEXT = re.compile(r"\s*([\"'“‘«‹(\[{]*)(\S)(\w*)")
+_INLINE_BULLET = re.compile(r"(?<=\s)[" + _BULLETS + r"]")
+#: A list marker opening a line: a bullet or dash, or "1." / "2)" / "a)" / "(iv)".
+_LINE_MARKER = re.compile(
+    r"(?:[-*+–—·" + _BULLETS + r"]|\(?\d{1,3}\.?\)|\d{1,3}\.|\(?[a-z][.)]|\(?[A-Z]\)"
+    r"|\([ivxIVX]{1,4}\))(?:\s|\Z)"
 )
+#: A numbered-list marker at the start of a segment, optionally after a bullet.
+_LEAD_MARKER = re.compile(
+    r"[" + _BULLETS + r"*\-–]?\s*(?:(\d{1,3})|([a-z])|([A-Z])(?=\)))(\.\)|\)|\.)\s"
+)
+_INLINE_MARKER = re.compile(r"(?<=\s)(?:(\d{1,3})|([a-z])|([A-Z])(?=\)))(\.\)|\)|\.)(?=\s)")
+#: Dotted initialisms: U.S, E.U, J.R.R, a.m, Ph.D (the final period excluded).
+_DOTTED = re.compile(r"[A-Za-z]{1,2}(?:\.[A-Za-z]{1,2})+")
+_ROMAN = re.compile(r"[ivx]{1,4}|[IVX]{1,4}")
+
+# --------------------------------------------------------------------------
+# Word lists (lower case, without the final period)
+
+#: Abbreviations that precede a name or a word and so never end a sentence.
+_NEVER_END = frozenset(
+    (
+        "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "prof", "gov", "govs", "sen", "sens",
+        "rep", "reps", "gen", "col", "lt", "capt", "cpt", "sgt", "cpl", "pte", "pvt", "cmdr",
+        "cdr", "adm", "maj", "brig", "lieut", "supt", "insp", "det", "cllr", "ald", "atty",
+        "rev", "revd", "hon", "pres", "fr", "sra", "srta", "st", "mt", "ft", "pt", "e.g", "i.e",
+        "eg", "ie", "vs", "v", "viz", "cf",
+    )
+)
+#: Abbreviations that do not end a sentence when a number follows (No. 10).
+_BEFORE_NUMBER = frozenset(
+    (
+        "no", "nos", "nr", "n°", "nº", "p", "pp", "para", "paras", "vol", "vols", "fig", "figs",
+        "ch", "chap", "sec", "sect", "art", "arts", "op", "tel", "ext", "ex", "approx", "ca",
+        "c", "circa", "rs", "ver", "pg", "pgs", "pl", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec",
+    )
+)
+#: Abbreviations that may end a sentence: they end one only before a typical
+#: sentence opener ("Pitt, Briggs & Co. It closed" but "Co. Chief Executive").
+_MAY_END = frozenset(
+    (
+        "inc", "co", "corp", "ltd", "plc", "llc", "llp", "lp", "bros", "cos", "pty", "jr", "sr",
+        "esq", "ave", "blvd", "rd", "dept", "univ", "assn", "govt", "natl", "intl", "est",
+    )
+)
+#: Capitalised words that typically open a sentence (function words).
+_OPENER_WORDS = frozenset(
+    (
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
+        "Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My", "Your", "But",
+        "And", "Or", "So", "Yet", "However", "Meanwhile", "Also", "Still", "Then", "Now",
+        "Today", "Yesterday", "Tomorrow", "Last", "Next", "Earlier", "Later", "Instead",
+        "Indeed", "Although", "Though", "While", "When", "Where", "What", "Why", "How", "Who",
+        "Whom", "Whose", "Which", "If", "As", "After", "Before", "Since", "Because", "Despite",
+        "In", "On", "At", "By", "For", "From", "With", "Without", "Under", "Over", "Among",
+        "According", "During", "Until", "Unlike", "Like", "Some", "Many", "Most", "All", "Each",
+        "Every", "Both", "Several", "Such", "Other", "Another", "Any", "Few", "No", "Not",
+        "Nor", "None", "Is", "Are", "Was", "Were", "Do", "Does", "Did", "Can", "Could", "Will",
+        "Would", "Should", "Shall", "May", "Might", "Must", "Has", "Have", "Had", "Let",
+        "Please", "Thus", "Therefore", "Furthermore", "Moreover", "Nevertheless", "Otherwise",
+        "Overall", "Only", "Even", "Just", "Once", "First", "Finally", "Mr", "Mrs", "Ms",
+        "Miss",
+    )
+)
+#: Capitalised words that often follow a clock time mid-sentence (5 p.m. GMT).
+_AFTER_TIME = frozenset(
+    (
+        "GMT", "BST", "UTC", "CET", "CEST", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST",
+        "MDT", "PT", "PST", "PDT", "AEST", "AEDT", "IST", "JST", "Eastern", "Central",
+        "Mountain", "Pacific", "Atlantic", "Local", "Greenwich", "Monday", "Tuesday",
+        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed",
+        "Thu", "Thurs", "Fri", "Sat", "Sun", "Jan", "January", "Feb", "February", "Mar",
+        "March", "Apr", "April", "May", "Jun", "June", "Jul", "July", "Aug", "August", "Sep",
+        "Sept", "September", "Oct", "October", "Nov", "November", "Dec", "December",
+    )
+)
+#: Prepositions that open a short time phrase ("At 5 a.m. Mr. Smith left").
+_TIME_PREPOSITIONS = frozenset(
+    (
+        "at", "by", "around", "about", "until", "till", "before", "after", "from", "since",
+        "shortly", "just", "on", "between",
+    )
+)
+#: Words a wrapped line may end with: the sentence obviously goes on.
+_CONTINUATION_WORDS = frozenset(
+    (
+        "the", "a", "an", "of", "and", "or", "but", "to", "in", "on", "at", "by", "for", "with",
+        "from", "as", "that", "than",
+    )
+)
+_SHORT_LINE = 40
+
+
+# --------------------------------------------------------------------------
+# Paragraphs
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` offsets of the paragraphs of ``text``, stripped."""
+    """Return the paragraphs of ``text`` as ``(start, end)`` offsets.
+
+    Paragraphs are separated by blank lines (lines holding only whitespace).
+    Each span is stripped of surrounding whitespace and never empty, so
+    ``text[start:end]`` is the paragraph exactly.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The paragraph spans in order.
+    """
     spans: list[tuple[int, int]] = []
+    if "\u2029" in text:
+        pos = 0
+        for match in _PARAGRAPH_BREAK.finditer(text):
+            _add_stripped(text, pos, match.start(), spans)
+            pos = match.end()
+        _add_stripped(text, pos, len(text), spans)
+        return spans
+    # str.find is much faster than a regular expression here.
+    length = len(text)
     pos = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        _add_stripped(text, pos, match.start(), spans)
-        pos = match.end()
-    _add_stripped(text, pos, len(text), spans)
+    newline = text.find("\n")
+    while newline != -1:
+        j = newline + 1
+        while j < length and text[j] != "\n" and text[j].isspace():
+            j += 1
+        if j < length and text[j] == "\n":
+            _add_stripped(text, pos, newline, spans)
+            pos = j
+            newline = text.find("\n", j + 1)
+        else:
+            newline = text.find("\n", j)
+    _add_stripped(text, pos, length, spans)
     return spans
 
 
 def _add_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
+    if start < end and text[start].isspace():
+        match = _NON_SPACE.search(text, start, end)
+        if match is None:
+            return
+        start = match.start()
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
         out.append((start, end))
 
 
-def _is_boundary(text: str, end: int, token_start: int) -> bool:
-    mark = text[end - 1]
-    nxt = _NEXT_START.match(text, end)
+# --------------------------------------------------------------------------
+# Hard cuts inside a paragraph (lines, bullets, inline numbered lists)
+
+
+def _line_break_splits(prev: str, nxt: str) -> bool:
+    """Whether a single newline between two stripped lines ends a sentence.
+
+    Only the cases the sentence rules cannot see are decided here; when this
+    returns False the newline is treated as a space and the ordinary rules
+    still apply (so "in the U.S.\\nThe company" is still cut).
+    """
+    if not prev or not nxt:
+        return True  # a whitespace-only line: a paragraph break
+    if _LINE_MARKER.match(nxt):
+        return True  # the next line is a list item
+    first = nxt[0]
+    if first.islower():
+        return False  # a wrapped line going on
+    if _LINE_MARKER.match(prev):
+        return True  # a list item ends with its line
+    last = prev[-1]
+    if last == ":":
+        return True  # introduces a list or a quotation
+    if last in ",;-–—&/(" or last in _OPENERS or last in _MARKS or last in _CLOSERS:
+        return False  # runs on, or ends like a sentence: the sentence rules decide
+    if len(prev) <= _SHORT_LINE:
+        # A short line followed by a capitalised one: a heading, a list item
+        # or an address line, unless it visibly runs on ("Visiting the").
+        tail = prev.rsplit(None, 1)[-1].lower()
+        return tail not in _CONTINUATION_WORDS
+    return False
+
+
+def _line_cuts(text: str, start: int, end: int, cuts: list[int]) -> None:
+    """Append the offsets of the newlines in ``text[start:end]`` that end sentences."""
+    line_start = start
+    prev = ""
+    newline = text.find("\n", start, end)
+    while newline != -1:
+        line = text[line_start:newline].strip()
+        if line:
+            if prev and _line_break_splits(prev, line):
+                cuts.append(line_start)
+            prev = line
+        elif prev:
+            cuts.append(line_start)
+            prev = ""
+        line_start = newline + 1
+        newline = text.find("\n", line_start, end)
+    line = text[line_start:end].strip()
+    if line and prev and _line_break_splits(prev, line):
+        cuts.append(line_start)
+
+
+def _list_cuts(text: str, start: int, end: int, cuts: list[int]) -> None:
+    """Append cuts before inline items of a list opening at ``start``.
+
+    "1.) The first item 2.) The second item" is a list only because the
+    markers count up in the same style; a lone "2." mid-sentence is not.
+    """
+    lead = _LEAD_MARKER.match(text, start, end)
+    if lead is None:
+        return
+    digits, lower, upper, style = lead.groups()
+    expected = _marker_value(digits, lower, upper) + 1
+    kind = 0 if digits else 1 if lower else 2
+    for match in _INLINE_MARKER.finditer(text, lead.end(), end):
+        m_digits, m_lower, m_upper, m_style = match.groups()
+        m_kind = 0 if m_digits else 1 if m_lower else 2
+        if (
+            m_style == style
+            and m_kind == kind
+            and _marker_value(m_digits, m_lower, m_upper) == expected
+        ):
+            cuts.append(match.start())
+            expected += 1
+
+
+def _marker_value(digits: str | None, lower: str | None, upper: str | None) -> int:
+    if digits:
+        return int(digits)
+    return ord(lower or upper or "a")
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` at the hard boundaries; return the pieces."""
+    cuts: list[int] = []
+    if text.find("\n", start, end) != -1:
+        _line_cuts(text, start, end, cuts)
+    for match in _INLINE_BULLET.finditer(text, start, end):
+        cuts.append(match.start())
+    if cuts:
+        cuts = sorted(set(cuts))
+    bounds = [start, *cuts, end]
+    pieces: list[tuple[int, int]] = []
+    for i in range(len(bounds) - 1):
+        lo, hi = bounds[i], bounds[i + 1]
+        first = _NON_SPACE.search(text, lo, hi)
+        if first is None:
+            continue
+        lo = first.start()
+        if _may_open_list(text, lo, hi):
+            sub: list[int] = []
+            _list_cuts(text, lo, hi, sub)
+            if sub:
+                edges = [lo, *sub, hi]
+                pieces.extend((edges[j], edges[j + 1]) for j in range(len(edges) - 1))
+                continue
+        pieces.append((lo, hi))
+    return pieces
+
+
+def _may_open_list(text: str, start: int, end: int) -> bool:
+    """A cheap test before ``_LEAD_MARKER``: does ``text[start]`` look like "1." or "a)"?"""
+    char = text[start]
+    if char.isdigit() or char in _BULLETS or char in "*-–":
+        return True
+    return char.isalpha() and start + 1 < end and text[start + 1] in ".)"
+
+
+def _has_bullet(text: str, start: int, end: int) -> bool:
+    find = text.find
+    return any(find(bullet, start, end) != -1 for bullet in _BULLETS)
+
+
+# --------------------------------------------------------------------------
+# Sentences
+
+
+def _is_marker(word: str) -> bool:
+    """Whether ``word`` (before a period) is a list marker: 1, 12, a, B, iv."""
+    if word.isdigit():
+        return len(word) <= 3
+    if len(word) == 1:
+        return word.isalpha()
+    return _ROMAN.fullmatch(word) is not None
+
+
+def _only_bullets(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds nothing but whitespace and bullets."""
+    return not text[start:end].strip().strip(_BULLETS + "*-–").strip()
+
+
+def _boundary(
+    text: str, pos: int, m_start: int, run_end: int, m_end: int, end: int, spaced: bool
+) -> int:
+    """Decide a candidate: return where the sentence ends, or -1 if it goes on.
+
+    Args:
+        text: The whole text.
+        pos: Where the current sentence starts.
+        m_start: Where the candidate's terminal marks start.
+        run_end: Where they end (closing quotes and brackets follow).
+        m_end: Where the candidate ends (whitespace or ``end`` follows).
+        end: The end of the current segment.
+        spaced: Whether the marks are a spaced ellipsis (". . .").
+    """
+    nxt = _NEXT.match(text, m_end, end)
     if nxt is None:
-        return True
-    first = nxt.group(2)
-    if "\n" in text[end : nxt.start(2)]:
-        return True
-    if mark in "\"'”’)]" :
-        return first.isupper() or first.isdigit() or bool(nxt.group(1))
-    if text[end - 1] in "!?…":
-        return first.isupper() or bool(nxt.group(1))
-    word = text[token_start : end - 1]
-    bare = word.lstrip("\"'“‘([")
-    lower = bare.lower()
-    if lower in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha() and bare.isupper()):
-        return False
-    if "." in bare and all(len(p) <= 2 for p in bare.split(".")):
-        # U.S. / U.K. / a.m. : a boundary only when a capitalised word follows
-        # that is not itself a name-like continuation.
-        return first.isupper() and lower not in {"u.s", "u.k", "u.n"}
-    return first.isupper() or first.isdigit() or bool(nxt.group(1))
+        return m_end  # nothing follows in this segment
+    openers, first, rest = nxt.groups()
+    # A lower-case next word continues the sentence ("eBay", "iPod" and a
+    # bracketed "(btw ...)" do not count as lower case).
+    lower_word = first.islower() and rest == rest.lower()
+    lower_next = lower_word and not openers
+    tok = max(text.rfind(" ", pos, m_start), text.rfind("\n", pos, m_start)) + 1
+    if tok < pos:
+        tok = pos
+    run = text[m_start:run_end]
+    closers = m_end > run_end
+
+    if spaced:
+        if lower_next:
+            return -1
+        if tok == m_start:
+            # " . . . " mid-sentence; " . . . ." is an ellipsis and a full stop.
+            return -1 if run.count(".") == 3 else m_end
+        # "compounds. . . . The": the period ends it, the ellipsis opens the next.
+        return m_start + 1
+
+    if "?" in run or "!" in run or "‽" in run:
+        return -1 if lower_next else m_end
+
+    if run != ".":  # an ellipsis: "...", "....", "…"
+        if lower_next:
+            return -1
+        if tok == m_start:
+            # "really ... I mean": a pause, unless a full stop is added.
+            return m_end if len(run) >= 4 else -1
+        if text[m_start - 1] in "[(":
+            return -1  # "[...]" marks an elision
+        return m_end
+
+    word = text[tok:m_start].lstrip(_OPENERS)
+    if word and len(word) <= 6 and (not closers or text[run_end] == ")"):
+        bare = word.lstrip(_BULLETS)
+        if _is_marker(bare) and _only_bullets(text, pos, m_start - len(bare)):
+            return -1  # "1. The first item", "2.) The second item"
+    if lower_next:
+        return -1
+    if closers or not word:
+        return m_end  # '"Stop." He left.' / "(He left.) Then"
+
+    # Abbreviations are written "Dr", "dr" or "U.S"; all-capital words like
+    # "FT" or "MS" are acronyms, which end sentences like any word.
+    key = word.lower() if word.islower() or word.istitle() else ""
+    if first.isdigit() and not openers:
+        return -1 if key in _BEFORE_NUMBER or key in _NEVER_END else m_end
+    if key in _NEVER_END:
+        return -1
+    if key == "a.m" or key == "p.m":
+        return _after_time(text, pos, tok, first + rest, m_end)
+    if len(word) == 1:
+        if word == "I" and _after_lower_word(text, pos, tok):
+            return m_end  # "you and I. Did you ..." (but "Albert I. Jones")
+        if not word.isupper():
+            return m_end
+    elif key not in _MAY_END and ("." not in word or _DOTTED.fullmatch(word) is None):
+        return m_end  # an ordinary word
+    # An initial or an abbreviation that may end a sentence.
+    return m_end if (openers and not lower_word) or (first + rest) in _OPENER_WORDS else -1
+
+
+def _after_lower_word(text: str, pos: int, tok: int) -> bool:
+    """Whether the word before offset ``tok`` starts with a lower-case letter."""
+    prev = text[pos:tok].rsplit(None, 1)
+    return bool(prev) and prev[-1][:1].islower()
+
+
+def _after_time(text: str, pos: int, tok: int, next_word: str, m_end: int) -> int:
+    """Decide a period after "a.m."/"p.m." followed by a capitalised word."""
+    if next_word in _AFTER_TIME:
+        return -1  # "5 p.m. GMT", "10 a.m. Friday"
+    before = text[pos:tok].split()
+    if 0 < len(before) <= 3 and before[0].lstrip(_OPENERS).lower() in _TIME_PREPOSITIONS:
+        return -1  # "At 5 a.m. Mr. Smith went ..."
+    return m_end
+
+
+def _mark_positions(text: str, start: int, end: int) -> list[int]:
+    """Offsets of all terminal marks in ``text[start:end]``, in order."""
+    positions: list[int] = []
+    kinds = 0
+    find = text.find
+    for mark in _MARKS:
+        i = find(mark, start, end)
+        if i == -1:
+            continue
+        kinds += 1
+        while i != -1:
+            positions.append(i)
+            i = find(mark, i + 1, end)
+    if kinds > 1:
+        positions.sort()
+    return positions
+
+
+def _scan(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Split one segment (no hard cuts inside) into sentences."""
+    pos = start
+    skip = start
+    for i in _mark_positions(text, start, end):
+        if i < skip:
+            continue  # inside a run already looked at
+        j = i + 1
+        while j < end and text[j] in _MARKS:
+            j += 1
+        spaced = False
+        if j == i + 1 and text[i] == "." and text.startswith(" .", j):
+            ellipsis = _SPACED_ELLIPSIS.match(text, j, end)
+            if ellipsis is not None:
+                j = ellipsis.end()
+                spaced = True
+        run_end = j
+        while j < end and text[j] in _CLOSERS:
+            j += 1
+        skip = j
+        if j < end and not text[j].isspace():
+            continue  # "3.5", "U.S.-led", "Yahoo!'s": not a candidate
+        stop = _boundary(text, pos, i, run_end, j, end, spaced)
+        if stop > pos:
+            _add_stripped(text, pos, stop, out)
+            pos = stop
+    _add_stripped(text, pos, end, out)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` offsets of the sentences in ``text[start:end]``."""
-    if end is None:
-        end = len(text)
+    """Return the sentences of ``text[start:end]`` as ``(start, end)`` offsets.
+
+    Offsets index ``text`` itself. Each span is stripped of surrounding
+    whitespace and never empty; spans are in order, do not overlap, cover
+    every non-space character of the range and never cross a blank line.
+    Inside a paragraph a single newline ends a sentence when the next line is
+    a list item, the previous line is one, the previous line ends with a colon
+    or is a short heading-like line; otherwise it counts as a space.
+
+    Args:
+        text: The text.
+        start: Where to start (default: the beginning).
+        end: Where to stop (default: the end of ``text``).
+
+    Returns:
+        The sentence spans in order.
+    """
+    length = len(text)
+    if end is None or end > length:
+        end = length
+    start = max(start, 0)
     spans: list[tuple[int, int]] = []
-    pos = start
-    chunk = text[:end]
-    for match in _CANDIDATE.finditer(chunk, start):
-        stop = match.end()
-        token_start = chunk.rfind(" ", pos, match.start()) + 1
-        token_start = max(token_start, pos)
-        if _is_boundary(chunk, stop, token_start):
-            _add_stripped(text, pos, stop, spans)
-            pos = stop
-    _add_stripped(text, pos, end, spans)
+    if start >= end:
+        return spans
+    bullets = _has_bullet(text, start, end)
+    if text.find("\n", start, end) != -1 or text.find("\u2029", start, end) != -1:
+        for p_start, p_end in split_paragraphs(text[start:end]):
+            _split_paragraph(text, start + p_start, start + p_end, bullets, spans)
+    else:
+        _split_paragraph(text, start, end, bullets, spans)
     return spans
 
 
+def _split_paragraph(
+    text: str, start: int, end: int, bullets: bool, spans: list[tuple[int, int]]
+) -> None:
+    """Split a paragraph (no blank line inside) into sentences."""
+    if not bullets and text.find("\n", start, end) == -1:
+        first = start
+        if text[first].isspace():
+            match = _NON_SPACE.search(text, start, end)
+            if match is None:
+                return
+            first = match.start()
+        if not _may_open_list(text, first, end) or _LEAD_MARKER.match(text, first, end) is None:
+            _scan(text, start, end, spans)
+            return
+    for lo, hi in _segments(text, start, end):
+        _scan(text, lo, hi, spans)
+
+
 def segment(body: str) -> tuple[Paragraph, ...]:
-    """Cut ``body`` into paragraphs and sentences with exact offsets."""
-    paragraphs: list[Paragraph] = []
+    """Cut ``body`` into paragraphs and sentences with exact offsets.
+
+    Args:
+        body: An article body.
+
+    Returns:
+        The paragraphs in order, each holding its sentences; sentence indexes
+        run across the whole body.
+    """
+    paragraphs = []
     index = 0
+    bullets = _has_bullet(body, 0, len(body))
+    spans: list[tuple[int, int]] = []
     for p_index, (p_start, p_end) in enumerate(split_paragraphs(body)):
-        sentences = []
-        for s_start, s_end in split_sentences(body, p_start, p_end):
-            sentences.append(Sentence(body[s_start:s_end], s_start, s_end, index, p_index))
-            index += 1
-        paragraphs.append(Paragraph(body[p_start:p_end], p_start, p_end, p_index, sentences))
+        spans.clear()
+        _split_paragraph(body, p_start, p_end, bullets, spans)
+        sentences = tuple(
+            [
+                Sentence(body[s_start:s_end], s_start, s_end, index + i, p_index)
+                for i, (s_start, s_end) in enumerate(spans)
+            ]
+        )
+        index += len(sentences)
+        # (The ignore works around the attrs plugin typing converter=tuple.)
+        paragraphs.append(
+            Paragraph(body[p_start:p_end], p_start, p_end, p_index, sentences)  # type: ignore[arg-type]
+        )
     return tuple(paragraphs)
