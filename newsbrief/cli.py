@@ -23,6 +23,7 @@ from typing import IO, Any, TextIO
 
 import attrs
 
+from newsbrief import _digest_cli
 from newsbrief.errors import NewsbriefError, OutputError
 from newsbrief.speech import _cli as _speech_cli
 
@@ -419,6 +420,8 @@ COMMANDS: tuple[Command, ...] = (
             _speech_cli.configure_speak, _speech_cli.run_speak),
     Command("voices", "list the speech engine's voices",
             _speech_cli.configure_voices, _speech_cli.run_voices),
+    Command("digest", "many articles in one briefing that fits --minutes, duplicates merged",
+            _digest_cli.configure_digest, _digest_cli.run_digest),
 )
 
 

@@ -158,11 +158,6 @@ class Story:
             return " ".join(words[:10]) + ("..." if len(words) > 10 else "")
         return f"Story {self.rank + 1}"
 
-    @property
-    def listening_seconds(self) -> float:
-        """Speaking time of the transition and the story's briefing."""
-        return self.briefing.listening_seconds + _spoken_seconds(self.transition, _wpm_of(self))
-
     def to_dict(self) -> dict[str, Any]:
         """The briefing's dict plus ``sources``, ``transition``, ``rank``, ``duplicates``."""
         data = self.briefing.to_dict()
@@ -215,6 +210,9 @@ class Digest:
         stories_found: Distinct stories among the input (before the budget).
         budget_seconds: The time budget the digest fits.
         wpm: The speaking rate used for every estimate.
+        listening_seconds: Estimated speaking time of the whole digest: its
+            speech script (intro, transitions, stories, outro and the pauses
+            between them), estimated like a briefing's. Computed when omitted.
     """
 
     title: str
@@ -228,11 +226,9 @@ class Digest:
     stories_found: int = 0
     budget_seconds: float = DEFAULT_MINUTES * 60.0
     wpm: float = DEFAULT_WPM
-
-    @property
-    def listening_seconds(self) -> float:
-        """Estimated speaking time of intro, transitions, stories and outro."""
-        return _total_seconds(self.intro, self.outro, self.stories, self.wpm)
+    listening_seconds: float = attrs.field(
+        default=attrs.Factory(lambda self: _spoken_length(self), takes_self=True)
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: ``title``, ``date``, ``intro``, ``stories`` (briefing
@@ -401,7 +397,6 @@ class _Index:
         self.sources: list[str | None] = []
         self.labels: list[str] = []
         self.published: list[_dt.date | None] = []
-        self.categories: list[str | None] = []
         self.first_of_exact: list[int] = []  # index of the first article with the same body
         self.signatures: dict[int, tuple[int, ...]] = {}  # only for first-of-exact articles
         self.leads: dict[int, frozenset[int]] = {}
@@ -420,13 +415,11 @@ class _Index:
                 f" at position {len(self.words)}"
             )
         position = len(self.words)
-        raw = _WORD.findall(article.body)
-        body_words = " ".join(raw).lower().split()
-        self.words.append(len(body_words))
+        body = article.body
+        tokens = body.split()
+        self.words.append(len(tokens))
         self.sources.append(article.source)
         self.labels.append(_label(article, position))
-        category = article.metadata.get("category")
-        self.categories.append(category if isinstance(category, str) and category else None)
         published = _day_of(article.published)
         self.published.append(published)
         if published is not None and (self.latest is None or published > self.latest):
@@ -444,19 +437,24 @@ class _Index:
                     article.metadata,
                 )
             )
-        key = hashlib.blake2b(" ".join(body_words).encode(), digest_size=16).digest()
+        # Exact repeats: the same body once case and spacing are normalised.
+        key = hashlib.blake2b(" ".join(tokens).lower().encode(), digest_size=16).digest()
         first = self._exact.setdefault(key, position)
         self.first_of_exact.append(first)
         if first != position:
             return  # an exact repeat: the first copy's signatures stand for it
-        words = _WORD.findall(article.headline.lower()) + body_words
-        hashes = self._hashes(words)
-        self.signatures[position] = _minhash(hashes)
-        lead = [w for w in words[: len(words) - len(body_words) + _LEAD_WORDS] if _content(w)]
-        self.leads[position] = frozenset(self._hashes([w[:_STEM] for w in lead]))
-        names = {w for w in raw[:_NAME_WORDS] if w[0].isupper() or w[0].isdigit()}
+        # Only the start of a long article is looked at: it tells copies,
+        # revisions and rewrites apart as well as the whole does.
+        raw = _WORD.findall(" ".join(tokens[:_SHINGLE_WORDS]))
+        headline = _WORD.findall(article.headline.lower())
+        words = headline + " ".join(raw).lower().split()
+        self.signatures[position] = _minhash(self._hashes(words[:_SHINGLE_WORDS]))
+        lead = [w[:_STEM] for w in words[: len(headline) + _LEAD_WORDS] if _content(w)]
+        self.leads[position] = frozenset(self._hashes(lead))
+        # Names and numbers: capitalised words (a few sentence starts too) and digits.
+        names = " ".join(w for w in raw[:_NAME_WORDS] if w[0].isupper() or w[0].isdigit())
         self.names[position] = frozenset(
-            self._hashes([w for w in " ".join(names).lower().split() if w not in _STOPWORDS])
+            self._hashes(sorted(set(names.lower().split()) - _STOPWORDS))
         )
 
     def _hashes(self, words: list[str]) -> list[int]:
@@ -579,7 +577,6 @@ def _minhash(hashes: list[int]) -> tuple[int, ...]:
     Python compares and sorts them as single-digit integers (fast).
     """
     k1, k2, k3 = _MULT
-    hashes = hashes[:_SHINGLE_WORDS]
     if len(hashes) < 3:
         hashes = [*hashes, 0, 0, 0][:3]
     values = sorted(
@@ -682,16 +679,26 @@ def _spoken_seconds(text: str, wpm: float) -> float:
     return estimate_seconds(len(text.split()), wpm)
 
 
-def _wpm_of(_story: Story) -> float:
-    # Stories are spoken at the digest's rate; the briefing records the one it used.
-    value = getattr(_story.briefing, "wpm", None)
-    return float(value) if isinstance(value, (int, float)) and value > 0 else DEFAULT_WPM
-
-
 def _total_seconds(intro: str, outro: str, stories: Sequence[Story], wpm: float) -> float:
-    framing = _spoken_seconds(intro, wpm) + _spoken_seconds(outro, wpm)
-    transitions = sum(_spoken_seconds(s.transition, wpm) for s in stories)
-    return framing + transitions + sum(s.briefing.listening_seconds for s in stories)
+    """Speaking time of a digest made of these parts (see :func:`_spoken_length`)."""
+    view = {
+        "intro": intro,
+        "stories": [story.to_dict() for story in stories],
+        "outro": outro,
+    }
+    try:
+        from newsbrief.render.script import estimate_parts_seconds, script_parts
+    except ImportError:  # pragma: no cover - the renderers ship with newsbrief
+        words = sum(len(text.split()) for text in (intro, outro))
+        words += sum(len(story.transition.split()) for story in stories)
+        briefs = sum(story.briefing.listening_seconds for story in stories)
+        return estimate_seconds(words, wpm) + briefs
+    return estimate_parts_seconds(script_parts(view), wpm)
+
+
+def _spoken_length(digest: Digest) -> float:
+    """The digest's speaking time: its speech script, estimated as a briefing's is."""
+    return _total_seconds(digest.intro, digest.outro, digest.stories, digest.wpm)
 
 
 def _choose(
@@ -709,7 +716,8 @@ def _choose(
         return ()
     # Framing with the longest count word, so it never grows after the choice.
     framing = _spoken_seconds(_intro(day, 77), wpm) + _spoken_seconds(_outro(77, 99), wpm)
-    transition = _spoken_seconds("In other news.", wpm)
+    # A transition line and the longer pause after a story in a digest.
+    transition = _spoken_seconds("In other news.", wpm) + 1.5
     available = budget - framing
     if available < MIN_STORY_SECONDS + transition:
         raise BudgetError(

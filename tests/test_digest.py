@@ -11,18 +11,29 @@ import json
 import random
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsbrief.cli import main
 from newsbrief.digest import Digest, Story, find_duplicates, number_words
 from newsbrief.errors import BudgetError, InvalidArticleError
 from newsbrief.model import Article
 
+
 # The briefing module is built alongside; digest tests need it, duplicate tests do not.
+def _available(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ImportError:
+        return False
+
+
 needs_briefing = pytest.mark.skipif(
-    importlib.util.find_spec("newsbrief.briefing") is None, reason="newsbrief.briefing missing"
+    not (_available("newsbrief.briefing") and _available("newsbrief.render.script")),
+    reason="newsbrief.briefing or newsbrief.render missing",
 )
 
 # (headline, body, source)
@@ -279,11 +290,12 @@ def test_digest_fits_its_budget(minutes: float, wpm: float | None) -> None:
     digest = Digest.from_articles(articles, minutes=minutes, wpm=wpm)
     assert digest.stories
     assert digest.listening_seconds <= minutes * 60
-    parts = [digest.intro, digest.outro]
-    parts += [s.transition for s in digest.stories]
-    framing = sum(len(p.split()) for p in parts) * 60 / digest.wpm
-    briefs = sum(s.briefing.listening_seconds for s in digest.stories)
-    assert digest.listening_seconds == pytest.approx(framing + briefs)
+    # The estimate is that of the digest's own speech script.
+    from newsbrief.render import estimate_parts_seconds, script_parts
+
+    parts = script_parts(digest)
+    assert digest.listening_seconds == pytest.approx(estimate_parts_seconds(parts, digest.wpm))
+    assert digest.listening_seconds > sum(s.briefing.listening_seconds for s in digest.stories)
 
 
 @needs_briefing
@@ -454,3 +466,67 @@ def test_large_digest_builds_briefings_only_for_chosen_stories(
     assert 1 <= len(digest.stories) < 10
     assert len(built) <= len(digest.stories) + 3
     assert digest.listening_seconds <= 120
+
+
+# -- command line -----------------------------------------------------------------
+
+
+def write_articles(folder: Path, keys: list[str]) -> None:
+    for key in keys:
+        headline, body, _ = STORIES[key]
+        (folder / f"{key}.txt").write_text(f"{headline}\n\n{body}\n", encoding="utf-8")
+
+
+@needs_briefing
+def test_cli_digest_prints_the_json_contract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_articles(tmp_path, ["rail_a", "rail_b", "museum"])
+    status = main(
+        ["digest", str(tmp_path), "--minutes", "2", "--format", "json", "--date", "2026-11-24"]
+    )
+    assert status == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["listening_seconds"] <= 120
+    assert data["duplicates_merged"] == 1
+    assert data["intro"] == "Your briefing for Tuesday, 24 November: two stories."
+    assert len(data["stories"][0]["sources"]) == 2
+
+
+@needs_briefing
+def test_cli_digest_reads_several_paths_and_writes_a_file(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    write_articles(first, ["flood_a", "vaccine"])
+    write_articles(second, ["flood_b"])
+    out = tmp_path / "digest.md"
+    status = main(["digest", str(first), str(second), "--format", "markdown", "-o", str(out)])
+    assert status == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.count("## ") >= 2
+    assert "two stories" in text
+
+
+@needs_briefing
+def test_cli_digest_script_has_no_markup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_articles(tmp_path, list(DISTINCT))
+    assert main(["digest", str(tmp_path), "--minutes", "3", "--format", "script"]) == 0
+    script = capsys.readouterr().out
+    assert script.startswith("Your briefing")
+    assert not set("<>#*[]{}") & set(script)
+
+
+def test_cli_digest_refuses_chapters_without_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_articles(tmp_path, ["museum"])
+    assert main(["digest", str(tmp_path), "--chapters"]) == 1
+    assert "--out" in capsys.readouterr().err
+
+
+def test_cli_digest_rejects_a_budget_given_twice(tmp_path: Path) -> None:
+    write_articles(tmp_path, ["museum"])
+    assert main(["digest", str(tmp_path), "--minutes", "2", "--seconds", "60"]) == 2
