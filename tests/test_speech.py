@@ -36,7 +36,7 @@ from newsbrief.model import Article
 from newsbrief.speech import Part, Pyttsx3Engine, Speaker, clean_for_speech, rms
 from newsbrief.speech.script import MAX_BYTES, MAX_CHARS, plan
 from newsbrief.speech.speaker import safe_filename
-from newsbrief.speech.wav import read_info
+from newsbrief.speech.wav import PAUSE_SECONDS, read_info
 from newsbrief.testing import FakeSpeechEngine
 from newsbrief.timing import estimate_seconds
 
@@ -123,7 +123,10 @@ def _expected_seconds(obj: object, rate: float) -> float:
     listening = getattr(obj, "listening_seconds", None)
     if isinstance(listening, (int, float)):
         return float(listening)
-    return estimate_seconds(plan(obj).words, rate)
+    # Plain text: the word-based estimate plus the pauses joined in.
+    the_plan = plan(obj)
+    pauses = sum(PAUSE_SECONDS[c.pause] for c in the_plan.chunks[:-1])
+    return estimate_seconds(the_plan.words, rate) + pauses
 
 
 def _leftovers(folder: Path) -> list[str]:

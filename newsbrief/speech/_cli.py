@@ -164,7 +164,10 @@ def run_speak(args: argparse.Namespace) -> int:
     elif "://" not in source:
         source = Path(source)
     articles = list(read_all(source, format=args.input_format, encoding=args.encoding))
-    options = {k: v for k, v in (("seconds", args.seconds), ("words", args.words)) if v}
+    options: dict[str, Any] = {
+        k: v for k, v in (("seconds", args.seconds), ("words", args.words)) if v
+    }
+    options["wpm"] = args.rate  # the time budget holds at the rate spoken
     with Speaker(voice=args.voice, rate=args.rate, volume=args.volume) as speaker:
         speaker.start()  # the worker starts while the briefing is built
         script = _script(articles, options)
