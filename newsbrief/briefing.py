@@ -1,0 +1,806 @@
+"""Briefings: what an editor would hand you about one article.
+
+:func:`build_briefing` (or :meth:`newsbrief.Article.briefing`) picks, from the
+article's sentence scores (:mod:`newsbrief.summarize`) and its analysis
+(:mod:`newsbrief.text.analysis`): the lede, three to five distinct key points,
+the people with their roles, organisations and places, the most informative
+attributed quotes, background sentences and dates. With a time or word budget
+it measures the speech script it would produce (numbers spelled out, quotes
+introduced) and trims background, then quotes, then key points until the
+script fits.
+
+``Briefing.to_dict()`` is the JSON contract the renderers, the command line
+and acceptance checks read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from newsbrief.errors import BudgetError
+from newsbrief.model import Article, EntityKind, Quote, Sentence, Span
+from newsbrief.timing import DEFAULT_WPM, script_features
+
+__all__ = [
+    "READING_WPM",
+    "BriefDate",
+    "BriefQuote",
+    "Briefing",
+    "Person",
+    "build_briefing",
+]
+
+#: Silent reading speed used for ``reading_seconds``.
+READING_WPM = 230.0
+#: A direct quote shorter than this (in words) is a fragment or scare quote
+#: ("thorough", a "special military operation"), not something said.
+MIN_QUOTE_WORDS = 4
+_MAX_KEY_POINTS = 20
+_EARLY = 3
+_MIN_POINT_WORDS = 6
+_SIMILAR = 0.6
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "that",
+        "with",
+        "from",
+        "this",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "said",
+        "says",
+        "its",
+        "his",
+        "her",
+        "their",
+        "they",
+        "them",
+        "been",
+        "but",
+        "not",
+        "who",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "into",
+        "than",
+        "then",
+        "also",
+        "over",
+        "after",
+        "before",
+        "about",
+        "more",
+        "most",
+        "some",
+        "such",
+        "only",
+        "other",
+        "there",
+        "these",
+        "those",
+        "being",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "did",
+        "does",
+        "our",
+        "out",
+        "off",
+        "all",
+        "any",
+        "per",
+        "via",
+        "him",
+        "she",
+        "he",
+        "it",
+    ]
+)
+_DEPENDENT_START = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "him",
+        "them",
+        "but",
+        "and",
+        "yet",
+        "so",
+        "also",
+        "however",
+        "meanwhile",
+        "instead",
+        "still",
+        "such",
+        "there",
+    ]
+)
+_PAST_CUES = re.compile(
+    r"\b(?:since|ago|earlier|previously|last (?:year|month|week|time)|days? before|weeks? before"
+    r"|months? before|years? before|before that|after|had|was|were|has been|have been|began"
+    r"|started|first|history|triggered|following|because|due to|in (?:1[0-9]|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_CUE = re.compile(
+    r"\b(?:said|says|saying|warned|warns|added|adds|argued|argues|stated|insisted|claimed"
+    r"|told [A-Z]?[a-z]+|believes|thinks)\b(?:\s+that)?\s+"
+)
+
+
+@attrs.frozen(slots=True)
+class Person:
+    """A person the article names, with the role it gives them ("CIA Director")."""
+
+    name: str
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"name", "role"}`` (role None when the article gives none)."""
+        return {"name": self.name, "role": self.role}
+
+
+@attrs.frozen(slots=True)
+class BriefQuote:
+    """Words attributed to a named speaker.
+
+    Attributes:
+        speaker: Who said them, as the article names them.
+        text: The words, without quotation marks.
+        direct: True for a verbatim quotation, False for reported speech.
+        cue: The reporting verb ("said"), when known.
+    """
+
+    speaker: str
+    text: str
+    direct: bool = True
+    cue: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"speaker", "text", "direct", "cue"}``."""
+        return {"speaker": self.speaker, "text": self.text, "direct": self.direct, "cue": self.cue}
+
+
+def _to_date(value: Any) -> Any:
+    import datetime as dt
+
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+@attrs.frozen(slots=True)
+class BriefDate:
+    """A time expression of the article and the date it resolves to, if any.
+
+    Attributes:
+        text: The expression as written ("February 2022").
+        date: The date it resolves to (the first day of the month or year when
+            only those are known), or None.
+        granularity: "day", "month", "year", "decade" or None.
+    """
+
+    text: str
+    date: Any = attrs.field(default=None, converter=_to_date)
+    granularity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"text", "date", "granularity"}``; date in ISO 8601, None when unresolved."""
+        return {
+            "text": self.text,
+            "date": None if self.date is None else self.date.isoformat(),
+            "granularity": self.granularity,
+        }
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value)
+
+
+def _only(kind: type, value: Any) -> tuple[Any, ...]:
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise TypeError(f"expected {kind.__name__}, got {type(item).__name__}")
+    return items
+
+
+def _people_tuple(value: Any) -> tuple[Person, ...]:
+    return _only(Person, value)
+
+
+def _quotes_tuple(value: Any) -> tuple[BriefQuote, ...]:
+    return _only(BriefQuote, value)
+
+
+def _dates_tuple(value: Any) -> tuple[BriefDate, ...]:
+    return _only(BriefDate, value)
+
+
+@attrs.frozen(slots=True)
+class Briefing:
+    """A structured briefing of one article.
+
+    Attributes:
+        headline: The article's headline.
+        lede: What happened, in one sentence of the article.
+        summary: Lede and key points, in document order: the briefing as prose.
+        key_points: Three to five further sentences (fewer when the article or
+            the budget is short), distinct from the lede and each other, in
+            document order.
+        people: People named, most important first (most mentioned, then
+            earliest), with the role the article gives them.
+        organizations: Organisations named, most important first.
+        places: Places named, most important first.
+        quotes: The most informative attributed quotes: verbatim ones first.
+            Unattributed words, fragments and scare quotes are left out.
+        context: Background sentences: causes and earlier events.
+        dates: Time expressions, in document order, resolved when possible.
+        source: Where the article comes from.
+        published: Publication date or time (ISO 8601), if known.
+        url: The article's address, if known.
+        word_count: Words in the article's body.
+        reading_seconds: Time to read the article at :data:`READING_WPM`.
+        listening_seconds: Time to listen to this briefing's speech script at
+            ``wpm`` (estimated; see :func:`newsbrief.timing.estimate_script_seconds`).
+        wpm: The speaking rate ``listening_seconds`` assumes.
+    """
+
+    headline: str
+    lede: str
+    summary: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    key_points: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    people: tuple[Person, ...] = attrs.field(default=(), converter=_people_tuple)
+    organizations: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    places: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    quotes: tuple[BriefQuote, ...] = attrs.field(default=(), converter=_quotes_tuple)
+    context: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    dates: tuple[BriefDate, ...] = attrs.field(default=(), converter=_dates_tuple)
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    word_count: int = 0
+    reading_seconds: float = 0.0
+    listening_seconds: float = 0.0
+    wpm: float = DEFAULT_WPM
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of a briefing (plain str, int, float, list, dict and None)."""
+        return {
+            "headline": self.headline,
+            "lede": self.lede,
+            "summary": list(self.summary),
+            "key_points": list(self.key_points),
+            "people": [p.to_dict() for p in self.people],
+            "organizations": [{"name": n} for n in self.organizations],
+            "places": [{"name": n} for n in self.places],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "context": list(self.context),
+            "dates": [d.to_dict() for d in self.dates],
+            "source": self.source,
+            "published": self.published,
+            "url": self.url,
+            "word_count": self.word_count,
+            "reading_seconds": self.reading_seconds,
+            "listening_seconds": self.listening_seconds,
+            "wpm": self.wpm,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Briefing:
+        """Rebuild a briefing from :meth:`to_dict` output.
+
+        Raises:
+            InvalidArticleError: ``data`` is not a briefing dict.
+        """
+        from newsbrief.errors import InvalidArticleError
+
+        if not isinstance(data, Mapping):
+            raise InvalidArticleError(f"a briefing must be an object, not {type(data).__name__}")
+        try:
+            return cls(
+                headline=str(data.get("headline") or ""),
+                lede=str(data.get("lede") or ""),
+                summary=data.get("summary") or (),
+                key_points=data.get("key_points") or (),
+                people=[Person(str(p["name"]), p.get("role")) for p in data.get("people") or ()],
+                organizations=[_name(o) for o in data.get("organizations") or ()],
+                places=[_name(p) for p in data.get("places") or ()],
+                quotes=[
+                    BriefQuote(
+                        str(q.get("speaker") or ""),
+                        str(q["text"]),
+                        bool(q.get("direct", True)),
+                        q.get("cue"),
+                    )
+                    for q in data.get("quotes") or ()
+                ],
+                context=data.get("context") or (),
+                dates=[
+                    BriefDate(str(d["text"]), d.get("date"), d.get("granularity"))
+                    for d in data.get("dates") or ()
+                ],
+                source=data.get("source"),
+                published=data.get("published"),
+                url=data.get("url"),
+                word_count=int(data.get("word_count") or 0),
+                reading_seconds=float(data.get("reading_seconds") or 0.0),
+                listening_seconds=float(data.get("listening_seconds") or 0.0),
+                wpm=float(data.get("wpm") or DEFAULT_WPM),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise InvalidArticleError(f"not a briefing dict: {error}") from None
+
+    def render(self, format: str = "text") -> str:
+        """Render the briefing (see :func:`newsbrief.render.render`)."""
+        from newsbrief.render import render
+
+        return render(self, format)
+
+    def script(self) -> str:
+        """The speech script: what :attr:`listening_seconds` measures."""
+        return self.render("script")
+
+
+def _name(item: Any) -> str:
+    return str(item["name"]) if isinstance(item, Mapping) else str(item)
+
+
+# -- building ------------------------------------------------------------------------
+
+
+def _positive(name: str, value: object, *, integer: bool = False) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise BudgetError(f"{name} must be a number, not {type(value).__name__}")
+    if integer and not float(value).is_integer():
+        raise BudgetError(f"{name} must be a whole number, got {value}")
+    if not math.isfinite(value) or value <= 0:
+        raise BudgetError(f"{name} must be positive, got {value}")
+    return float(value)
+
+
+def _count(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise BudgetError(f"{name} must be a whole number >= 0, got {value!r}")
+    return value
+
+
+def _tokens(text: str) -> frozenset[str]:
+    words = (
+        w.lower().removesuffix("’s").removesuffix("'s").strip("'’-") for w in _WORD.findall(text)
+    )
+    return frozenset(w for w in words if len(w) > 2 and w not in _STOPWORDS)
+
+
+def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= _SIMILAR
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_dependent(text: str) -> bool:
+    first = text.lstrip("\"'“‘(").split(None, 1)
+    return bool(first) and first[0].lower().strip(",") in _DEPENDENT_START
+
+
+def build_briefing(
+    article: Article,
+    *,
+    seconds: float | None = None,
+    words: int | None = None,
+    wpm: float | None = None,
+    key_points: int = 5,
+    max_quotes: int = 3,
+    max_context: int = 2,
+    max_people: int = 10,
+    max_names: int = 10,
+    max_dates: int = 12,
+    method: str = "default",
+) -> Briefing:
+    """Build the briefing of ``article``, within a time or word budget if given.
+
+    Args:
+        article: The article.
+        seconds: The speech script must last at most this long at ``wpm``.
+        words: The speech script must have at most this many words.
+        wpm: Speaking rate (default :data:`newsbrief.timing.DEFAULT_WPM`).
+        key_points: At most this many key points (three to five read best).
+        max_quotes: At most this many quotes.
+        max_context: At most this many background sentences.
+        max_people: At most this many people.
+        max_names: At most this many organisations, and as many places.
+        max_dates: At most this many dates.
+        method: The summary method whose sentence scores rank the sentences.
+
+    Returns:
+        The :class:`Briefing`. When a budget is too small for the lede, the
+        lede is the best early sentence that fits, or "" when none does.
+
+    Raises:
+        BudgetError: both ``seconds`` and ``words``, a non-positive budget or
+            rate, or a budget too small even for the headline.
+        UnknownNameError: ``method`` is not a summary method.
+    """
+    limit_seconds = _positive("seconds", seconds)
+    limit_words = _positive("words", words, integer=True)
+    if limit_seconds is not None and limit_words is not None:
+        raise BudgetError("give seconds or words, not both")
+    rate = _positive("wpm", wpm) or DEFAULT_WPM
+    want_points = _count("key_points", key_points)
+    want_quotes = _count("max_quotes", max_quotes)
+    want_context = _count("max_context", max_context)
+
+    sentences = article.sentences
+    scores = article.summary(sentences=1, method=method).scores if sentences else ()
+    lede_candidates = _lede_candidates(sentences, scores)
+    lede = lede_candidates[0] if lede_candidates else None
+    points = _key_points(sentences, scores, lede, want_points)
+    quotes = _quotes(article, lede, want_quotes)
+    used = [s for s in (lede, *points) if s is not None]
+    context = _context(article, sentences, scores, used, quotes, want_context)
+
+    published = article.published.isoformat() if article.published is not None else None
+    base = Briefing(
+        headline=article.headline,
+        lede="",
+        people=_people(article, max_people),
+        organizations=_names(article, EntityKind.ORGANIZATION, max_names),
+        places=_names(article, EntityKind.PLACE, max_names),
+        dates=_dates(article, max_dates),
+        source=article.source,
+        published=published,
+        url=article.url,
+        word_count=article.word_count,
+        reading_seconds=round(article.word_count * 60.0 / READING_WPM, 1),
+        wpm=rate,
+    )
+    return _fit(
+        base, lede, lede_candidates, points, quotes, context, scores, limit_seconds, limit_words
+    )
+
+
+def _assemble(
+    base: Briefing,
+    lede: Sentence | None,
+    points: Sequence[Sentence],
+    quotes: Sequence[BriefQuote],
+    context: Sequence[Sentence],
+) -> Briefing:
+    ordered = sorted(points, key=lambda s: s.index)
+    summary = sorted([s for s in (lede, *points) if s is not None], key=lambda s: s.index)
+    return attrs.evolve(
+        base,
+        lede="" if lede is None else lede.text,
+        key_points=[s.text for s in ordered],
+        summary=[s.text for s in summary],
+        quotes=quotes,
+        context=[s.text for s in sorted(context, key=lambda s: s.index)],
+    )
+
+
+def _fit(
+    base: Briefing,
+    lede: Sentence | None,
+    lede_candidates: Sequence[Sentence],
+    points: list[Sentence],
+    quotes: list[BriefQuote],
+    context: list[Sentence],
+    scores: Sequence[float],
+    limit_seconds: float | None,
+    limit_words: float | None,
+) -> Briefing:
+    from newsbrief.render.script import briefing_parts
+    from newsbrief.render.spoken import speakable
+    from newsbrief.timing import PAUSE_SECONDS, estimate_script_seconds
+
+    # The same sentences are measured again at each trimming step: speak and
+    # estimate each text once.
+    spoken: dict[str, str] = {}
+    timed: dict[str, tuple[float, int]] = {}
+
+    def speak(text: str) -> str:
+        if text not in spoken:
+            spoken[text] = speakable(text)
+        return spoken[text]
+
+    def measure(briefing: Briefing) -> tuple[float, int]:
+        parts = briefing_parts(briefing.to_dict(), speak=speak)
+        total_seconds = sum(PAUSE_SECONDS[p.pause] for p in parts[:-1])
+        total_words = 0
+        for part in parts:
+            if part.text not in timed:
+                timed[part.text] = (
+                    estimate_script_seconds(part.text, base.wpm),
+                    script_features(part.text).words,
+                )
+            part_seconds, part_words = timed[part.text]
+            total_seconds += part_seconds
+            total_words += part_words
+        return total_seconds, total_words
+
+    def fits(cost: tuple[float, int]) -> bool:
+        if limit_seconds is not None and cost[0] > limit_seconds:
+            return False
+        return limit_words is None or cost[1] <= limit_words
+
+    points = sorted(points, key=lambda s: -scores[s.index])
+    while True:
+        briefing = _assemble(base, lede, points, quotes, context)
+        cost = measure(briefing)
+        if fits(cost):
+            return attrs.evolve(briefing, listening_seconds=round(cost[0], 1))
+        if context:
+            context = context[:-1]
+        elif quotes:
+            quotes = quotes[:-1]
+        elif points:
+            points = points[:-1]
+        elif lede is not None:
+            lede = _shorter_lede(lede, lede_candidates, base, measure, fits)
+            if lede is None:
+                continue
+            briefing = _assemble(base, lede, (), (), ())
+            return attrs.evolve(briefing, listening_seconds=round(measure(briefing)[0], 1))
+        else:
+            need = f"{cost[0]:.1f} s" if limit_seconds is not None else f"{cost[1]} words"
+            raise BudgetError(f"the budget is too small even for the headline ({need})")
+
+
+def _shorter_lede(
+    lede: Sentence,
+    candidates: Sequence[Sentence],
+    base: Briefing,
+    measure: Callable[[Briefing], tuple[float, int]],
+    fits: Callable[[tuple[float, int]], bool],
+) -> Sentence | None:
+    for candidate in candidates:
+        if candidate is not lede and fits(measure(_assemble(base, candidate, (), (), ()))):
+            return candidate
+    return None
+
+
+def _lede_candidates(sentences: Sequence[Sentence], scores: Sequence[float]) -> list[Sentence]:
+    """Sentences that can open the briefing, best first: early, substantial, high-scoring."""
+    if not sentences:
+        return []
+    early = [s for s in sentences[:_EARLY] if _words(s.text) >= _MIN_POINT_WORDS]
+    early = [s for s in early if not _is_dependent(s.text)] or early or list(sentences[:1])
+    best = sorted(early, key=lambda s: (-scores[s.index] * (1.0 - 0.15 * s.index), s.index))
+    rest = sorted(
+        (s for s in sentences if s not in best and not _is_dependent(s.text)),
+        key=lambda s: (-scores[s.index], s.index),
+    )
+    return best + rest
+
+
+def _key_points(
+    sentences: Sequence[Sentence], scores: Sequence[float], lede: Sentence | None, count: int
+) -> list[Sentence]:
+    if count == 0 or not sentences:
+        return []
+    chosen: list[Sentence] = []
+    seen = [_tokens(lede.text)] if lede is not None else []
+    ranked = sorted(
+        (s for s in sentences if s is not lede and _words(s.text) >= _MIN_POINT_WORDS),
+        key=lambda s: (-scores[s.index], s.index),
+    )
+    # Self-contained sentences first; a sentence opening with "He" or "But"
+    # only when there are not enough others.
+    for allow_dependent in (False, True):
+        for sentence in ranked:
+            if len(chosen) >= min(count, _MAX_KEY_POINTS):
+                return chosen
+            if sentence in chosen or (_is_dependent(sentence.text) and not allow_dependent):
+                continue
+            tokens = _tokens(sentence.text)
+            if any(_similar(tokens, other) for other in seen):
+                continue
+            chosen.append(sentence)
+            seen.append(tokens)
+        if len(chosen) >= 3:
+            break
+    return chosen
+
+
+def _kind_of(article: Article) -> dict[str, EntityKind]:
+    return {e.name: e.kind for e in article.entities}
+
+
+def _reported_clause(article: Article, quote: Quote) -> Quote | None:
+    """Widen a quoted fragment to the reported clause around it.
+
+    In "Burns said Russia was at risk of becoming its “economic colony”", the
+    fragment alone says little; the words after the reporting verb do.
+    """
+    if quote.speaker_span is None or quote.speaker_span.end > quote.span.start:
+        return None
+    sentence = next((s for s in article.sentences if s.start <= quote.span.start < s.end), None)
+    if sentence is None or quote.speaker_span.start < sentence.start:
+        return None
+    between = article.body[quote.speaker_span.end : quote.span.start]
+    cues = list(_CUE.finditer(between))
+    if not cues:
+        return None
+    start = quote.speaker_span.end + cues[-1].end()
+    end = sentence.end
+    # Stop at a comma after the fragment: what follows is the reporter's
+    # ("..., at a meeting in Moscow"), not the speaker's.
+    comma = article.body.find(",", quote.span.end, end)
+    if comma != -1:
+        end = comma
+    text = article.body[start:end].rstrip(" .,!?\"”’'")
+    if article.body[start + len(text) : start + len(text) + 1] in {"”", '"', "’", "'"}:
+        text += article.body[start + len(text)]
+    if _words(text) < MIN_QUOTE_WORDS:
+        return None
+    cue = cues[-1].group().split()[0]
+    return attrs.evolve(
+        quote, text=text, cue=cue, direct=False, span=Span(start, start + len(text))
+    )
+
+
+def _quotes(article: Article, lede: Sentence | None, count: int) -> list[BriefQuote]:
+    if count == 0:
+        return []
+    kinds = _kind_of(article)
+    lede_tokens = _tokens(lede.text) if lede is not None else frozenset()
+    candidates: list[Quote] = []
+    for quote in article.quotes:
+        if not quote.speaker or not quote.text.strip():
+            continue  # never unattributed
+        if quote.direct and _words(quote.text) < MIN_QUOTE_WORDS:
+            wider = _reported_clause(article, quote)
+            if wider is None:
+                continue  # a fragment or scare quote
+            quote = wider
+        if any(q.span.overlaps(quote.span) for q in candidates):
+            continue
+        candidates.append(quote)
+
+    def rank(quote: Quote) -> tuple[int, int, float, int]:
+        kind = kinds.get(quote.speaker or "")
+        speaker_rank = 0 if kind is EntityKind.PERSON else 1 if kind is not None else 2
+        informative = min(_words(quote.text), 40)
+        if _is_dependent(quote.text):
+            informative //= 2
+        if _similar(_tokens(quote.text), lede_tokens):
+            informative //= 3  # the lede says it already
+        return (0 if quote.direct else 1, speaker_rank, -informative, quote.span.start)
+
+    ranked = sorted(candidates, key=rank)
+    chosen: list[Quote] = []
+    # One quote per speaker first, so more voices are heard.
+    for first_round in (True, False):
+        for quote in ranked:
+            if len(chosen) >= count:
+                break
+            if quote in chosen:
+                continue
+            if first_round and any(q.speaker == quote.speaker for q in chosen):
+                continue
+            chosen.append(quote)
+    chosen.sort(key=lambda q: (not q.direct, q.span.start))
+    return [
+        BriefQuote(q.speaker or "", q.text.strip().rstrip(",;:").strip(), q.direct, q.cue)
+        for q in chosen
+    ]
+
+
+def _context(
+    article: Article,
+    sentences: Sequence[Sentence],
+    scores: Sequence[float],
+    used: Sequence[Sentence],
+    quotes: Sequence[BriefQuote],
+    count: int,
+) -> list[Sentence]:
+    if count == 0 or not sentences:
+        return []
+    published = article.published
+    day = published.date() if hasattr(published, "date") and published is not None else published
+    past_dates: set[int] = set()
+    for mention in article.dates:
+        if mention.date is not None and (day is None or mention.date < day):
+            past_dates.add(mention.span.start)
+    lede_tokens = _tokens(used[0].text) if used else frozenset()
+    # Words the lede shares with few other sentences ("warrant", "children")
+    # mark the sentences that explain it.
+    frequency: dict[str, int] = {}
+    for sentence in sentences:
+        for token in _tokens(sentence.text):
+            frequency[token] = frequency.get(token, 0) + 1
+    seen = [_tokens(s.text) for s in used] + [_tokens(q.text) for q in quotes]
+    ranked: list[tuple[float, Sentence]] = []
+    for sentence in sentences:
+        if sentence in used or _words(sentence.text) < _MIN_POINT_WORDS:
+            continue
+        cues = len(_PAST_CUES.findall(sentence.text))
+        cues += sum(1 for start in past_dates if sentence.start <= start < sentence.end)
+        if cues == 0:
+            continue
+        tokens = _tokens(sentence.text)
+        explains = min(3.0, sum(1.0 / frequency[t] for t in tokens & lede_tokens))
+        weight = min(cues, 3) + explains + scores[sentence.index]
+        if _is_dependent(sentence.text):
+            weight -= 1.0
+        ranked.append((weight, sentence))
+    ranked.sort(key=lambda item: (-item[0], item[1].index))
+    chosen: list[Sentence] = []
+    for _weight, sentence in ranked:
+        if len(chosen) >= count:
+            break
+        tokens = _tokens(sentence.text)
+        if any(_similar(tokens, other) for other in seen):
+            continue
+        chosen.append(sentence)
+        seen.append(tokens)
+    return chosen
+
+
+def _importance(entity: Any) -> tuple[int, int]:
+    mentions = len(entity.mentions) + len(entity.headline_mentions)
+    first = entity.mentions[0].start if entity.mentions else 1 << 30
+    return (-mentions, first)
+
+
+def _people(article: Article, limit: int) -> list[Person]:
+    people = [e for e in article.entities if e.kind is EntityKind.PERSON]
+    people.sort(key=_importance)
+    return [Person(e.name, e.role) for e in people[:limit]]
+
+
+def _names(article: Article, kind: EntityKind, limit: int) -> list[str]:
+    entities = [e for e in article.entities if e.kind is kind]
+    entities.sort(key=_importance)
+    return [e.name for e in entities[:limit]]
+
+
+def _dates(article: Article, limit: int) -> list[BriefDate]:
+    out: list[BriefDate] = []
+    seen: set[str] = set()
+    for mention in article.dates:
+        key = mention.text.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(BriefDate(mention.text, mention.date, mention.granularity))
+        if len(out) >= limit:
+            break
+    return out

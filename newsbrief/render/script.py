@@ -1,0 +1,343 @@
+"""The speech script: a briefing or digest written for the ear.
+
+:func:`script_parts` cuts the script into :class:`ScriptPart` objects, each a
+sentence or two of plain speakable text (see :func:`~newsbrief.render.spoken.
+speakable`) with the pause to leave after it; a speech backend synthesises
+them in order. :func:`render_script` joins them into one text.
+
+A briefing is spoken as: headline; lede; key points; who said what (quotes not
+already heard, each introduced so the listener knows who speaks and where the
+words end: "Nikolai Patrushev said, quote, ..., end quote."); background. A
+digest adds its intro, a transition before each story and its outro.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+import attrs
+
+from newsbrief.render._view import (
+    as_view,
+    field_text,
+    is_digest,
+    people_of,
+    quotes_of,
+    stories_of,
+    text_list,
+)
+from newsbrief.render.spoken import speakable
+from newsbrief.timing import DEFAULT_WPM, PAUSE_SECONDS, estimate_script_seconds
+
+__all__ = [
+    "PAUSES",
+    "Pause",
+    "ScriptPart",
+    "briefing_parts",
+    "estimate_parts_seconds",
+    "join_parts",
+    "mark_quotes",
+    "render_script",
+    "script_parts",
+]
+
+Pause = Literal["sentence", "section", "story"]
+#: The pauses a part can ask for, shortest first.
+PAUSES: tuple[str, ...] = ("sentence", "section", "story")
+
+_NORMAL = re.compile(r"[^a-z0-9]+")
+# Organisations named with "the" in speech ("the Kremlin said").
+_THE_SINGLE = frozenset(
+    [
+        "Kremlin",
+        "Pentagon",
+        "Vatican",
+        "Treasury",
+        "Senate",
+        "Fed",
+        "Army",
+        "Navy",
+        "Police",
+        "Government",
+        "Cabinet",
+        "Commission",
+        "Council",
+        "Court",
+        "Ministry",
+        "Parliament",
+        "Opposition",
+        "Taliban",
+        "Elysee",
+        "Quai",
+    ]
+)
+_THE_ENDINGS = (
+    "States", "Nations", "Kingdom", "Union", "Council", "Court", "Ministry", "Department",
+    "Office", "House", "Bank", "Commission", "Agency", "Service", "Party", "Army", "Police",
+    "Government", "Committee", "Fund", "Organization", "Organisation", "Forum", "Assembly",
+    "Parliament", "Authority", "Board", "Institute", "Federation", "Association", "Republic",
+    "Emirates", "Netherlands", "Philippines", "Administration", "Senate", "Guard", "Force",
+    "Forces", "Secretariat", "Group", "Alliance", "Coalition", "Front", "Movement",
+)  # fmt: skip
+_SIMPLE_CUES = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "warned",
+        "warns",
+        "argued",
+        "argues",
+        "insisted",
+        "insists",
+        "claimed",
+        "claims",
+        "stated",
+        "states",
+        "denied",
+        "denies",
+        "wrote",
+        "writes",
+        "declared",
+        "declares",
+        "explained",
+        "explains",
+        "announced",
+        "announces",
+    ]
+)
+_MAX_ROLE_WORDS = 8
+
+
+def _pause(_instance: object, _attribute: object, value: str) -> None:
+    if value not in PAUSES:
+        raise ValueError(f"pause must be one of {', '.join(PAUSES)}, not {value!r}")
+
+
+@attrs.frozen(slots=True)
+class ScriptPart:
+    """One piece of a speech script.
+
+    Attributes:
+        text: Plain text for a speech engine: words and ``. , ; : ! ? ' -``
+            only, numbers spelled out.
+        pause: The pause to leave after it: ``"sentence"`` (the engine's own),
+            ``"section"`` (between parts of a briefing) or ``"story"``
+            (between the stories of a digest). See
+            :data:`newsbrief.timing.PAUSE_SECONDS`.
+        title: A chapter title (the story's headline as written) on the first
+            part of each story, else None.
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    pause: str = attrs.field(default="sentence", validator=_pause)
+    title: str | None = None
+
+
+def script_parts(obj: object) -> tuple[ScriptPart, ...]:
+    """Cut a briefing, digest or summary into speakable parts.
+
+    Args:
+        obj: A Briefing, a Digest, a Summary, an Article or their dict.
+
+    Returns:
+        The parts in speaking order; empty parts are left out.
+    """
+    view = as_view(obj)
+    if is_digest(view):
+        return tuple(_digest_parts(view))
+    return tuple(briefing_parts(view))
+
+
+def join_parts(parts: Iterable[ScriptPart]) -> str:
+    """Join parts into one script: a space after a sentence, a blank line after a section."""
+    out: list[str] = []
+    previous = "sentence"
+    for part in parts:
+        if out:
+            out.append(" " if previous == "sentence" else "\n\n")
+        out.append(part.text)
+        previous = part.pause
+    return "".join(out) + ("\n" if out else "")
+
+
+def render_script(obj: object) -> str:
+    """The speech script of ``obj`` as one plain text (parts joined)."""
+    return join_parts(script_parts(obj))
+
+
+def estimate_parts_seconds(parts: Sequence[ScriptPart], wpm: float = DEFAULT_WPM) -> float:
+    """Seconds to speak ``parts`` at ``wpm``, with the pauses between them."""
+    if not parts:
+        return 0.0
+    speech = sum(estimate_script_seconds(p.text, wpm) for p in parts)
+    return speech + sum(PAUSE_SECONDS[p.pause] for p in parts[:-1])
+
+
+# -- building parts -----------------------------------------------------------------
+
+
+_REPORTING = (
+    r"(?:said|says|added|adds|told [^.,;\"“”]{1,40}|warned|warns|insisted|insists|argued|argues"
+    r"|explained|explains|wrote|writes|declared|asked|asks|replied|continued)"
+)
+# '"We made a fair offer," Hallworth said.' and '"...," said the leader, Tomas Varga.'
+_QUOTE_THEN_VERB = re.compile(
+    r"^\s*[\"“](?P<q>[^\"“”]{3,}?)[,.!?]?\s*[\"”],?\s+(?P<verb>" + _REPORTING + r")"
+    r"\s+(?P<who>[^.;\"“”]{1,80}?)[.!?]?\s*$"
+)
+_QUOTE_THEN_WHO = re.compile(
+    r"^\s*[\"“](?P<q>[^\"“”]{3,}?)[,.!?]?\s*[\"”],?\s+(?P<who>[^.,;\"“”]{1,60}?)"
+    r"\s+(?P<verb>" + _REPORTING + r")(?P<rest>\s+[^\"“”]*?)?[.!?]?\s*$"
+)
+_DOUBLE_QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]+?)[\"”]")
+_SINGLE_QUOTED = re.compile(r"(?<!\w)‘(?P<q>[^‘’]+?)’(?!\w)")
+#: Quoted words shorter than this are a phrase or a scare quote, not a quotation:
+#: the marks are dropped, nothing is announced.
+_MIN_ANNOUNCED_WORDS = 4
+
+
+def mark_quotes(text: str) -> str:
+    """Rewrite quotations so a listener hears where they start and end.
+
+    '"We made a fair offer," Hallworth said.' becomes 'Hallworth said, quote,
+    We made a fair offer, end quote.'; a quotation inside a sentence is framed
+    by "quote" and "end quote". Short quoted phrases are left as they are.
+    """
+    if not any(mark in text for mark in '"“‘'):
+        return text
+    match = _QUOTE_THEN_VERB.match(text) or _QUOTE_THEN_WHO.match(text)
+    if match and len(match.group("q").split()) >= _MIN_ANNOUNCED_WORDS:
+        found = match.groupdict()
+        who, verb, rest = found["who"], found["verb"], (found.get("rest") or "").strip()
+        words = match.group("q").strip().rstrip(",;:")
+        lead = f"{who[:1].upper()}{who[1:]} {verb}" + (f" {rest}" if rest else "")
+        return f"{lead}, quote, {words}, end quote."
+
+    def frame(quoted: re.Match[str]) -> str:
+        words = quoted.group("q").strip()
+        if len(words.split()) < _MIN_ANNOUNCED_WORDS:
+            return quoted.group()
+        if words.endswith((".", "!", "?")):
+            return f", quote, {words.rstrip('.!?')}, end quote. "
+        return f", quote, {words.rstrip(',;:')}, end quote, "
+
+    text = _DOUBLE_QUOTED.sub(frame, text)
+    return _SINGLE_QUOTED.sub(frame, text)
+
+
+def _sentence(text: str, speak: Callable[[str], str] = speakable) -> str:
+    spoken = speak(mark_quotes(text))
+    if spoken and not spoken.endswith((".", "!", "?")):
+        spoken += "."
+    return spoken
+
+
+def _section(texts: Iterable[str], pause: str) -> list[ScriptPart]:
+    parts = [ScriptPart(t, "sentence") for t in texts if t]
+    if parts:
+        parts[-1] = attrs.evolve(parts[-1], pause=pause)
+    return parts
+
+
+def _normal(text: str) -> str:
+    return _NORMAL.sub(" ", text.lower()).strip()
+
+
+def briefing_parts(
+    view: Mapping[str, Any],
+    *,
+    last_pause: str = "section",
+    speak: Callable[[str], str] = speakable,
+) -> list[ScriptPart]:
+    """The parts of one briefing dict (``speak`` turns text into speakable text)."""
+    headline = field_text(view, "headline").strip()
+    lede = field_text(view, "lede")
+    key_points = text_list(view.get("key_points"))
+    context = text_list(view.get("context"))
+    parts: list[ScriptPart] = []
+    if headline:
+        parts.append(ScriptPart(_sentence(headline, speak), "section", title=headline))
+    spoken_sources = [lede, *key_points]
+    if lede or key_points:
+        parts += _section([_sentence(lede, speak)], "section")
+        parts += _section([_sentence(k, speak) for k in key_points], "section")
+    else:
+        summary = text_list(view.get("summary"))
+        spoken_sources += summary
+        parts += _section([_sentence(s, speak) for s in summary], "section")
+    heard = _normal(" ".join(spoken_sources))
+    people = dict(people_of(view))
+    introduced = {name for name in people if _normal(name) in heard}
+    quote_lines = []
+    for speaker, words, direct in quotes_of(view):
+        if not speaker or _normal(words) in heard:
+            continue
+        quote_lines.append(_quote_line(speaker, words, direct, people, introduced, speak))
+    parts += _section(quote_lines, "section")
+    context_lines = [_sentence(c, speak) for c in context if _normal(c) not in heard]
+    if context_lines:
+        parts += _section(["Background.", *context_lines], "section")
+    parts = [p for p in parts if p.text]
+    if parts:
+        parts[-1] = attrs.evolve(parts[-1], pause=last_pause)
+    if parts and parts[0].title is None and headline:
+        parts[0] = attrs.evolve(parts[0], title=headline)
+    return parts
+
+
+def _speaker_name(speaker: str, people: Mapping[str, str]) -> str:
+    if speaker in people or speaker[:1].islower() or speaker.startswith("The "):
+        return speaker
+    last = speaker.rsplit(None, 1)[-1]
+    if speaker in _THE_SINGLE or (" " in speaker and last in _THE_ENDINGS):
+        return f"the {speaker}"
+    return speaker
+
+
+def _quote_line(
+    speaker: str,
+    words: str,
+    direct: bool,
+    people: Mapping[str, str],
+    introduced: set[str],
+    speak: Callable[[str], str],
+) -> str:
+    name = _speaker_name(speaker, people)
+    name = speak(name[:1].upper() + name[1:])
+    role = people.get(speaker, "")
+    if role and speaker not in introduced and len(role.split()) <= _MAX_ROLE_WORDS:
+        name = f"{name}, {speak(role)},"
+    introduced.add(speaker)
+    spoken_words = speak(words).rstrip(".,;:!? ")
+    if not spoken_words:
+        return ""
+    if direct:
+        return f"{name} said, quote, {spoken_words}, end quote."
+    return f"{name} said {spoken_words}."
+
+
+def _digest_parts(view: Mapping[str, Any]) -> list[ScriptPart]:
+    parts: list[ScriptPart] = []
+    intro = _sentence(field_text(view, "intro"))
+    if intro:
+        parts.append(ScriptPart(intro, "section"))
+    for transition, story in stories_of(view):
+        story_parts = briefing_parts(story, last_pause="story")
+        if not story_parts:
+            continue
+        line = _sentence(transition)
+        if line:
+            title = story_parts[0].title
+            story_parts[0] = attrs.evolve(story_parts[0], title=None)
+            story_parts.insert(0, ScriptPart(line, "sentence", title=title))
+        parts += story_parts
+    outro = _sentence(field_text(view, "outro"))
+    if outro:
+        parts.append(ScriptPart(outro, "section"))
+    return parts

@@ -1,0 +1,947 @@
+"""Turn written news English into text for the ear.
+
+:func:`speakable` rewrites what a speech engine would read badly or read out
+as symbols: money ("$11.1bn" -> "eleven point one billion dollars"),
+percentages, years, dates, ordinals, times, ranges, fractions, titles and
+abbreviations ("Gov." -> "Governor"), acronyms ("CIA" -> "C-I-A"), URLs,
+e-mail addresses, brackets and symbols. The result contains no digits, no
+markup and no symbol a listener would hear read out; only letters, spaces,
+apostrophes, hyphens and ``. , ; : ! ?`` remain.
+
+Spelled-out acronyms use hyphens ("C-I-A"): eSpeak NG and other engines read
+each letter by its name that way, whereas a lone "A" between spaces is read as
+the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsbrief.render.numwords import cardinal, decimal, digits, ordinal, year
+
+__all__ = ["speakable"]
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTH_ABBREVIATIONS = {
+    "Jan": "January",
+    "Feb": "February",
+    "Mar": "March",
+    "Apr": "April",
+    "Jun": "June",
+    "Jul": "July",
+    "Aug": "August",
+    "Sep": "September",
+    "Sept": "September",
+    "Oct": "October",
+    "Nov": "November",
+    "Dec": "December",
+}
+_MONTH = "(?:" + "|".join(_MONTHS) + ")"
+
+# -- preparation ---------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_UNICODE_FRACTIONS = {
+    "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+    "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
+    "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8),
+}  # fmt: skip
+_TRANSLATE: dict[int, str] = str.maketrans(
+    {
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ",
+        "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201a": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2033": '"', "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2026": ", ",
+    }
+)  # fmt: skip
+
+_TRANSLATED = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
+
+# -- URLs and e-mail --------------------------------------------------------------
+
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|co\.uk|co|uk|info|news|int|eu)"
+    r"\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?",
+    re.IGNORECASE,
+)
+
+# -- money, percentages, times -------------------------------------------------
+
+_CURRENCIES = {
+    "$": ("dollar", "dollars", "cent", "cents"),
+    "US$": ("US dollar", "US dollars", "cent", "cents"),
+    "A$": ("Australian dollar", "Australian dollars", "cent", "cents"),
+    "C$": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "NZ$": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
+    "HK$": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
+    "£": ("pound", "pounds", "penny", "pence"),
+    "€": ("euro", "euros", "cent", "cents"),
+    "¥": ("yen", "yen", "sen", "sen"),
+    "₹": ("rupee", "rupees", "paisa", "paise"),
+    "₽": ("rouble", "roubles", "kopeck", "kopecks"),
+    "₩": ("won", "won", "jeon", "jeon"),
+    "₣": ("franc", "francs", "centime", "centimes"),
+}
+_SCALE_WORDS = {
+    "k": "thousand", "thousand": "thousand",
+    "m": "million", "mn": "million", "mln": "million", "million": "million",
+    "b": "billion", "bn": "billion", "billion": "billion",
+    "t": "trillion", "tn": "trillion", "trn": "trillion", "trillion": "trillion",
+}  # fmt: skip
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONEY = re.compile(
+    r"(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|[$£€¥₹₽₩₣])\s?(?P<num>" + _NUMBER + r")"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion)\b|(?P<short>mln|mn|bn|trn|tn|[kmbt])\b)?",
+    re.IGNORECASE,
+)
+_PENCE = re.compile(r"\b(\d+)p\b")
+_PERCENT = re.compile(r"(?<![\w.])(-?)(" + _NUMBER + r")\s?%")
+_AMPM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
+_CLOCK = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s?"
+    + _AMPM
+    + r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b(?!:)",
+    re.IGNORECASE,
+)
+
+# -- abbreviations -----------------------------------------------------------------
+
+_TITLES = {
+    "Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Dr": "Doctor", "Prof": "Professor",
+    "Gov": "Governor", "Sen": "Senator", "Rep": "Representative", "Gen": "General",
+    "Lt": "Lieutenant", "Col": "Colonel", "Capt": "Captain", "Sgt": "Sergeant",
+    "Cmdr": "Commander", "Adm": "Admiral", "Maj": "Major", "Brig": "Brigadier",
+    "Rev": "Reverend", "Hon": "Honourable", "Pres": "President", "Supt": "Superintendent",
+    "Insp": "Inspector", "Det": "Detective", "Fr": "Father", "Cllr": "Councillor",
+    "Atty": "Attorney", "Mt": "Mount", "Ft": "Fort", "St": "Saint",
+}  # fmt: skip
+# Titles British style writes without a full stop; the others need one to be
+# told from words ("Gen Z", "Rep" as a word...).
+_UNDOTTED_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Mt", "Ft", "Cllr", "Prof", "Supt"})
+_TITLE = re.compile(
+    r"\b(?P<t>" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")(?P<dot>\.)?\s+(?=[A-Z])"
+)
+_STREET = re.compile(
+    r"\b(?P<w>[A-Z][a-z]+) (?P<a>St|Rd|Ave|Blvd|Sq|Dr)\b(?P<dot>\.)?(?!\s+[A-Z][a-z])"
+)
+_STREET_WORDS = {
+    "St": "Street", "Rd": "Road", "Ave": "Avenue", "Blvd": "Boulevard", "Sq": "Square",
+    "Dr": "Drive",
+}  # fmt: skip
+_SUFFIXES = re.compile(r"(?<=[A-Z][a-z]),? (?P<s>Jr|Sr)\b\.?")
+_NUMBER_ABBREVIATION = re.compile(r"\b(No|Nos|no|nos)\.\s?(?=\d)")
+_MONTH_ABBREVIATION = re.compile(r"\b(?P<m>" + "|".join(_MONTH_ABBREVIATIONS) + r")\.(?=\s?\d|\s)")
+_LATIN = (
+    (re.compile(r"\be\.\s?g\.(?=\W)|\beg\.,"), "for example"),
+    (re.compile(r"\bi\.\s?e\.(?=\W)"), "that is"),
+    (re.compile(r"\betc\.(?=\W|$)"), "et cetera."),
+    (re.compile(r"\b(?:vs\.?|v\.)(?=\s)"), "versus"),
+    (re.compile(r"\bapprox\.(?=\s)"), "approximately"),
+    (re.compile(r"\bInc\.(?=\W|$)"), "Incorporated."),
+    (re.compile(r"\bCorp\.(?=\W|$)"), "Corporation."),
+    (re.compile(r"\bLtd\b\.?"), "Limited"),
+    (re.compile(r"\bplc\b", re.IGNORECASE), "P-L-C"),
+    (re.compile(r"\bdept\.", re.IGNORECASE), "department"),
+)
+_LATIN_HINT = re.compile(r"\b(?:e|i|etc|vs|v|approx|Inc|Corp|Ltd|plc|PLC|Plc|dept|Dept)\b")
+# "U.S.", "U.K.", "D.C.": written without stops, then spelled out like any acronym.
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}(?=[^A-Za-z]|$)")
+_INITIAL = re.compile(r"(?<=\b[A-Z])\.(?= [A-Z][a-z])")
+
+# -- dates, years, numbers ----------------------------------------------------------
+
+_DAY_MONTH = re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _MONTH + r")\b")
+_MONTH_DAY = re.compile(
+    r"\b(?P<m>" + _MONTH + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d:.,]\d)"
+)
+_DECADE = re.compile(r"(?:\b|(?<='))(?P<y>1\d|20)?(?P<d>\d0)'?s\b")
+_APOSTROPHE_DECADE = re.compile(r"'(?P<d>\d0)s\b")
+_RANGE = re.compile(r"(?<![\w.,])(" + _NUMBER + r")\s?[-–—]\s?(?=[$£€]?\d)")
+_ISO_DATE = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])-([0-3]\d)\b")
+_SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)")
+_ROMAN = re.compile(
+    r"\b(?P<w>[A-Z][a-z]+) (?P<r>II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b(?!-)"
+)
+_ROMAN_VALUES = {
+    "II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12,
+    "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16,
+}  # fmt: skip
+_ROMAN_CARDINAL_CUES = ("War", "Phase", "Part", "Chapter", "Title", "Stage", "Level", "Type")
+_NEGATIVE = re.compile(r"(?<![\w.,])-(?=\d)")
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+_FRACTION = re.compile(r"(?<![/\d])\b(?:(\d+) )?(\d+)/(\d+)\b(?!/\d)")
+_UNICODE_FRACTION = re.compile(r"(\d*)\s?([" + "".join(_UNICODE_FRACTIONS) + "])")
+_PLAIN_NUMBER = re.compile(
+    r"(?<![\w])(" + _NUMBER + r")(?:(?P<scale>bn|mn|tn|trn|k|m)\b|(?P<plural>s)\b)?"
+    r"(?P<glued>(?=[^\W\d_]))?"
+)
+_YEAR_CUES = frozenset(
+    [
+        "in",
+        "since",
+        "from",
+        "by",
+        "until",
+        "till",
+        "before",
+        "after",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "around",
+        "circa",
+        "c",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "year",
+        "years",
+        "end",
+        "start",
+        "beginning",
+    ]
+)
+_QUANTITY_CUES = frozenset(
+    [
+        "about",
+        "some",
+        "than",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "around",
+        "approximately",
+        "roughly",
+        "up",
+        "least",
+        "at",
+        "most",
+        "only",
+        "just",
+        "another",
+        "additional",
+        "extra",
+    ]
+) - {"around"}
+# Words that may follow a year ("in 1962 the..."); other lower-case words after a
+# four-digit number mark it as a count ("2000 people").
+_AFTER_YEAR = frozenset(
+    [
+        "and",
+        "or",
+        "to",
+        "when",
+        "the",
+        "a",
+        "an",
+        "as",
+        "at",
+        "by",
+        "for",
+        "in",
+        "on",
+        "with",
+        "after",
+        "before",
+        "until",
+        "but",
+        "was",
+        "is",
+        "were",
+        "had",
+        "has",
+        "have",
+        "will",
+        "would",
+        "saw",
+        "when",
+        "where",
+        "while",
+        "which",
+        "that",
+        "this",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "season",
+        "election",
+        "elections",
+        "census",
+        "budget",
+        "olympics",
+        "games",
+        "campaign",
+        "championship",
+        "championships",
+        "war",
+        "crisis",
+        "floods",
+        "earthquake",
+        "summit",
+        "report",
+        "vote",
+        "referendum",
+        "race",
+        "final",
+        "tournament",
+        "edition",
+        "survey",
+        "review",
+        "law",
+        "act",
+        "accord",
+        "agreement",
+        "deal",
+        "attack",
+        "attacks",
+        "invasion",
+        "revolution",
+        "coup",
+        "protests",
+        "riots",
+        "uprising",
+        "pandemic",
+        "winter",
+        "summer",
+        "spring",
+        "autumn",
+        "version",
+        "model",
+        "world",
+        "cup",
+        "general",
+        "presidential",
+        "midterm",
+        "midterms",
+        "film",
+        "album",
+        "novel",
+    ]
+)
+_UNITS = {
+    "km": "kilometres", "kph": "kilometres per hour", "km/h": "kilometres per hour",
+    "mph": "miles per hour", "kg": "kilograms", "g": "grams", "mg": "milligrams",
+    "cm": "centimetres", "mm": "millimetres", "ml": "millilitres", "ft": "feet",
+    "lb": "pounds", "lbs": "pounds", "oz": "ounces", "sq": "square", "GW": "gigawatts",
+    "MW": "megawatts", "kW": "kilowatts", "kWh": "kilowatt hours", "GB": "gigabytes",
+    "MB": "megabytes", "TB": "terabytes", "°C": "degrees Celsius", "°F": "degrees Fahrenheit",
+    "ºC": "degrees Celsius", "°": "degrees", "km²": "square kilometres", "m²": "square metres",
+}  # fmt: skip
+_UNIT = re.compile(
+    r"(?<=\d)\s?(?P<u>"
+    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+    + r")(?![A-Za-z²])"
+)
+_METRE_WORDS = frozenset(
+    [
+        "sprint",
+        "race",
+        "hurdles",
+        "freestyle",
+        "butterfly",
+        "backstroke",
+        "breaststroke",
+        "relay",
+        "final",
+        "dash",
+        "run",
+        "swim",
+        "high",
+        "tall",
+        "long",
+        "wide",
+        "deep",
+        "away",
+        "above",
+        "below",
+        "from",
+        "metres",
+        "range",
+        "drop",
+        "fall",
+    ]
+)
+_METRES = re.compile(
+    r"(?<=\d)\s?m\b(?=\s+(?:tall|high|long|wide|deep|away|above|below|from|metres))"
+)
+
+# -- brackets, acronyms, symbols ------------------------------------------------
+
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\((?:the )?[A-Z][A-Za-z]*[A-Z]s?\)")
+_BRACKETS = re.compile(r"\s*[(\[{]\s*([^()\[\]{}]*?)\s*[)\]}]")
+_ACRONYM = re.compile(r"\b(?P<w>[A-Z][A-Z]+)(?P<s>'?s)?\b")
+_PRONOUNCEABLE = frozenset(
+    [
+        "NATO",
+        "NASA",
+        "UNESCO",
+        "UNICEF",
+        "OPEC",
+        "FIFA",
+        "UEFA",
+        "AIDS",
+        "COVID",
+        "SARS",
+        "MERS",
+        "ASEAN",
+        "NAFTA",
+        "BRICS",
+        "SWAT",
+        "LASER",
+        "RADAR",
+        "SCUBA",
+        "ISIS",
+        "FEMA",
+        "OSHA",
+        "DARPA",
+        "INTERPOL",
+        "EUROPOL",
+        "FRONTEX",
+        "OFCOM",
+        "OFSTED",
+        "OFGEM",
+        "NICE",
+        "PIN",
+        "GIF",
+        "JPEG",
+        "CAPTCHA",
+        "WHOIS",
+        "BAFTA",
+        "MERCOSUR",
+        "CERN",
+        "UNIFIL",
+        "UNRWA",
+        "NEET",
+        "ZIP",
+        "GCHQ",
+        "SIM",
+        "OPCW",
+        "HAMAS",
+        "ANC",
+        "ISA",
+        "IRA",
+        "NAACP",
+    ]
+) - {"GCHQ", "OPCW", "ANC", "IRA", "NAACP"}
+_SPELLED = frozenset({"US", "UK", "UN", "EU", "OECD", "IAEA", "UAE", "USA", "USSR", "CEO"})
+_VOWELS = frozenset("AEIOUY")
+_WORD_SLASH = re.compile(r"\b([A-Za-z]+)/([A-Za-z]+)\b")
+_HASHTAG = re.compile(r"#(?=[A-Za-z])")
+_MENTION = re.compile(r"(?<!\w)@(?=\w)")
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,200}>|\[([^\[\]]{0,200})\]\([^()\s]{0,500}\)")
+_NUMBER_SYMBOLS = (
+    (re.compile(r"~\s*(?=[$£€]?\d)"), "about "),
+    (re.compile(r"<\s*(?=[$£€]?\d)"), "less than "),
+    (re.compile(r">\s*(?=[$£€]?\d)"), "more than "),
+    (re.compile(r"#\s*(?=\d)"), "number "),
+)
+_SYMBOLS = (
+    (re.compile(r"\s*&\s*"), " and "),
+    (re.compile(r"\s*\+\s*(?=\d)"), " plus "),
+    (re.compile(r"(?<=\w)\+\+"), " plus plus"),
+    (re.compile(r"(?<=\w)\+"), " plus"),
+    (re.compile(r"\s*\+\s*"), " plus "),
+    (re.compile(r"\s*=\s*"), " equals "),
+    (re.compile(r"%"), " percent"),
+    (re.compile(r"§\s*"), "section "),
+    (re.compile(r"\s+[–—-]+\s+|\s*[—―]\s*|\s*--+\s*"), ", "),
+    (re.compile(r"(?<=[A-Za-z])-(?=\d)|(?<=\d)-(?=[A-Za-z])"), " "),
+)
+# Anything that is not a letter, a mark, a space or plain punctuation is not
+# meant for the ear: emoji, arrows, bullets, leftover symbols.
+_DROP = re.compile(r"[^\w\s.,;:!?'\-]|_")
+_LEFT_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"[ \t]+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_REPEATED_COMMA = re.compile(r"[,:;](?:\s*,)+")
+_COMMA_BEFORE_STOP = re.compile(r"[,;:]+\s*([.!?])")
+_STOP_AFTER_STOP = re.compile(r"([.!?])(?:\s*\.)+")
+_LEADING_PUNCT = re.compile(r"^[\s,.;:!?'\-]+")
+_LONE_HYPHEN = re.compile(r"(?<!\w)-+|-+(?!\w)")
+_STRAY_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
+
+
+def speakable(text: str) -> str:
+    """Rewrite ``text`` the way a newsreader would say it.
+
+    Args:
+        text: Any text (a sentence, a headline, a quote). Markup is not
+            interpreted: ``<b>`` loses its brackets like any other symbol.
+
+    Returns:
+        One line of plain text made of words and ``. , ; : ! ? ' -``: no
+        digits, no symbols, no markup. Deterministic.
+
+    Example:
+        >>> speakable("The deal, worth $11.1bn, was signed on March 3.")
+        'The deal, worth eleven point one billion dollars, was signed on March third.'
+    """
+    if not text:
+        return ""
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        text = _TRANSLATED.sub(lambda m: _TRANSLATE[ord(m.group())], text)
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text)
+    text = " ".join(text.split())
+    # Each stage runs only when the text has what it rewrites: most sentences
+    # have no URL, no markup and few numbers.
+    if "<" in text or "](" in text:
+        text = _MARKUP.sub(_say_markup, text)
+    text = _unshout(text)
+    if "@" in text:
+        text = _EMAIL.sub(_say_email, text)
+    if "://" in text or "www." in text or _has_domain(text):
+        text = _URL.sub(_say_url, text)
+    has_digits = _DIGIT.search(text) is not None
+    if has_digits:
+        text = _numbers_before_abbreviations(text)
+    if _has_abbreviation(text):
+        text = _abbreviations(text)
+    if has_digits or any(c in text for c in _UNICODE_FRACTIONS):
+        text = _numbers(text)
+    if "(" in text or "[" in text or "{" in text:
+        text = _ACRONYM_IN_BRACKETS.sub("", text)
+        text = _BRACKETS.sub(_say_brackets, text)
+    if " I" in text or " V" in text or " X" in text:
+        text = _ROMAN.sub(_say_roman, text)
+    text = _ACRONYM.sub(_say_acronym, text)
+    if "/" in text:
+        text = _WORD_SLASH.sub(_say_word_slash, text)
+    if "#" in text:
+        text = _HASHTAG.sub("hashtag ", text)
+    if "@" in text:
+        text = _MENTION.sub("at ", text)
+    if any(c in text for c in _SYMBOL_CHARS) or " -" in text or "- " in text:
+        for pattern, replacement in _SYMBOLS:
+            text = pattern.sub(replacement, text)
+    text = text.replace("/", " or ").replace('"', " ")
+    if has_digits:
+        text = _LEFT_DIGITS.sub(lambda m: f" {digits(m.group())} ", text)
+    return _tidy(text)
+
+
+_DIGIT = re.compile(r"\d")
+_TLDS = (
+    ".com",
+    ".org",
+    ".net",
+    ".gov",
+    ".edu",
+    ".io",
+    ".co",
+    ".uk",
+    ".info",
+    ".news",
+    ".int",
+    ".eu",
+)
+_ABBREVIATION_WORDS = frozenset(
+    {*_TITLES, *_STREET_WORDS, *_MONTH_ABBREVIATIONS}
+    | set(
+        [
+            "Jr",
+            "Sr",
+            "No",
+            "Nos",
+            "no",
+            "nos",
+            "etc",
+            "vs",
+            "v",
+            "approx",
+            "Inc",
+            "Corp",
+            "Ltd",
+            "plc",
+            "PLC",
+            "Plc",
+            "dept",
+            "Dept",
+        ]
+    )
+)
+_SYMBOL_CHARS = "&+=~<>#%§—―–"
+_TOKEN_EDGES = ".,;:!?()[]\"'“”‘’"
+
+
+def _has_domain(text: str) -> bool:
+    lower = text.lower()
+    return any(tld in lower for tld in _TLDS)
+
+
+def _has_abbreviation(text: str) -> bool:
+    """Cheap test for what :func:`_abbreviations` rewrites (it runs many patterns)."""
+    if "e.g" in text or "i.e" in text or "e. g" in text:
+        return True
+    for token in text.split():
+        if token.strip(_TOKEN_EDGES) in _ABBREVIATION_WORDS:
+            return True
+        if len(token) > 1 and token[1] == "." and token[0].isupper():
+            return True  # "U.S.", "W. Bush"
+    return False
+
+
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:!?'-")
+
+
+def _numbers_before_abbreviations(text: str) -> str:
+    """Number forms that abbreviation handling would break ("U.S.$", "a.m.")."""
+    text = _LETTER_DIGIT.sub(" ", text)
+    text = _ISO_DATE.sub(_say_iso_date, text)
+    text = _SLASH_DATE.sub(lambda m: " ".join(m.groups()), text)
+    text = _RANGE.sub(r"\1 to ", text)
+    for pattern, replacement in _NUMBER_SYMBOLS:
+        text = pattern.sub(replacement, text)
+    text = _MONEY.sub(_say_money, text)
+    text = _PENCE.sub(lambda m: f"{cardinal(int(m.group(1)))} pence", text)
+    text = _PERCENT.sub(_say_percent, text)
+    return _CLOCK.sub(_say_clock, text)
+
+
+def _numbers(text: str) -> str:
+    text = _DAY_MONTH.sub(_say_day_month, text)
+    text = _MONTH_DAY.sub(lambda m: f"{m.group('m')} {ordinal(int(m.group('d')))}", text)
+    text = _APOSTROPHE_DECADE.sub(lambda m: _plural(cardinal(int(m.group("d")))), text)
+    text = _DECADE.sub(_say_decade, text)
+    text = _NEGATIVE.sub("minus ", text)
+    text = _ORDINAL.sub(lambda m: ordinal(int(m.group(1))), text)
+    text = _UNICODE_FRACTION.sub(_say_unicode_fraction, text)
+    text = _FRACTION.sub(_say_fraction, text)
+    text = _METRES.sub(" metres", text)
+    text = _UNIT.sub(lambda m: " " + _UNITS[m.group("u")], text)
+    return _PLAIN_NUMBER.sub(_say_number, text)
+
+
+# -- helpers -----------------------------------------------------------------------
+
+
+def _tidy(text: str) -> str:
+    if not set(text) <= _PLAIN:
+        text = _DROP.sub(" ", text)
+    if "'" in text:
+        text = _STRAY_APOSTROPHE.sub(" ", text)
+    if "-" in text:
+        text = _LONE_HYPHEN.sub(" ", text)
+    text = " ".join(text.split())
+    if " ," in text or " ." in text or " ;" in text or " :" in text or " !" in text or " ?" in text:
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if ",," in text or ", ," in text or ":," in text or ";," in text or ": ," in text:
+        text = _REPEATED_COMMA.sub(",", text)
+    if any(c + p in text or f"{c} {p}" in text for c in ",;:" for p in ".!?"):
+        text = _COMMA_BEFORE_STOP.sub(r"\1", text)
+    if ".." in text or ". ." in text or "!." in text or "?." in text:
+        text = _STOP_AFTER_STOP.sub(r"\1", text)
+    text = _LEADING_PUNCT.sub("", text)
+    return text.strip().rstrip(",;:").strip()
+
+
+def _at_end(match: re.Match[str]) -> bool:
+    """Whether a match ending in a full stop also ends the sentence."""
+    rest = match.string[match.end() :]
+    return not rest.strip() or rest.lstrip(" ").startswith("\n")
+
+
+def _say_email(match: re.Match[str]) -> str:
+    user, _, domain = match.group().partition("@")
+    return f"{_say_address(user)} at {_say_address(domain)}"
+
+
+def _say_address(text: str) -> str:
+    out = []
+    for piece in re.split(r"([./:_-])", text):
+        if piece == ".":
+            out.append("dot")
+        elif piece == "/":
+            out.append("slash")
+        elif piece in {":", "_", "-"}:
+            out.append({"_": "underscore", "-": "dash", ":": ""}[piece])
+        elif piece.isdigit():
+            out.append(cardinal(int(piece)) if len(piece) < 5 else digits(piece))
+        elif piece:
+            out.append(piece.lower())
+    return " ".join(word for word in out if word)
+
+
+def _say_url(match: re.Match[str]) -> str:
+    url = match.group()
+    url = re.sub(r"^(?:https?://)", "", url, flags=re.IGNORECASE)
+    host, _, path = url.partition("/")
+    if host.lower().startswith("www."):
+        host = host[4:]
+    # A listener can remember a site, not a path: say the path only when short.
+    spoken = _say_address(host)
+    path = path.split("?")[0].split("#")[0].strip("/")
+    if path and path.count("/") == 0 and len(path) <= 20:
+        spoken += " slash " + _say_address(path)
+    return spoken
+
+
+def _amount(number: str) -> tuple[str, bool]:
+    """Words for an amount and whether it is exactly one."""
+    plain = number.replace(",", "")
+    return decimal(plain), plain in {"1", "1.0", "1.00"}
+
+
+def _say_money(match: re.Match[str]) -> str:
+    symbol = match.group("cur").upper()
+    one, many, small_one, small_many = _CURRENCIES.get(symbol, _CURRENCIES["$"])
+    number = match.group("num")
+    scale_word = match.group("scale") or match.group("short")
+    if scale_word:
+        scale = _SCALE_WORDS.get(scale_word.lower(), "")
+        return f"{decimal(number)} {scale} {many}"
+    whole, _, cents = number.replace(",", "").partition(".")
+    if len(cents) == 2 and symbol not in {"¥", "₩"}:
+        words = f"{cardinal(int(whole))} {one if whole == '1' else many}"
+        if int(cents):
+            small = small_one if cents == "01" else small_many
+            words += f" and {cardinal(int(cents))} {small}"
+        return words
+    words, is_one = _amount(number)
+    return f"{words} {one if is_one else many}"
+
+
+def _say_percent(match: re.Match[str]) -> str:
+    sign = "minus " if match.group(1) else ""
+    return f"{sign}{decimal(match.group(2))} percent"
+
+
+def _say_clock(match: re.Match[str]) -> str:
+    if match.group("h2") is not None:
+        hours, minutes = int(match.group("h2")), int(match.group("m2"))
+        if minutes == 0:
+            return f"{cardinal(hours)} o'clock" if hours <= 12 else f"{cardinal(hours)} hundred"
+        return f"{cardinal(hours)} {_minutes(minutes)}"
+    hours = int(match.group("h"))
+    minutes = int(match.group("m") or 0)
+    spoken = cardinal(hours)
+    if minutes:
+        spoken += " " + _minutes(minutes)
+    spoken += f" {match.group('ampm').lower()}-m"
+    if match.group().endswith(".") and _at_end(match):
+        spoken += "."
+    return spoken
+
+
+def _minutes(minutes: int) -> str:
+    return f"oh-{cardinal(minutes)}" if minutes < 10 else cardinal(minutes)
+
+
+def _abbreviations(text: str) -> str:
+    if _LATIN_HINT.search(text):
+        for pattern, replacement in _LATIN:
+            text = pattern.sub(replacement, text)
+    text = _NUMBER_ABBREVIATION.sub(
+        lambda m: "Numbers " if m.group(1).endswith("s") else "Number ", text
+    )
+    text = _MONTH_ABBREVIATION.sub(lambda m: _MONTH_ABBREVIATIONS[m.group("m")], text)
+    text = _STREET.sub(_say_street, text)
+    text = _TITLE.sub(_say_title, text)
+    text = _SUFFIXES.sub(lambda m: " Junior" if m.group("s") == "Jr" else " Senior", text)
+    text = _DOTTED.sub(lambda m: m.group().replace(".", "") + ("." if _at_end(m) else ""), text)
+    return _INITIAL.sub("", text)
+
+
+def _say_markup(match: re.Match[str]) -> str:
+    # A Markdown link keeps its text; an HTML tag goes.
+    return f" {match.group(1)} " if match.group(1) is not None else " "
+
+
+def _say_street(match: re.Match[str]) -> str:
+    word = _STREET_WORDS[match.group("a")]
+    stop = "." if match.group("dot") and _at_end(match) else ""
+    return f"{match.group('w')} {word}{stop}"
+
+
+def _say_title(match: re.Match[str]) -> str:
+    title = match.group("t")
+    if match.group("dot") is None and title not in _UNDOTTED_TITLES:
+        return match.group()
+    return _TITLES[title] + " "
+
+
+def _say_day_month(match: re.Match[str]) -> str:
+    day = int(match.group("d"))
+    if not 1 <= day <= 31:
+        return match.group()
+    before = match.string[: match.start()].rstrip().lower()
+    article = "" if before.endswith("the") else "the "
+    return f"{article}{ordinal(day)} of {match.group('m')}"
+
+
+def _say_iso_date(match: re.Match[str]) -> str:
+    year_, month, day = match.groups()
+    return f"{_MONTHS[int(month) - 1]} {int(day)}, {year_}"
+
+
+def _say_roman(match: re.Match[str]) -> str:
+    value = _ROMAN_VALUES[match.group("r")]
+    word = match.group("w")
+    if word in _ROMAN_CARDINAL_CUES:
+        return f"{word} {cardinal(value)}"
+    return f"{word} the {ordinal(value)}"
+
+
+def _unshout(text: str) -> str:
+    """Lower-case a text written in capitals, so its words are not spelled out."""
+    words = text.split()
+    shouted = sum(1 for w in words if len(w) > 1 and w.isupper())
+    if len(words) < 4 or shouted * 2 <= len(words):
+        return text
+    return " ".join(
+        w if w.strip(".,;:!?'\"()") in _SPELLED or not w.isupper() else w.capitalize()
+        for w in words
+    )
+
+
+def _plural(words: str) -> str:
+    if words.endswith("y"):
+        return words[:-1] + "ies"
+    return words + "s"
+
+
+def _say_decade(match: re.Match[str]) -> str:
+    century, decade = match.group("y"), match.group("d")
+    if century is None:
+        return _plural(cardinal(int(decade)))
+    return _plural(year(int(century + decade)))
+
+
+def _say_unicode_fraction(match: re.Match[str]) -> str:
+    numerator, denominator = _UNICODE_FRACTIONS[match.group(2)]
+    fraction = _fraction_words(numerator, denominator)
+    if match.group(1):
+        return f"{cardinal(int(match.group(1)))} and {fraction}"
+    return fraction
+
+
+def _fraction_words(numerator: int, denominator: int) -> str:
+    if denominator == 2:
+        unit = "half" if numerator == 1 else "halves"
+    elif denominator == 4:
+        unit = "quarter" if numerator == 1 else "quarters"
+    else:
+        unit = ordinal(denominator) + ("" if numerator == 1 else "s")
+    return f"{'a' if numerator == 1 else cardinal(numerator)} {unit}"
+
+
+def _say_fraction(match: re.Match[str]) -> str:
+    whole, top, bottom = match.group(1), match.group(2), match.group(3)
+    numerator, denominator = int(top), int(bottom)
+    if 0 < numerator < denominator <= 10 and len(top) == len(top.lstrip("0")):
+        fraction = _fraction_words(numerator, denominator)
+        if whole:
+            return f"{cardinal(int(whole))} and {fraction}"
+        return fraction
+    prefix = f"{cardinal(int(whole))} " if whole else ""
+    # "24/7", "9/11", scores and dates are said as their numbers.
+    return f"{prefix}{cardinal(numerator)} {cardinal(denominator)}"
+
+
+def _say_number(match: re.Match[str]) -> str:
+    number = match.group(1)
+    scale = match.group("scale")
+    glue = " " if match.group("glued") is not None else ""
+    if scale == "m":
+        # "3m people" is millions, "100m sprint" metres.
+        after = match.string[match.end() :].split(None, 1)
+        following = after[0] if after else ""
+        if following.rstrip(".,;:").lower() in _METRE_WORDS:
+            return f"{decimal(number)} metre{glue}"
+        return f"{decimal(number)} million{glue}"
+    if scale:
+        return f"{decimal(number)} {_SCALE_WORDS[scale.lower()]}{glue}"
+    if match.group("plural"):
+        return _plural(decimal(number)) + glue
+    if len(number) == 4 and number.isdigit() and _is_year(match):
+        return year(int(number)) + glue
+    return decimal(number) + glue
+
+
+def _is_year(match: re.Match[str]) -> bool:
+    value = int(match.group(1))
+    if not 1100 <= value <= 2099:
+        return False
+    before = match.string[: match.start()].rstrip()
+    previous = before.rsplit(None, 1)[-1].lower().strip(",(") if before else ""
+    after = match.string[match.end() :]
+    following = after.split(None, 1)[0] if after.strip() else ""
+    if previous in _QUANTITY_CUES:
+        return False
+    if previous in _YEAR_CUES or previous in _MONTH_NAMES_LOWER:
+        return True
+    if before.endswith(",") and previous.endswith(_ORDINAL_ENDINGS):
+        return True
+    if following[:1].islower() and following.strip(".,;:!?") not in _AFTER_YEAR:
+        return False
+    return 1900 <= value <= 2099 or previous in {"the", "to", "and"}
+
+
+_MONTH_NAMES_LOWER = frozenset(m.lower() for m in _MONTHS)
+_ORDINAL_ENDINGS = ("first", "second", "third", "th")
+
+
+def _say_brackets(match: re.Match[str]) -> str:
+    inner = match.group(1).strip()
+    return f", {inner}," if inner else ""
+
+
+def _say_acronym(match: re.Match[str]) -> str:
+    word, plural = match.group("w"), match.group("s")
+    if _is_pronounceable(word):
+        return match.group()
+    letters = "-".join(word)
+    if plural:
+        letters += "'s"
+    return letters
+
+
+def _is_pronounceable(word: str) -> bool:
+    if word in _PRONOUNCEABLE:
+        return True
+    if word in _SPELLED or len(word) < 4:
+        return False
+    if len(word) > 6:
+        return True  # shouted words, not initials
+    vowels = sum(c in _VOWELS for c in word)
+    if vowels < 2 or (word[0] in _VOWELS and word[1] in _VOWELS):
+        return False
+    run = 0
+    for char in word:
+        run = 0 if char in _VOWELS else run + 1
+        if run >= 3:
+            return False
+    return True
+
+
+def _say_word_slash(match: re.Match[str]) -> str:
+    left, right = match.group(1), match.group(2)
+    if left.lower() == "and" and right.lower() == "or":
+        return "and or"
+    return f"{left} or {right}"

@@ -1,0 +1,182 @@
+"""Tests of newsbrief.render.spoken (text for the ear) and its number words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief.render import numwords
+from newsbrief.render.spoken import speakable
+
+CASES = [
+    # money
+    ("$11.1bn", "eleven point one billion dollars"),
+    ("£3m", "three million pounds"),
+    ("€2.5 billion", "two point five billion euros"),
+    ("$450,000", "four hundred and fifty thousand dollars"),
+    ("It cost $1.", "It cost one dollar."),
+    ("$1.50", "one dollar and fifty cents"),
+    ("US$5m", "five million U-S dollars"),
+    ("50p", "fifty pence"),
+    # plain numbers, negatives, decimals
+    ("1,200 people", "one thousand two hundred people"),
+    ("temperatures of -5°C", "temperatures of minus five degrees Celsius"),
+    ("0.25", "zero point two five"),
+    ("007", "zero zero seven"),
+    ("1.5bn users", "one point five billion users"),
+    ("500m people", "five hundred million people"),
+    ("the 100m sprint", "the one hundred metre sprint"),
+    ("a 100km drive", "a one hundred kilometres drive"),
+    # percentages
+    ("3.5%", "three point five percent"),
+    ("rates fell 3-5%", "rates fell three to five percent"),
+    # years, decades, ranges
+    ("in 1962", "in nineteen sixty-two"),
+    ("in 2024.", "in twenty twenty-four."),
+    ("in 2005", "in two thousand and five"),
+    ("the 1960s", "the nineteen sixties"),
+    ("the 2000s", "the two thousands"),
+    ("'60s music", "sixties music"),
+    ("2010-2015", "twenty ten to twenty fifteen"),
+    ("the 2024 election", "the twenty twenty-four election"),
+    ("2000 people", "two thousand people"),
+    ("about 1500 soldiers", "about one thousand five hundred soldiers"),
+    # dates and ordinals
+    ("March 3", "March third"),
+    ("on 3 March 2024", "on the third of March twenty twenty-four"),
+    ("on March 3, 2024, he said", "on March third, twenty twenty-four, he said"),
+    ("Mar. 3", "March third"),
+    ("2024-03-05", "March fifth, twenty twenty-four"),
+    ("3rd", "third"),
+    ("the 21st century", "the twenty-first century"),
+    # times
+    ("at 5 a.m.", "at five a-m."),
+    ("at 5 a.m. on Tuesday", "at five a-m on Tuesday"),
+    ("10:30", "ten thirty"),
+    ("10.30pm", "ten thirty p-m"),
+    ("at 9:05", "at nine oh-five"),
+    # abbreviations and titles
+    ("the U.S. said", "the U-S said"),
+    ("in the U.S.", "in the U-S."),
+    ("Gov. Newsom", "Governor Newsom"),
+    ("Mr. Smith and Mr Jones", "Mister Smith and Mister Jones"),
+    ("Dr. Ruth", "Doctor Ruth"),
+    ("Sen. Warren", "Senator Warren"),
+    ("St. Louis", "Saint Louis"),
+    ("on Main St.", "on Main Street."),
+    ("No. 10 Downing Street", "Number ten Downing Street"),
+    ("e.g. this", "for example this"),
+    ("George W. Bush", "George W Bush"),
+    ("World War II", "World War two"),
+    ("Elizabeth II", "Elizabeth the second"),
+    # acronyms
+    ("the CIA and NATO", "the C-I-A and NATO"),
+    ("the ICC", "the I-C-C"),
+    ("MPs", "M-P's"),
+    ("COVID-19", "COVID-nineteen"),
+    ("the G7", "the G seven"),
+    # symbols, brackets, URLs
+    ("AT&T", "A-T and T"),
+    ("salt & pepper", "salt and pepper"),
+    ("and/or", "and or"),
+    ("his/her", "his or her"),
+    ("see example.com/news", "see example dot com slash news"),
+    ("visit https://www.bbc.co.uk/news/world-123", "visit bbc dot co dot uk"),
+    ("mail jane.doe@example.org", "mail jane dot doe at example dot org"),
+    ("the International Criminal Court (ICC) issued", "the International Criminal Court issued"),
+    ("Putin (who denies it) said", "Putin, who denies it, said"),
+    ("#1 hit", "number one hit"),
+    ("x < 5", "x less than five"),
+    ("24/7 coverage", "twenty-four seven coverage"),
+    ("2½ miles", "two and a half miles"),
+    ("3/4 of voters", "three quarters of voters"),
+    ("a – b", "a, b"),
+    # quotation marks, apostrophes, markup
+    ("“thorough”, he said", "thorough, he said"),
+    ("the ‘no limits’ partnership", "the no limits partnership"),
+    ("Russia’s invasion", "Russia's invasion"),
+    ("<b>bold</b> *star*", "bold star"),
+    ("[link](http://x.com) here", "link here"),
+    ("PUTIN AND XI TO MEET IN BEIJING", "Putin And Xi To Meet In Beijing"),
+]
+
+_BANNED = re.compile(r"[0-9<>*#_\[\]$£€%&/@+=~|\\{}\"“”^`]")
+
+
+@pytest.mark.parametrize(("written", "spoken"), CASES)
+def test_speakable_says_what_a_newsreader_says(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+def test_the_table_is_large_enough() -> None:
+    assert len(CASES) >= 40
+
+
+def test_speakable_of_empty_text_is_empty() -> None:
+    assert speakable("") == ""
+    assert speakable("   \n\t ") == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_speakable_never_leaves_digits_symbols_or_markup(text: str) -> None:
+    spoken = speakable(text)
+    assert _BANNED.search(spoken) is None, spoken
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.integers(-(10**9), 10**12).map(str),
+            st.decimals(0, 10**6, places=2).map(str),
+            st.sampled_from(["$", "£", "€", "%", "bn", "m", "st", "th", "s", ",", ".", "-", "/"]),
+            st.sampled_from(["in", "the", "March", "U.S.", "Dr.", "CIA", "a.m.", " "]),
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_speakable_spells_every_number_in_news_like_text(text: str) -> None:
+    assert not re.search(r"\d", speakable(text))
+
+
+def test_speakable_is_deterministic() -> None:
+    text = "On 3 March 2024 the U.S. paid $11.1bn (£8.7bn) - 3.5% more than in 1962."
+    assert speakable(text) == speakable(text)
+
+
+@pytest.mark.parametrize(
+    "n", [*range(0, 130), 999, 1000, 1001, 1100, 10_000, 100_100, 1_000_001, 123_456_789_012]
+)
+def test_fallback_number_words_match_num2words(n: int) -> None:
+    num2words = pytest.importorskip("num2words").num2words
+    assert numwords.fallback_cardinal(n) == num2words(n).replace(",", "")
+    assert numwords.fallback_ordinal(n) == num2words(n, to="ordinal").replace(",", "")
+
+
+@pytest.mark.parametrize("n", [*range(990, 1010), 1066, 1100, 1905, 1962, 2000, 2005, 2010, 2024])
+def test_fallback_year_words_match_num2words(n: int) -> None:
+    num2words = pytest.importorskip("num2words").num2words
+    assert numwords.fallback_year(n) == num2words(n, to="year")
+
+
+@given(st.integers(0, 10**15 - 1))
+def test_fallback_cardinal_agrees_with_num2words_on_any_integer(n: int) -> None:
+    num2words = pytest.importorskip("num2words").num2words
+    assert numwords.fallback_cardinal(n) == num2words(n).replace(",", "")
+
+
+def test_number_words_work_without_num2words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(numwords, "_library", lambda: None)
+    assert numwords.cardinal(1962) == "one thousand nine hundred and sixty-two"
+    assert numwords.year(1962) == "nineteen sixty-two"
+    assert numwords.ordinal(21) == "twenty-first"
+    assert numwords.decimal("11.1") == "eleven point one"
+    assert speakable("$11.1bn in 1962") == "eleven point one billion dollars in nineteen sixty-two"
+
+
+def test_huge_numbers_are_read_digit_by_digit() -> None:
+    assert numwords.cardinal(10**20) == "one " + " ".join(["zero"] * 20)
