@@ -53,8 +53,7 @@ _BULLETS = "•⁃‣◦▪●■►➢"
 #: quotes/brackets, then whitespace or the end of the segment.
 _MARKS = ".!?…‽"
 _SPACED_ELLIPSIS = re.compile(r"(?: \.){2,}")
-#: The word after a candidate: opening quotes/brackets, first character, rest.
-_NEXT = re.compile(r"\s*([\"'“‘«‹(\[{]*)(\S)(\w*)")
+_WORD_TAIL = re.compile(r"\w*")
 _INLINE_BULLET = re.compile(r"(?<=\s)[" + _BULLETS + r"]")
 #: A list marker opening a line: a bullet or dash, or "1." / "2)" / "a)" / "(iv)".
 _LINE_MARKER = re.compile(
@@ -83,6 +82,8 @@ _NEVER_END = frozenset(
         "eg", "ie", "vs", "v", "viz", "cf",
     )
 )
+#: Latin abbreviations of _NEVER_END, which are written in lower case.
+_LATIN = frozenset(("e.g", "i.e", "eg", "ie", "vs", "v", "viz", "cf"))
 #: Abbreviations that do not end a sentence when a number follows (No. 10).
 _BEFORE_NUMBER = frozenset(
     (
@@ -100,6 +101,19 @@ _MAY_END = frozenset(
         "esq", "ave", "blvd", "rd", "dept", "univ", "assn", "govt", "natl", "intl", "est",
     )
 )
+_TITLE, _NUMBER, _MAY_END_KIND, _LATIN_KIND, _TIME = 1, 2, 4, 8, 16
+#: Every abbreviation with its kinds (bit flags), for one lookup per candidate.
+_KIND: dict[str, int] = {}
+for _words, _flag in (
+    (_NEVER_END - _LATIN, _TITLE),
+    (_LATIN, _LATIN_KIND),
+    (_BEFORE_NUMBER, _NUMBER),
+    (_MAY_END, _MAY_END_KIND),
+    (frozenset(("a.m", "p.m")), _TIME),
+):
+    for _word in _words:
+        _KIND[_word] = _KIND.get(_word, 0) | _flag
+del _words, _flag, _word
 #: Capitalised words that typically open a sentence (function words).
 _OPENER_WORDS = frozenset(
     (
@@ -116,7 +130,8 @@ _OPENER_WORDS = frozenset(
         "Would", "Should", "Shall", "May", "Might", "Must", "Has", "Have", "Had", "Let",
         "Please", "Thus", "Therefore", "Furthermore", "Moreover", "Nevertheless", "Otherwise",
         "Overall", "Only", "Even", "Just", "Once", "First", "Finally", "Mr", "Mrs", "Ms",
-        "Miss",
+        "Miss", "More", "Less", "Much", "Besides", "Either", "Neither", "Whether", "Within",
+        "Throughout", "Amid", "Against",
     )
 )
 #: Capitalised words that often follow a clock time mid-sentence (5 p.m. GMT).
@@ -192,13 +207,10 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _add_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    if start < end and text[start].isspace():
-        match = _NON_SPACE.search(text, start, end)
-        if match is None:
-            return
-        start = match.start()
     while end > start and text[end - 1].isspace():
         end -= 1
+    while start < end and text[start].isspace():
+        start += 1
     if end > start:
         out.append((start, end))
 
@@ -360,33 +372,46 @@ def _boundary(
         end: The end of the current segment.
         spaced: Whether the marks are a spaced ellipsis (". . .").
     """
-    nxt = _NEXT.match(text, m_end, end)
-    if nxt is None:
+    # The next word: skip the whitespace, then any opening quotes/brackets.
+    k = m_end + 1
+    while k < end and text[k].isspace():
+        k += 1
+    if k >= end:
         return m_end  # nothing follows in this segment
-    openers, first, rest = nxt.groups()
+    first = text[k]
+    openers = False
+    if first in _OPENERS:
+        j = k + 1
+        while j < end and text[j] in _OPENERS:
+            j += 1
+        if j < end and not text[j].isspace():
+            openers = True
+            k = j
+            first = text[j]
+    elif first in "-–—":
+        return -1  # "(naturally!) - recreated ...": a dash goes on with the sentence
     # A lower-case next word continues the sentence ("eBay", "iPod" and a
     # bracketed "(btw ...)" do not count as lower case).
-    lower_word = first.islower() and rest == rest.lower()
+    lower_word = first.islower() and not _has_upper(text, k, end)
     lower_next = lower_word and not openers
     tok = max(text.rfind(" ", pos, m_start), text.rfind("\n", pos, m_start)) + 1
     if tok < pos:
         tok = pos
-    run = text[m_start:run_end]
-    closers = m_end > run_end
 
     if spaced:
         if lower_next:
             return -1
         if tok == m_start:
             # " . . . " mid-sentence; " . . . ." is an ellipsis and a full stop.
-            return -1 if run.count(".") == 3 else m_end
+            return -1 if text.count(".", m_start, run_end) == 3 else m_end
         # "compounds. . . . The": the period ends it, the ellipsis opens the next.
         return m_start + 1
 
-    if "?" in run or "!" in run or "‽" in run:
-        return -1 if lower_next else m_end
-
-    if run != ".":  # an ellipsis: "...", "....", "…"
+    if run_end - m_start > 1 or text[m_start] != ".":
+        run = text[m_start:run_end]
+        if "?" in run or "!" in run or "‽" in run:
+            return -1 if lower_next else m_end
+        # An ellipsis: "...", "....", "…".
         if lower_next:
             return -1
         if tok == m_start:
@@ -396,8 +421,17 @@ def _boundary(
             return -1  # "[...]" marks an elision
         return m_end
 
-    word = text[tok:m_start].lstrip(_OPENERS)
-    if word and len(word) <= 6 and (not closers or text[run_end] == ")"):
+    # A single period.
+    closers = m_end > run_end
+    word = text[tok:m_start]
+    if word and word[0] in _OPENERS:
+        word = word.lstrip(_OPENERS)
+    if (
+        tok - pos <= 4
+        and word
+        and len(word) <= 6
+        and (not closers or text[run_end] == ")")
+    ):
         bare = word.lstrip(_BULLETS)
         if _is_marker(bare) and _only_bullets(text, pos, m_start - len(bare)):
             return -1  # "1. The first item", "2.) The second item"
@@ -408,22 +442,36 @@ def _boundary(
 
     # Abbreviations are written "Dr", "dr" or "U.S"; all-capital words like
     # "FT" or "MS" are acronyms, which end sentences like any word.
-    key = word.lower() if word.islower() or word.istitle() else ""
+    kind = _KIND.get(word.lower(), 0) if word.islower() or word.istitle() else 0
     if first.isdigit() and not openers:
-        return -1 if key in _BEFORE_NUMBER or key in _NEVER_END else m_end
-    if key in _NEVER_END:
-        return -1
-    if key == "a.m" or key == "p.m":
-        return _after_time(text, pos, tok, first + rest, m_end)
+        return -1 if kind & (_NUMBER | _TITLE | _LATIN_KIND) else m_end  # "No. 10", "p. 55"
+    if kind & _LATIN_KIND or (kind & _TITLE and word[0].isupper()):
+        return -1  # "Dr. Marsh", "e.g. Paris" (but "10 ft. An hour later")
+    if kind & _TIME:
+        return _after_time(text, pos, tok, _word_at(text, k, end), m_end)
     if len(word) == 1:
         if word == "I" and _after_lower_word(text, pos, tok):
             return m_end  # "you and I. Did you ..." (but "Albert I. Jones")
         if not word.isupper():
             return m_end
-    elif key not in _MAY_END and ("." not in word or _DOTTED.fullmatch(word) is None):
+    elif not kind & _MAY_END_KIND and ("." not in word or _DOTTED.fullmatch(word) is None):
         return m_end  # an ordinary word
     # An initial or an abbreviation that may end a sentence.
-    return m_end if (openers and not lower_word) or (first + rest) in _OPENER_WORDS else -1
+    if openers and not lower_word:
+        return m_end
+    return m_end if _word_at(text, k, end) in _OPENER_WORDS else -1
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    """The word starting at ``start`` (its first character, then word characters)."""
+    match = _WORD_TAIL.match(text, start + 1, end)
+    return text[start : match.end() if match else start + 1]
+
+
+def _has_upper(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start`` has a capital after its first letter ("eBay")."""
+    word = _word_at(text, start, end)
+    return word != word.lower()
 
 
 def _after_lower_word(text: str, pos: int, tok: int) -> bool:
@@ -484,7 +532,10 @@ def _scan(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
             continue  # "3.5", "U.S.-led", "Yahoo!'s": not a candidate
         stop = _boundary(text, pos, i, run_end, j, end, spaced)
         if stop > pos:
-            _add_stripped(text, pos, stop, out)
+            # text[stop - 1] is a mark or a closer, so only the start needs stripping.
+            while text[pos].isspace():
+                pos += 1
+            out.append((pos, stop))
             pos = stop
     _add_stripped(text, pos, end, out)
 
