@@ -166,3 +166,44 @@ def test_batch_results_of_a_pool_equal_in_process_ones() -> None:
     pooled = list(batch.map_articles(func, items, workers=2, chunksize=4))
     local = list(batch.map_articles(func, items, workers=1))
     assert pooled == local
+
+
+def _results() -> dict[str, Callable[[], object]]:
+    """Result types built through the public API, one fresh article each."""
+    from newsbrief.digest import Digest
+
+    def digest() -> object:
+        other = Article.from_text(STORY.replace("Velmont", "Brennick"), id="bg-2")
+        return Digest.from_articles([_article(), other], minutes=2)
+
+    return {
+        "Analysis": lambda: _article().analysis,
+        "Entity": lambda: _article().entities[0],
+        "Quote": lambda: _article().quotes[0],
+        "DateMention": lambda: _article().dates[0],
+        "Summary": lambda: _article().summary(sentences=2),
+        "Summary(seconds)": lambda: _article().summary(seconds=20),
+        "Briefing": lambda: _article().briefing(),
+        "Briefing(seconds)": lambda: _article().briefing(seconds=30),
+        "Digest": digest,
+        "Story": lambda: digest().stories[0],  # type: ignore[attr-defined]
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_results()))
+def test_result_types_pickle_equal(name: str) -> None:
+    value = _results()[name]()
+    copy = _roundtrip(value)
+    assert copy == value
+    assert type(copy) is type(value)
+    if hasattr(value, "to_dict"):
+        assert copy.to_dict() == value.to_dict()
+
+
+def test_an_analysed_article_pickles_with_its_cache_equal() -> None:
+    article = _article()
+    article.briefing()
+    copy = _roundtrip(article)
+    assert copy == article
+    assert copy.briefing() == article.briefing()
+    assert copy.entities == article.entities
