@@ -207,3 +207,40 @@ def test_record_never_raises_for_a_bad_input() -> None:
 def test_record_refuses_an_unknown_task() -> None:
     with pytest.raises(UnknownNameError):
         batch.record(_article(1), task="poem")
+
+
+def test_briefings_equal_the_single_article_api_in_order() -> None:
+    items = _lines(30)
+    got = list(batch.briefings(items, workers=2, chunksize=4, seconds=30))
+    expected = [Article.from_dict(json.loads(line)).briefing(seconds=30) for line in items]
+    assert [r.value for r in got] == expected
+    assert all(r.ok for r in got)
+
+
+def test_summaries_equal_the_single_article_api() -> None:
+    items = [_article(n) for n in range(6)]
+    got = list(batch.summaries(items, workers=1, sentences=1))
+    assert [r.value for r in got] == [Article.from_dict(d).summary(sentences=1) for d in items]
+
+
+def test_process_jsonl_ok_records_are_to_dict_plus_the_input_id() -> None:
+    lines = [json.dumps({**_article(1), "id": 17}), json.dumps(_article(2))]
+    out = list(batch.process_jsonl(lines, task="brief", workers=1))
+    first = Article.from_dict(json.loads(lines[0])).briefing().to_dict()
+    assert out[0] == {**first, "id": 17}
+    assert out[1]["id"] == "a2"
+    assert not any(batch.is_error(r) for r in out)
+
+
+def test_process_jsonl_text_lines_equal_the_dict_records() -> None:
+    lines = [*_lines(70), "{bad", ""]
+    text = list(batch.process_jsonl_text(lines, task="summary", workers=2, options={"words": 20}))
+    dicts = list(batch.process_jsonl(lines, task="summary", workers=1, options={"words": 20}))
+    assert [json.loads(t) for t in text] == dicts
+    assert len(dicts) == 71
+    assert batch.is_error(dicts[-1])
+
+
+def test_a_bad_briefing_option_value_gives_error_records_not_a_crash() -> None:
+    out = list(batch.process_jsonl(_lines(2), task="brief", workers=1, options={"seconds": -5}))
+    assert [r["error"]["type"] for r in out] == ["BudgetError", "BudgetError"]
