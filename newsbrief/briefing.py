@@ -471,10 +471,13 @@ def build_briefing(
     scores = article.summary(sentences=1, method=method).scores if sentences else ()
     lede_candidates = _lede_candidates(sentences, scores)
     lede = lede_candidates[0] if lede_candidates else None
-    points = _key_points(sentences, scores, lede, want_points)
+    token_sets = article.cached(
+        "briefing.tokens", lambda: tuple(_tokens(s.text) for s in article.sentences)
+    )
+    points = _key_points(sentences, scores, lede, want_points, token_sets)
     quotes = _quotes(article, lede, want_quotes)
     used = [s for s in (lede, *points) if s is not None]
-    context = _context(article, sentences, scores, used, quotes, want_context)
+    context = _context(article, scores, used, quotes, want_context, token_sets)
 
     published = article.published.isoformat() if article.published is not None else None
     base = Briefing(
@@ -611,12 +614,16 @@ def _lede_candidates(sentences: Sequence[Sentence], scores: Sequence[float]) -> 
 
 
 def _key_points(
-    sentences: Sequence[Sentence], scores: Sequence[float], lede: Sentence | None, count: int
+    sentences: Sequence[Sentence],
+    scores: Sequence[float],
+    lede: Sentence | None,
+    count: int,
+    token_sets: Sequence[frozenset[str]],
 ) -> list[Sentence]:
     if count == 0 or not sentences:
         return []
     chosen: list[Sentence] = []
-    seen = [_tokens(lede.text)] if lede is not None else []
+    seen = [token_sets[lede.index]] if lede is not None else []
     ranked = sorted(
         (s for s in sentences if s is not lede and _words(s.text) >= _MIN_POINT_WORDS),
         key=lambda s: (-scores[s.index], s.index),
@@ -629,7 +636,7 @@ def _key_points(
                 return chosen
             if sentence in chosen or (_is_dependent(sentence.text) and not allow_dependent):
                 continue
-            tokens = _tokens(sentence.text)
+            tokens = token_sets[sentence.index]
             if any(_similar(tokens, other) for other in seen):
                 continue
             chosen.append(sentence)
@@ -725,12 +732,13 @@ def _quotes(article: Article, lede: Sentence | None, count: int) -> list[BriefQu
 
 def _context(
     article: Article,
-    sentences: Sequence[Sentence],
     scores: Sequence[float],
     used: Sequence[Sentence],
     quotes: Sequence[BriefQuote],
     count: int,
+    token_sets: Sequence[frozenset[str]],
 ) -> list[Sentence]:
+    sentences = article.sentences
     if count == 0 or not sentences:
         return []
     published = article.published
@@ -739,23 +747,24 @@ def _context(
     for mention in article.dates:
         if mention.date is not None and (day is None or mention.date < day):
             past_dates.add(mention.span.start)
-    lede_tokens = _tokens(used[0].text) if used else frozenset()
+    lede_tokens = token_sets[used[0].index] if used else frozenset()
     # Words the lede shares with few other sentences ("warrant", "children")
     # mark the sentences that explain it.
     frequency: dict[str, int] = {}
-    for sentence in sentences:
-        for token in _tokens(sentence.text):
+    for tokens in token_sets:
+        for token in tokens:
             frequency[token] = frequency.get(token, 0) + 1
-    seen = [_tokens(s.text) for s in used] + [_tokens(q.text) for q in quotes]
+    seen = [token_sets[s.index] for s in used] + [_tokens(q.text) for q in quotes]
+    used_indices = {s.index for s in used}
     ranked: list[tuple[float, Sentence]] = []
     for sentence in sentences:
-        if sentence in used or _words(sentence.text) < _MIN_POINT_WORDS:
+        if sentence.index in used_indices or _words(sentence.text) < _MIN_POINT_WORDS:
             continue
         cues = len(_PAST_CUES.findall(sentence.text))
         cues += sum(1 for start in past_dates if sentence.start <= start < sentence.end)
         if cues == 0:
             continue
-        tokens = _tokens(sentence.text)
+        tokens = token_sets[sentence.index]
         explains = min(3.0, sum(1.0 / frequency[t] for t in tokens & lede_tokens))
         weight = min(cues, 3) + explains + scores[sentence.index]
         if _is_dependent(sentence.text):
@@ -766,7 +775,7 @@ def _context(
     for _weight, sentence in ranked:
         if len(chosen) >= count:
             break
-        tokens = _tokens(sentence.text)
+        tokens = token_sets[sentence.index]
         if any(_similar(tokens, other) for other in seen):
             continue
         chosen.append(sentence)

@@ -319,6 +319,34 @@ def test_script_part_rejects_unknown_pause() -> None:
         ScriptPart("Hello.", "forever")
 
 
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        (
+            '"We made a fair offer to everyone," Hallworth said.',
+            "Hallworth said, quote, We made a fair offer to everyone, end quote.",
+        ),
+        (
+            "“We will not back down on this,” said Tomas Varga.",
+            "Tomas Varga said, quote, We will not back down on this, end quote.",
+        ),
+        (
+            'Varga said the offer was "an insult to the people of the port".',
+            "Varga said the offer was, quote, an insult to the people of the port, end quote.",
+        ),
+        ("He said the talks would be “thorough”.", "He said the talks would be thorough."),
+        (
+            "LONDON (Reuters) - Britain said on Monday it would act.",
+            "Britain said on Monday it would act.",
+        ),
+        ("Port Halden — Dock workers voted on Thursday.", "Dock workers voted on Thursday."),
+    ],
+)
+def test_script_sentences_frame_quotes_and_drop_datelines(written: str, spoken: str) -> None:
+    parts = script_parts({"headline": "", "lede": written})
+    assert parts[0].text == spoken
+
+
 def test_script_is_its_parts_joined() -> None:
     briefing = Article.from_text(INVENTED).briefing()
     parts = script_parts(briefing)

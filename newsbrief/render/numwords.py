@@ -137,34 +137,42 @@ def digits(text: str) -> str:
     return " ".join(_ONES[int(c)] for c in text if c.isdigit())
 
 
+# num2words is correct but slow (about 30 times the fallback's time per
+# number); news repeats its numbers (years, small counts), so its answers are
+# kept in a bounded cache. Outputs never depend on the cache.
+@functools.lru_cache(maxsize=4096)
+def _library_words(n: int, to: str) -> str:
+    lib = _library()
+    if lib is None:  # pragma: no cover - callers check first
+        raise LookupError("num2words is not installed")
+    return str(lib(n, to=to)).replace(",", "")
+
+
 def cardinal(n: int) -> str:
     """Cardinal words: 1200 -> "one thousand two hundred", -3 -> "minus three"."""
     if abs(n) >= _MAX_NAMED:
         return ("minus " if n < 0 else "") + digits(str(abs(n)))
-    lib = _library()
-    if lib is None:
+    if _library() is None:
         return fallback_cardinal(n)
-    return str(lib(n)).replace(",", "")
+    return _library_words(n, "cardinal")
 
 
 def ordinal(n: int) -> str:
     """Ordinal words: 3 -> "third", 21 -> "twenty-first"."""
     if n < 0 or n >= _MAX_NAMED:
         return cardinal(n)
-    lib = _library()
-    if lib is None:
+    if _library() is None:
         return fallback_ordinal(n)
-    return str(lib(n, to="ordinal")).replace(",", "")
+    return _library_words(n, "ordinal")
 
 
 def year(n: int) -> str:
     """Year words: 1962 -> "nineteen sixty-two", 2005 -> "two thousand and five"."""
     if n < 0 or n >= 10000:
         return cardinal(n)
-    lib = _library()
-    if lib is None:
+    if _library() is None:
         return fallback_year(n)
-    return str(lib(n, to="year")).replace(",", "")
+    return _library_words(n, "year")
 
 
 def decimal(text: str) -> str:

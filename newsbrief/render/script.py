@@ -231,8 +231,22 @@ def mark_quotes(text: str) -> str:
     return _SINGLE_QUOTED.sub(frame, text)
 
 
+# A dateline opening a story: "LONDON (Reuters) - ", "Port Halden — ",
+# "WASHINGTON, March 3 (AP) — ". Newsreaders do not read it.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}"
+    r"(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,30}\)\s*)?"
+    r"(?:[—–]|--?)\s+(?=[A-Z\"“])"
+)
+
+
+def drop_dateline(text: str) -> str:
+    """Remove a dateline ("LONDON (Reuters) - ") from the start of a sentence."""
+    return _DATELINE.sub("", text, count=1)
+
+
 def _sentence(text: str, speak: Callable[[str], str] = speakable) -> str:
-    spoken = speak(mark_quotes(text))
+    spoken = speak(mark_quotes(drop_dateline(text)))
     if spoken and not spoken.endswith((".", "!", "?")):
         spoken += "."
     return spoken

@@ -521,8 +521,11 @@ def speakable(text: str) -> str:
     has_digits = _DIGIT.search(text) is not None
     if has_digits:
         text = _numbers_before_abbreviations(text)
-    if _has_abbreviation(text):
-        text = _abbreviations(text)
+    raw = text.split()
+    tokens = {token.strip(_TOKEN_EDGES) for token in raw}
+    tokens.update(token for token in raw if len(token) > 1 and token[1] == ".")
+    if _has_abbreviation(text, tokens):
+        text = _abbreviations(text, tokens)
     if has_digits or any(c in text for c in _UNICODE_FRACTIONS):
         text = _numbers(text)
     if "(" in text or "[" in text or "{" in text:
@@ -530,7 +533,8 @@ def speakable(text: str) -> str:
         text = _BRACKETS.sub(_say_brackets, text)
     if " I" in text or " V" in text or " X" in text:
         text = _ROMAN.sub(_say_roman, text)
-    text = _ACRONYM.sub(_say_acronym, text)
+    if any(len(t) > 1 and t[:2].isupper() for t in tokens):
+        text = _ACRONYM.sub(_say_acronym, text)
     if "/" in text:
         text = _WORD_SLASH.sub(_say_word_slash, text)
     if "#" in text:
@@ -595,16 +599,16 @@ def _has_domain(text: str) -> bool:
     return any(tld in lower for tld in _TLDS)
 
 
-def _has_abbreviation(text: str) -> bool:
+def _has_abbreviation(text: str, tokens: set[str]) -> bool:
     """Cheap test for what :func:`_abbreviations` rewrites (it runs many patterns)."""
-    if "e.g" in text or "i.e" in text or "e. g" in text:
+    if (
+        "e.g" in text
+        or "i.e" in text
+        or "e. g" in text
+        or not tokens.isdisjoint(_ABBREVIATION_WORDS)
+    ):
         return True
-    for token in text.split():
-        if token.strip(_TOKEN_EDGES) in _ABBREVIATION_WORDS:
-            return True
-        if len(token) > 1 and token[1] == "." and token[0].isupper():
-            return True  # "U.S.", "W. Bush"
-    return False
+    return any(len(token) > 1 and token[1] == "." and token[0].isupper() for token in tokens)
 
 
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:!?'-")
@@ -613,26 +617,42 @@ _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:!?'
 def _numbers_before_abbreviations(text: str) -> str:
     """Number forms that abbreviation handling would break ("U.S.$", "a.m.")."""
     text = _LETTER_DIGIT.sub(" ", text)
-    text = _ISO_DATE.sub(_say_iso_date, text)
-    text = _SLASH_DATE.sub(lambda m: " ".join(m.groups()), text)
-    text = _RANGE.sub(r"\1 to ", text)
-    for pattern, replacement in _NUMBER_SYMBOLS:
-        text = pattern.sub(replacement, text)
-    text = _MONEY.sub(_say_money, text)
-    text = _PENCE.sub(lambda m: f"{cardinal(int(m.group(1)))} pence", text)
-    text = _PERCENT.sub(_say_percent, text)
-    return _CLOCK.sub(_say_clock, text)
+    if "-" in text or "–" in text or "—" in text:
+        text = _ISO_DATE.sub(_say_iso_date, text)
+        text = _RANGE.sub(r"\1 to ", text)
+    if "/" in text:
+        text = _SLASH_DATE.sub(lambda m: " ".join(m.groups()), text)
+    if any(c in text for c in "~<>#"):
+        for pattern, replacement in _NUMBER_SYMBOLS:
+            text = pattern.sub(replacement, text)
+    if any(c in text for c in _CURRENCY_CHARS):
+        text = _MONEY.sub(_say_money, text)
+    if "p" in text:
+        text = _PENCE.sub(lambda m: f"{cardinal(int(m.group(1)))} pence", text)
+    if "%" in text:
+        text = _PERCENT.sub(_say_percent, text)
+    if ":" in text or "m" in text or "M" in text:
+        text = _CLOCK.sub(_say_clock, text)
+    return text
+
+
+_CURRENCY_CHARS = "$£€¥₹₽₩₣"
 
 
 def _numbers(text: str) -> str:
-    text = _DAY_MONTH.sub(_say_day_month, text)
-    text = _MONTH_DAY.sub(lambda m: f"{m.group('m')} {ordinal(int(m.group('d')))}", text)
-    text = _APOSTROPHE_DECADE.sub(lambda m: _plural(cardinal(int(m.group("d")))), text)
-    text = _DECADE.sub(_say_decade, text)
-    text = _NEGATIVE.sub("minus ", text)
+    if any(month in text for month in _MONTHS):
+        text = _DAY_MONTH.sub(_say_day_month, text)
+        text = _MONTH_DAY.sub(lambda m: f"{m.group('m')} {ordinal(int(m.group('d')))}", text)
+    if "0s" in text or "0's" in text:
+        text = _APOSTROPHE_DECADE.sub(lambda m: _plural(cardinal(int(m.group("d")))), text)
+        text = _DECADE.sub(_say_decade, text)
+    if "-" in text:
+        text = _NEGATIVE.sub("minus ", text)
     text = _ORDINAL.sub(lambda m: ordinal(int(m.group(1))), text)
-    text = _UNICODE_FRACTION.sub(_say_unicode_fraction, text)
-    text = _FRACTION.sub(_say_fraction, text)
+    if any(c in text for c in _UNICODE_FRACTIONS):
+        text = _UNICODE_FRACTION.sub(_say_unicode_fraction, text)
+    if "/" in text:
+        text = _FRACTION.sub(_say_fraction, text)
     text = _METRES.sub(" metres", text)
     text = _UNIT.sub(lambda m: " " + _UNITS[m.group("u")], text)
     return _PLAIN_NUMBER.sub(_say_number, text)
@@ -715,7 +735,9 @@ def _say_money(match: re.Match[str]) -> str:
     scale_word = match.group("scale") or match.group("short")
     if scale_word:
         scale = _SCALE_WORDS.get(scale_word.lower(), "")
-        return f"{decimal(number)} {scale} {many}"
+        # "an $11.1bn plan" is "an eleven point one billion dollar plan".
+        unit = one if _attributive(match) else many
+        return f"{decimal(number)} {scale} {unit}"
     whole, _, cents = number.replace(",", "").partition(".")
     if len(cents) == 2 and symbol not in {"¥", "₩"}:
         words = f"{cardinal(int(whole))} {one if whole == '1' else many}"
@@ -724,7 +746,35 @@ def _say_money(match: re.Match[str]) -> str:
             words += f" and {cardinal(int(cents))} {small}"
         return words
     words, is_one = _amount(number)
-    return f"{words} {one if is_one else many}"
+    return f"{words} {one if is_one or _attributive(match) else many}"
+
+
+def _attributive(match: re.Match[str]) -> bool:
+    """Whether an amount qualifies the noun after it ("a $5m deal")."""
+    after = match.string[match.end() :]
+    if not after.startswith(" "):
+        return False
+    following = after.split(None, 1)[0] if after.strip() else ""
+    word = following.rstrip(".,;:!?")
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in _NOT_QUALIFIED
+        and not word.endswith(("ly", "ed"))
+    )
+
+
+# Words after an amount that show it is not qualifying a noun: "$5m a day",
+# "$5m in aid", "$5m last year", "$5m was spent".
+_NOT_QUALIFIED = frozenset(
+    """a an the in on at to of for from by with and or but than per each every this that
+    these those which who what when where while last next since after before until over
+    under into onto about around between among against during within without was were is
+    are be been being has have had will would shall should can could may might must do
+    does did says said say according more less apiece annually monthly yearly weekly daily
+    so as if because though although it its he she they we you i his her their our
+    this year years month months week weeks day days""".split()  # noqa: SIM905
+)
 
 
 def _say_percent(match: re.Match[str]) -> str:
@@ -753,19 +803,29 @@ def _minutes(minutes: int) -> str:
     return f"oh-{cardinal(minutes)}" if minutes < 10 else cardinal(minutes)
 
 
-def _abbreviations(text: str) -> str:
+def _abbreviations(text: str, tokens: set[str]) -> str:
     if _LATIN_HINT.search(text):
         for pattern, replacement in _LATIN:
             text = pattern.sub(replacement, text)
-    text = _NUMBER_ABBREVIATION.sub(
-        lambda m: "Numbers " if m.group(1).endswith("s") else "Number ", text
-    )
-    text = _MONTH_ABBREVIATION.sub(lambda m: _MONTH_ABBREVIATIONS[m.group("m")], text)
-    text = _STREET.sub(_say_street, text)
-    text = _TITLE.sub(_say_title, text)
-    text = _SUFFIXES.sub(lambda m: " Junior" if m.group("s") == "Jr" else " Senior", text)
-    text = _DOTTED.sub(lambda m: m.group().replace(".", "") + ("." if _at_end(m) else ""), text)
-    return _INITIAL.sub("", text)
+    if not tokens.isdisjoint(_NUMBER_WORDS):
+        text = _NUMBER_ABBREVIATION.sub(
+            lambda m: "Numbers " if m.group(1).endswith("s") else "Number ", text
+        )
+    if not tokens.isdisjoint(_MONTH_ABBREVIATIONS):
+        text = _MONTH_ABBREVIATION.sub(lambda m: _MONTH_ABBREVIATIONS[m.group("m")], text)
+    if not tokens.isdisjoint(_STREET_WORDS):
+        text = _STREET.sub(_say_street, text)
+    if not tokens.isdisjoint(_TITLES):
+        text = _TITLE.sub(_say_title, text)
+    if "Jr" in tokens or "Sr" in tokens:
+        text = _SUFFIXES.sub(lambda m: " Junior" if m.group("s") == "Jr" else " Senior", text)
+    if any(len(token) > 1 and token[1] == "." and token[0].isupper() for token in tokens):
+        text = _DOTTED.sub(lambda m: m.group().replace(".", "") + ("." if _at_end(m) else ""), text)
+        text = _INITIAL.sub("", text)
+    return text
+
+
+_NUMBER_WORDS = frozenset({"No", "Nos", "no", "nos"})
 
 
 def _say_markup(match: re.Match[str]) -> str:
