@@ -111,3 +111,17 @@ def test_fake_engine_is_safe_from_threads(tmp_path: Path) -> None:
         t.join()
     assert errors == []
     assert len(engine.calls) == 8
+
+
+def test_language_argument_picks_the_voice_for_plain_text(tmp_path: Path) -> None:
+    engine = FakeSpeechEngine()
+    Speaker(engine=engine).save("Паром ушёл в полдень.", tmp_path / "ru.wav", language="ru")
+    assert {c.voice for c in engine.calls} == {"zle/ru"}
+
+
+def test_non_latin_text_with_an_english_voice_is_warned_about(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING", logger="newsbrief.speech.speaker"):
+        Speaker(engine=FakeSpeechEngine()).save("Паром ушёл в полдень.", tmp_path / "x.wav")
+    assert "non-Latin" in caplog.text

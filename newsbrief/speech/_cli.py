@@ -172,11 +172,17 @@ def run_speak(args: argparse.Namespace) -> int:
         speaker.start()  # the worker starts while the briefing is built
         script = _script(articles, options)
         progress = progress_bar(sys.stderr)
+        language = articles[0].language if articles else None
         if not args.out:
-            speaker.say(script, progress=progress)
+            speaker.say(script, language=language, progress=progress)
             return 0
         result = speaker.save(
-            script, args.out, chapters=args.chapters, split=args.split, progress=progress
+            script,
+            args.out,
+            chapters=args.chapters,
+            split=args.split,
+            language=language,
+            progress=progress,
         )
     minutes, seconds = divmod(round(result.duration_seconds), 60)
     print(

@@ -53,6 +53,7 @@ MIN_RATE = 80.0
 MAX_RATE = 450.0
 #: Longest file name (without extension) written for a story.
 MAX_FILENAME_CHARS = 80
+_LAST_LATIN = 0x024F  # end of Latin Extended-B
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]+")
 _DOTS = re.compile(r"\.{2,}")
 _BLANKS = re.compile(r"[\s_]+")
@@ -277,17 +278,37 @@ class Speaker:
             log.warning("no voice for language %r; using the engine's default", language)
         return found
 
+    def _voice_for(self, the_plan: Plan, language: str | None) -> Voice | None:
+        voice = self.resolve_voice(language or the_plan.language)
+        sample = the_plan.text[:4000]
+        letters = [ch for ch in sample if ch.isalpha()]
+        foreign = sum(1 for ch in letters if ord(ch) > _LAST_LATIN)
+        if letters and foreign * 2 > len(letters):
+            speaks = () if voice is None else voice.languages
+            if not speaks or any(code.startswith("en") for code in speaks):
+                # An English voice spells non-Latin text letter by letter.
+                log.warning(
+                    "the text is mostly in a non-Latin script but the voice is %s; "
+                    "pass language= or voice=",
+                    "the default" if voice is None else voice.id,
+                )
+        return voice
+
     # -- speaking ----------------------------------------------------------
 
     def plan(self, obj: object) -> Plan:
         """The chunks and chapters that :meth:`say` and :meth:`save` would speak."""
         return plan(obj)
 
-    def say(self, obj: object, *, progress: Progress | None = None) -> None:
+    def say(
+        self, obj: object, *, language: str | None = None, progress: Progress | None = None
+    ) -> None:
         """Speak ``obj`` through the engine's sound output; return when done.
 
         Args:
             obj: A Briefing, Digest, Summary, Article or string.
+            language: The content's language (BCP 47) when ``obj`` does not
+                carry one; picks the default voice.
             progress: Called as ``progress(done_chunks, total_chunks)``.
 
         Raises:
@@ -297,7 +318,7 @@ class Speaker:
         """
         self.start()
         the_plan = plan(obj)
-        voice = self.resolve_voice(the_plan.language)
+        voice = self._voice_for(the_plan, language)
         total = len(the_plan.chunks)
         if progress is not None:
             progress(0, total)
@@ -318,6 +339,7 @@ class Speaker:
         *,
         chapters: bool = False,
         split: bool | str | os.PathLike[str] = False,
+        language: str | None = None,
         progress: Progress | None = None,
     ) -> SpeechResult:
         """Speak ``obj`` into a WAV file (16-bit PCM; 22,050 Hz mono with eSpeak NG).
@@ -332,6 +354,8 @@ class Speaker:
                 folder named after the WAV file (``briefing/`` for
                 ``briefing.wav``); a path names the folder. File names come
                 from the story titles, sanitised so that they stay inside it.
+            language: The content's language (BCP 47) when ``obj`` does not
+                carry one (a plain string, a briefing); picks the default voice.
             progress: Called as ``progress(done_chunks, total_chunks)``, first
                 with 0, then as each chunk is synthesised.
 
@@ -349,7 +373,7 @@ class Speaker:
         target = Path(path)
         self.start()
         the_plan = plan(obj)
-        voice = self.resolve_voice(the_plan.language)
+        voice = self._voice_for(the_plan, language)
         voice_id = None if voice is None else voice.id
         if not target.parent.is_dir():
             raise OutputError("the folder does not exist", where=str(target))
