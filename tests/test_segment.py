@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -439,6 +440,96 @@ CASES: list[tuple[str, str, list[str]]] = [
         'short-heading-line',
         'Tax credits\nThe scheme helps poorer families.',
         ['Tax credits', 'The scheme helps poorer families.'],
+    ),
+    (
+        'dash-after-exclamation-continues',
+        'Two fans (naturally!) - repainted the stand.',
+        ['Two fans (naturally!) - repainted the stand.'],
+    ),
+    (
+        'lowercase-unit-ft-ends-sentence',
+        'The wall is 10 ft. An hour later it fell.',
+        ['The wall is 10 ft.', 'An hour later it fell.'],
+    ),
+    (
+        'title-ft-fort',
+        'She moved to Ft. Lauder in May.',
+        ['She moved to Ft. Lauder in May.'],
+    ),
+    (
+        'quoted-question-then-named-attribution',
+        '"Why now?" Velt asked. Nobody knew.',
+        ['"Why now?" Velt asked.', 'Nobody knew.'],
+    ),
+    (
+        'quoted-question-then-new-sentence',
+        '"Why now?" The minister said the answer was obvious.',
+        ['"Why now?"', 'The minister said the answer was obvious.'],
+    ),
+    (
+        'quoted-question-then-colon-quote',
+        '"Why not?" He said: "We need winners."',
+        ['"Why not?"', 'He said: "We need winners."'],
+    ),
+    (
+        'company-then-ticker-in-brackets',
+        'Brightwater Inc. (BWI) shares rose.',
+        ['Brightwater Inc. (BWI) shares rose.'],
+    ),
+    (
+        'initialism-then-bracketed-sentence',
+        'It began in the U.S. (The rest came later.) Then it spread.',
+        ['It began in the U.S.', '(The rest came later.)', 'Then it spread.'],
+    ),
+    (
+        'jr-mid-sentence',
+        'Martin Luther King Jr. Day is a holiday.',
+        ['Martin Luther King Jr. Day is a holiday.'],
+    ),
+    (
+        'jr-end-of-sentence',
+        'The prize went to Ivo Tamm Jr. The crowd rose.',
+        ['The prize went to Ivo Tamm Jr.', 'The crowd rose.'],
+    ),
+    (
+        'initial-then-function-word-ends-sentence',
+        'He was named after Malcolm X. Besides that, little is known.',
+        ['He was named after Malcolm X.', 'Besides that, little is known.'],
+    ),
+    (
+        'letter-in-a-series-ends-sentence',
+        'Delays hit lines N, Q and R. More than 500 people waited.',
+        ['Delays hit lines N, Q and R.', 'More than 500 people waited.'],
+    ),
+    (
+        'article-number-abbreviation',
+        'Art. 50 was triggered in March.',
+        ['Art. 50 was triggered in March.'],
+    ),
+    (
+        'plural-numbers-abbreviation',
+        'Nos. 3 and 4 were sold.',
+        ['Nos. 3 and 4 were sold.'],
+    ),
+    (
+        'time-then-title-mid-sentence-splits',
+        'The shop opens at 9 a.m. Mr. Quill said so.',
+        ['The shop opens at 9 a.m.', 'Mr. Quill said so.'],
+    ),
+    (
+        'crlf-blank-line-is-a-paragraph-break',
+        'One.\r\n\r\nTwo.',
+        ['One.', 'Two.'],
+    ),
+    (
+        'non-breaking-space-after-abbreviation',
+        'See p.\xa012 and Dr.\xa0Marsh. Then vote.',
+        ['See p.\xa012 and Dr.\xa0Marsh.', 'Then vote.'],
+    ),
+    (
+        'results-list-without-line-breaks',
+        '1. Ana Velt 1:41.0 2. Ivo Tamm 1:41.5 3. Kay Lund 1:42.2',
+        ['1. Ana Velt 1:41.0', '2. Ivo Tamm 1:41.5', '3. Kay Lund 1:42.2'],
     ),
 ]
 
@@ -886,3 +977,27 @@ def test_split_sentences_of_a_range_stays_inside_it(text: str, start: int, end: 
     for s, e in spans:
         assert low <= s < e <= high
     _check_contract(text, spans, low, max(low, high))
+
+
+# Inputs that would take quadratic time if a rule rescanned the sentence so far.
+PATHOLOGICAL: list[tuple[str, str]] = [
+    ("repeated-titles", "Mr. " * 20_000),
+    ("repeated-initials-after-names", "Albert I. " * 20_000),
+    ("repeated-times", "At 5 a.m. " * 20_000),
+    ("run-of-periods", "." * 200_000),
+    ("spaced-periods", ". " * 50_000),
+    ("inline-bullets", "• x " * 20_000),
+    ("list-markers", "1. " * 20_000),
+    ("short-lines", "Tax\n" * 20_000),
+    ("wrapped-lines", ("word " * 12 + "\n") * 5_000),
+    ("one-huge-word", "x" * 200_000 + ". Next."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in PATHOLOGICAL], ids=[c[0] for c in PATHOLOGICAL])
+def test_pathological_input_is_segmented_in_linear_time(text: str) -> None:
+    start = time.process_time()
+    paragraphs = segment(text)
+    elapsed = time.process_time() - start
+    assert elapsed < 2.0  # linear: ~0.1 s here; a quadratic rule would take minutes
+    _check_contract(text, [(s.start, s.end) for p in paragraphs for s in p.sentences])

@@ -54,6 +54,12 @@ _BULLETS = "•⁃‣◦▪●■►➢"
 _MARKS = ".!?…‽"
 _SPACED_ELLIPSIS = re.compile(r"(?: \.){2,}")
 _WORD_TAIL = re.compile(r"\w*")
+#: An attribution after a quoted question or exclamation: '"Why?" Smith asked.'
+_ATTRIBUTION = re.compile(
+    r"(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:said|says|asked|asks|added|adds|replied|replies|"
+    r"shouted|shouts|wrote|writes|exclaimed|cried|yelled|wondered|continued|explained|"
+    r"insisted|recalled|tweeted)(?=[.,!?]|\s*$)"
+)
 _INLINE_BULLET = re.compile(r"(?<=\s)[" + _BULLETS + r"]")
 #: A list marker opening a line: a bullet or dash, or "1." / "2)" / "a)" / "(iv)".
 _LINE_MARKER = re.compile(
@@ -89,7 +95,8 @@ _BEFORE_NUMBER = frozenset(
     (
         "no", "nos", "nr", "n°", "nº", "p", "pp", "para", "paras", "vol", "vols", "fig", "figs",
         "ch", "chap", "sec", "sect", "art", "arts", "op", "tel", "ext", "ex", "approx", "ca",
-        "c", "circa", "rs", "ver", "pg", "pgs", "pl", "jan", "feb", "mar", "apr", "jun", "jul",
+        "c", "circa", "rs", "ver", "pg", "pgs", "pl", "est", "jan", "feb", "mar", "apr", "jun",
+        "jul",
         "aug", "sep", "sept", "oct", "nov", "dec",
     )
 )
@@ -379,6 +386,7 @@ def _boundary(
     if k >= end:
         return m_end  # nothing follows in this segment
     first = text[k]
+    opener = first
     openers = False
     if first in _OPENERS:
         j = k + 1
@@ -394,9 +402,12 @@ def _boundary(
     # bracketed "(btw ...)" do not count as lower case).
     lower_word = first.islower() and not _has_upper(text, k, end)
     lower_next = lower_word and not openers
-    tok = max(text.rfind(" ", pos, m_start), text.rfind("\n", pos, m_start)) + 1
+    # The word before the marks. (Both searches stop at the nearest space, so
+    # the cost is the word's length, not the sentence's.)
+    tok = text.rfind(" ", pos, m_start) + 1
     if tok < pos:
         tok = pos
+    tok = max(tok, text.rfind("\n", tok, m_start) + 1, text.rfind("\t", tok, m_start) + 1)
 
     if spaced:
         if lower_next:
@@ -410,7 +421,11 @@ def _boundary(
     if run_end - m_start > 1 or text[m_start] != ".":
         run = text[m_start:run_end]
         if "?" in run or "!" in run or "‽" in run:
-            return -1 if lower_next else m_end
+            if lower_next:
+                return -1  # '"Why?" she asked', "Yahoo! in"
+            if m_end > run_end and not openers and _ATTRIBUTION.match(text, k, end):
+                return -1  # '"Why?" Smith asked.'
+            return m_end
         # An ellipsis: "...", "....", "…".
         if lower_next:
             return -1
@@ -457,8 +472,8 @@ def _boundary(
     elif not kind & _MAY_END_KIND and ("." not in word or _DOTTED.fullmatch(word) is None):
         return m_end  # an ordinary word
     # An initial or an abbreviation that may end a sentence.
-    if openers and not lower_word:
-        return m_end
+    if openers and not lower_word and opener not in "([{":
+        return m_end  # 'the U.S. "We ...' (but "Brightwater Inc. (BWI) shares")
     return m_end if _word_at(text, k, end) in _OPENER_WORDS else -1
 
 
@@ -476,17 +491,23 @@ def _has_upper(text: str, start: int, end: int) -> bool:
 
 def _after_lower_word(text: str, pos: int, tok: int) -> bool:
     """Whether the word before offset ``tok`` starts with a lower-case letter."""
-    prev = text[pos:tok].rsplit(None, 1)
-    return bool(prev) and prev[-1][:1].islower()
+    end = tok
+    while end > pos and text[end - 1].isspace():
+        end -= 1
+    if end == pos:
+        return False
+    start = max(text.rfind(" ", pos, end), text.rfind("\n", pos, end)) + 1
+    return text[max(start, pos)].islower()
 
 
 def _after_time(text: str, pos: int, tok: int, next_word: str, m_end: int) -> int:
     """Decide a period after "a.m."/"p.m." followed by a capitalised word."""
     if next_word in _AFTER_TIME:
         return -1  # "5 p.m. GMT", "10 a.m. Friday"
-    before = text[pos:tok].split()
-    if 0 < len(before) <= 3 and before[0].lstrip(_OPENERS).lower() in _TIME_PREPOSITIONS:
-        return -1  # "At 5 a.m. Mr. Smith went ..."
+    if tok - pos <= 40:
+        before = text[pos:tok].split()
+        if 0 < len(before) <= 3 and before[0].lstrip(_OPENERS).lower() in _TIME_PREPOSITIONS:
+            return -1  # "At 5 a.m. Mr. Smith went ..."
     return m_end
 
 
