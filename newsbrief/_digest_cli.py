@@ -165,8 +165,10 @@ def _speak(digest: Any, args: argparse.Namespace) -> int:
             progress=progress_bar(sys.stderr),
         )
     minutes, seconds = divmod(round(result.duration_seconds), 60)
+    count = len(digest.stories)
+    stories = f"{count} {'story' if count == 1 else 'stories'}"
     print(
-        f"wrote {result.path} ({minutes}:{seconds:02d}, {len(digest.stories)} stories, "
+        f"wrote {result.path} ({minutes}:{seconds:02d}, {stories}, "
         f"{result.words} words, voice {result.voice or 'default'})"
     )
     for extra in result.files[1:]:

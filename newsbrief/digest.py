@@ -86,10 +86,9 @@ _NAME_WORDS = 300
 _STEM = 6
 #: Candidate pairs must share this many words of their prefixes.
 _SHARED = 2
-#: A word in more lead prefixes than this is too common to find candidates with.
-_MAX_POSTING = 64
-#: LSH buckets larger than this are boilerplate, not stories.
-_MAX_BUCKET = 200
+#: In the similarity joins, an article is paired with at most this many
+#: following articles that share a word (bounds the cost of common words).
+_WINDOW = 16
 
 _STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -495,11 +494,13 @@ class _Index:
             for position, signature in signatures.items():
                 buckets[signature[band : band + _ROWS]].append(position)
             for bucket in buckets.values():
-                if len(bucket) < 2 or len(bucket) > _MAX_BUCKET:
+                if len(bucket) < 2:
                     continue
                 for i, a in enumerate(bucket):
                     sa = signatures[a]
-                    for b in bucket[i + 1 :]:
+                    # A chain through a big bucket (one story, many copies)
+                    # instead of all its pairs; union-find closes the chain.
+                    for b in bucket[i + 1 : i + 1 + _WINDOW]:
                         if (a, b) in seen:
                             continue
                         seen.add((a, b))
@@ -548,14 +549,18 @@ def _candidates(sets: dict[int, frozenset[int]], threshold: float) -> list[tuple
                 postings[word].append(position)
     met: dict[tuple[int, int], int] = defaultdict(int)
     for docs in postings.values():
-        if 2 <= len(docs) <= _MAX_POSTING:
-            for i, a in enumerate(docs):
-                low = threshold * sizes[a]
-                high = sizes[a] / threshold
+        if len(docs) < 2:
+            continue
+        for i, a in enumerate(docs):
+            low = threshold * sizes[a]
+            high = sizes[a] / threshold
+            # Each article meets the next _WINDOW sharing the word: all pairs of
+            # a short list, and a chain through a long one (a story many
+            # sources cover), which union-find closes, without L^2 pairs.
+            for b in docs[i + 1 : i + 1 + _WINDOW]:
                 # Length filter: Jaccard <= min/max of the sizes.
-                for b in docs[i + 1 :]:
-                    if low <= sizes[b] <= high:
-                        met[a, b] += 1
+                if low <= sizes[b] <= high:
+                    met[a, b] += 1
     return [pair for pair, count in met.items() if count >= _SHARED]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import itertools
 import json
 import random
 import time
@@ -419,34 +420,41 @@ def test_number_words() -> None:
 
 
 def synthetic(count: int) -> Iterator[Article]:
-    """Distinct made-up stories, every tenth one repeated with an edit."""
+    """Distinct made-up stories (Zipf-distributed words, named people), every tenth
+    one a repeat of the previous story with a sentence added."""
     rng = random.Random(7)
-    syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "ul", "bri", "sen", "dar", "pe", "ost"]
-    vocabulary = sorted({"".join(rng.sample(syllables, 3)) for _ in range(3000)})
+    syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "ul", "bri", "sen", "dar", "pe", "ost",
+                 "na", "gu", "fel", "tor"]  # fmt: skip
+    words = sorted({"".join(rng.sample(syllables, rng.randint(2, 4))) for _ in range(30000)})
+    rng.shuffle(words)
+    zipf = list(itertools.accumulate(1.0 / rank for rank in range(1, len(words) + 1)))
+    names = [w.capitalize() for w in words[-5000:]]
     previous: Article | None = None
     for i in range(count):
         if i % 10 == 9 and previous is not None:
             yield Article.from_text(
-                previous.body + " Officials gave no details.", title=previous.headline, id=f"s{i}"
+                previous.body + " Officials gave no details.",
+                title=previous.headline,
+                id=f"s{i}",
             )
             continue
         sentences = []
         for _ in range(8):
-            words = rng.sample(vocabulary, 14)
-            sentences.append(" ".join(words).capitalize() + ".")
-        headline = " ".join(rng.sample(vocabulary, 6)).capitalize()
+            chosen = rng.choices(words, cum_weights=zipf, k=12) + rng.sample(names, 2)
+            sentences.append(" ".join(chosen).capitalize() + ".")
+        headline = " ".join(rng.choices(words, cum_weights=zipf, k=6)).capitalize()
         previous = Article.from_text(" ".join(sentences), title=headline, id=f"s{i}")
         yield previous
 
 
 def test_two_thousand_articles_are_grouped_in_seconds() -> None:
     articles = list(synthetic(2000))
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the machine is shared
     found = find_duplicates(articles)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert found.near_duplicates == 200
     assert found.exact_duplicates == 0
-    assert elapsed < 10  # about 1 s on one free core; generous for a shared machine
+    assert elapsed < 8  # about 1.5 s on this machine
 
 
 @needs_briefing
@@ -530,3 +538,17 @@ def test_cli_digest_refuses_chapters_without_out(
 def test_cli_digest_rejects_a_budget_given_twice(tmp_path: Path) -> None:
     write_articles(tmp_path, ["museum"])
     assert main(["digest", str(tmp_path), "--minutes", "2", "--seconds", "60"]) == 2
+
+
+def test_a_story_many_sources_cover_becomes_one_story() -> None:
+    # Many lightly edited copies (a wire story run by 150 outlets) share LSH
+    # buckets and rare words far beyond any per-bucket pairing limit.
+    headline, body, _ = STORIES["rail_a"]
+    outlets = [
+        Article.from_text(f"{body}\n\nReporting by desk {i}.", title=headline, id=f"outlet-{i}")
+        for i in range(150)
+    ]
+    articles = [article("museum"), *outlets, article("rail_b"), article("budget")]
+    found = find_duplicates(articles)
+    assert len(found.groups) == 3
+    assert max(len(g) for g in found.groups) == 151
