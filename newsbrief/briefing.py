@@ -28,6 +28,7 @@ from newsbrief.timing import DEFAULT_WPM, script_features
 
 __all__ = [
     "READING_WPM",
+    "TIME_SAFETY",
     "BriefDate",
     "BriefQuote",
     "Briefing",
@@ -37,6 +38,10 @@ __all__ = [
 
 #: Silent reading speed used for ``reading_seconds``.
 READING_WPM = 230.0
+#: A time budget is filled to this share only: real eSpeak NG audio runs up to
+#: about 4% longer than the estimate (see scripts/calibrate_timing.py), and a
+#: 45-second briefing must not last 46.
+TIME_SAFETY = 0.95
 #: A direct quote shorter than this (in words) is a fragment or scare quote
 #: ("thorough", a "special military operation"), not something said.
 MIN_QUOTE_WORDS = 4
@@ -149,7 +154,7 @@ _DEPENDENT_START = frozenset(
 )
 _PAST_CUES = re.compile(
     r"\b(?:since|ago|earlier|previously|last (?:year|month|week|time)|days? before|weeks? before"
-    r"|months? before|years? before|before that|after|had|was|were|has been|have been|began"
+    r"|months? before|years? before|before that|after|had|has been|have been|began"
     r"|started|first|history|triggered|following|because|due to|in (?:1[0-9]|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -416,8 +421,45 @@ def _words(text: str) -> int:
 
 
 def _is_dependent(text: str) -> bool:
+    """Whether a sentence leans on the one before it ("He said...", a bare quotation)."""
     first = text.lstrip("\"'“‘(").split(None, 1)
-    return bool(first) and first[0].lower().strip(",") in _DEPENDENT_START
+    if bool(first) and first[0].lower().strip(",") in _DEPENDENT_START:
+        return True
+    return _is_bare_quote(text)
+
+
+def _is_bare_quote(text: str) -> bool:
+    """A quotation with no speaker in the sentence: the listener cannot tell who speaks."""
+    stripped = text.strip()
+    return (
+        stripped[:1] in _OPEN_QUOTES
+        and stripped.rstrip(".!?")[-1:] in _CLOSE_QUOTES
+        and _REPORTED.search(stripped) is None
+    )
+
+
+def _is_fragment(text: str) -> bool:
+    """A list item, a heading or a clause: not a sentence to read out on its own."""
+    stripped = text.strip()
+    if (
+        not stripped
+        or stripped[0] in "-*•·–—>"
+        or (stripped[0].isdigit() and stripped[1:2] in ".)")
+    ):
+        return True
+    return stripped.rstrip("\"'”’)]")[-1:] not in (".", "!", "?")
+
+
+def _has_quotation(text: str) -> bool:
+    return any(len(m.group(1).split()) >= MIN_QUOTE_WORDS for m in _QUOTATION.finditer(text))
+
+
+_OPEN_QUOTES = frozenset("\"“‘'")
+_CLOSE_QUOTES = frozenset("\"”’'")
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|according|asked|warned|wrote|insisted|argued)\b"
+)
+_QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 
 
 def build_briefing(
@@ -559,7 +601,7 @@ def _fit(
         return total_seconds, total_words
 
     def fits(cost: tuple[float, int]) -> bool:
-        if limit_seconds is not None and cost[0] > limit_seconds:
+        if limit_seconds is not None and cost[0] > limit_seconds * TIME_SAFETY:
             return False
         return limit_words is None or cost[1] <= limit_words
 
@@ -603,7 +645,11 @@ def _lede_candidates(sentences: Sequence[Sentence], scores: Sequence[float]) -> 
     """Sentences that can open the briefing, best first: early, substantial, high-scoring."""
     if not sentences:
         return []
-    early = [s for s in sentences[:_EARLY] if _words(s.text) >= _MIN_POINT_WORDS]
+    early = [
+        s
+        for s in sentences[:_EARLY]
+        if _words(s.text) >= _MIN_POINT_WORDS and not _is_fragment(s.text)
+    ]
     early = [s for s in early if not _is_dependent(s.text)] or early or list(sentences[:1])
     best = sorted(early, key=lambda s: (-scores[s.index] * (1.0 - 0.15 * s.index), s.index))
     rest = sorted(
@@ -625,7 +671,11 @@ def _key_points(
     chosen: list[Sentence] = []
     seen = [token_sets[lede.index]] if lede is not None else []
     ranked = sorted(
-        (s for s in sentences if s is not lede and _words(s.text) >= _MIN_POINT_WORDS),
+        (
+            s
+            for s in sentences
+            if s is not lede and _words(s.text) >= _MIN_POINT_WORDS and not _is_fragment(s.text)
+        ),
         key=lambda s: (-scores[s.index], s.index),
     )
     # Self-contained sentences first; a sentence opening with "He" or "But"
@@ -697,6 +747,10 @@ def _quotes(article: Article, lede: Sentence | None, count: int) -> list[BriefQu
             if wider is None:
                 continue  # a fragment or scare quote
             quote = wider
+        if _words(quote.text) < MIN_QUOTE_WORDS:
+            continue
+        if _similar(_tokens(quote.text), lede_tokens):
+            continue  # the lede already says it, attribution included
         if any(q.span.overlaps(quote.span) for q in candidates):
             continue
         candidates.append(quote)
@@ -758,7 +812,12 @@ def _context(
     used_indices = {s.index for s in used}
     ranked: list[tuple[float, Sentence]] = []
     for sentence in sentences:
-        if sentence.index in used_indices or _words(sentence.text) < _MIN_POINT_WORDS:
+        if (
+            sentence.index in used_indices
+            or _words(sentence.text) < _MIN_POINT_WORDS
+            or _is_fragment(sentence.text)
+            or _has_quotation(sentence.text)  # what people said is not background
+        ):
             continue
         cues = len(_PAST_CUES.findall(sentence.text))
         cues += sum(1 for start in past_dates if sentence.start <= start < sentence.end)
