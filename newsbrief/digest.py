@@ -106,6 +106,8 @@ _NUMBER_WORDS = (
     "nineteen",
 )  # fmt: skip
 _TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+#: A section name that reads well in "Now to sport.": a word or two, letters only.
+_SECTION = re.compile(r"[a-z]{2,20}(?: [a-z]{2,20})?")
 _TRANSITIONS = ("Next.", "In other news.", "Also today.", "Meanwhile.")
 
 
@@ -274,7 +276,8 @@ class Digest:
                 :data:`newsbrief.timing.DEFAULT_WPM`).
             date: The day the digest is for (a date or ISO string); default the
                 latest publication date among the articles.
-            title: The digest's title (default "News briefing").
+            title: The digest's title (default "News briefing, 24 November
+                2026", or "News briefing" when the date is unknown).
             max_stories: At most this many stories.
             story_seconds: The average time a story gets; the number of stories
                 is the budget divided by it.
@@ -302,7 +305,7 @@ class Digest:
         ranked = _rank(index, dups.groups)
         stories = _choose(index, ranked, budget, rate, day, max_stories, float(story_seconds))
         return cls(
-            title=title if title is not None else "News briefing",
+            title=title if title is not None else _title(day),
             date=day,
             intro=_intro(day, len(stories)),
             stories=stories,
@@ -816,11 +819,14 @@ def _with_transitions(
 
 
 def _category(index: _Index, story: Story) -> str | None:
+    """The story's section ("sport"), when its article names a short, plain one."""
     del index
     for article in story.articles:
         value = article.metadata.get("category")
-        if isinstance(value, str) and value.strip():
-            return " ".join(value.split()).lower()
+        if isinstance(value, str):
+            name = " ".join(value.split()).lower()
+            if _SECTION.fullmatch(name):
+                return name
     return None
 
 
@@ -843,6 +849,12 @@ def number_words(value: int) -> str:
 
 def _stories_phrase(count: int) -> str:
     return f"{number_words(count)} {'story' if count == 1 else 'stories'}"
+
+
+def _title(day: _dt.date | None) -> str:
+    if day is None:
+        return "News briefing"
+    return f"News briefing, {day.day} {day.strftime('%B')} {day.year}"
 
 
 def _intro(day: _dt.date | None, count: int) -> str:

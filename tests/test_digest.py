@@ -9,6 +9,7 @@ import datetime as dt
 import importlib.util
 import itertools
 import json
+import pickle
 import random
 import time
 from collections.abc import Iterator
@@ -267,6 +268,40 @@ def test_transitions_lead_into_every_story_but_a_lone_one() -> None:
     assert lines[-1] == "And finally."
     assert all(line.endswith(".") for line in lines)
     assert digest_of([article("museum")]).stories[0].transition == ""
+
+
+@needs_briefing
+def test_transition_names_the_section_when_it_changes() -> None:
+    def with_category(key: str, category: str) -> Article:
+        headline, body, source = STORIES[key]
+        return Article.from_text(
+            body, title=headline, source=source, id=key, metadata={"category": category}
+        )
+
+    articles = [
+        with_category("museum", "culture"),
+        with_category("football", "sport"),
+        with_category("vaccine", "Health/World News >> Africa"),
+        with_category("budget", "business"),
+    ]
+    lines = [story.transition for story in digest_of(articles).stories]
+    assert lines == ["Our top story.", "Now to sport.", "In other news.", "And finally."]
+
+
+@needs_briefing
+def test_default_title_carries_the_date() -> None:
+    assert (
+        digest_of([article("museum")], date="2026-11-24").title == "News briefing, 24 November 2026"
+    )
+    assert digest_of([article("museum")]).title == "News briefing"
+
+
+@needs_briefing
+def test_digest_pickles() -> None:
+    digest = digest_of([article("rail_a"), article("rail_b"), article("museum")])
+    copy = pickle.loads(pickle.dumps(digest))
+    assert copy == digest
+    assert copy.to_dict() == digest.to_dict()
 
 
 @needs_briefing
