@@ -355,3 +355,40 @@ def test_listening_seconds_match_espeak_within_fifteen_percent(
     with wave.open(str(out)) as wav:
         seconds = wav.getnframes() / wav.getframerate()
     assert seconds == pytest.approx(briefing.listening_seconds, rel=0.15)
+
+
+# -- any news-like text -------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "The", "minister", "said", "Mr.", "Smith", "Gov.", "U.S.", "CIA", "NATO", "(ICC)",
+        "$11.1bn", "£3m", "€2.5", "billion", "3.5%", "1962", "2024", "March", "3,", "on",
+        "Tuesday", "“We", "will", "win,”", "he", "told", "reporters.", '"no', 'limits"',
+        "‘scare’", "-", "—", "&", "/", "10:30", "a.m.", "21st", "1,200", "people", "in",
+        "Beijing.", "Putin", "Xi", "would", "meet", "after", "since", "last", "year.", "\n\n",
+        "<b>", "*", "#", "@", "example.com", "½", "-5", "2010-2015", "No.", "10",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, min_size=3, max_size=80).map(" ".join))
+def test_any_news_like_text_briefs_and_renders_cleanly(text: str) -> None:
+    from newsbrief import InvalidArticleError
+
+    try:
+        article = Article.from_text("Headline of the day\n\n" + text)
+    except InvalidArticleError:
+        return
+    briefing = article.briefing()
+    assert briefing.lede == "" or briefing.lede in article.body
+    for fmt in ("text", "markdown", "json", "html", "ssml", "script"):
+        assert render(briefing, fmt).strip()
+    script = briefing.script()
+    assert not any(ch.isdigit() for ch in script)
+    assert not set(script) & set('<>*#_[]$£€%&/@+=~|\\{}"“”')
+    try:
+        budgeted = article.briefing(seconds=20)
+    except BudgetError:
+        return
+    assert budgeted.listening_seconds <= 20
