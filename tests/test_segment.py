@@ -531,6 +531,53 @@ CASES: list[tuple[str, str, list[str]]] = [
         '1. Ana Velt 1:41.0 2. Ivo Tamm 1:41.5 3. Kay Lund 1:42.2',
         ['1. Ana Velt 1:41.0', '2. Ivo Tamm 1:41.5', '3. Kay Lund 1:42.2'],
     ),
+    (
+        'title-after-no-break-space',
+        'Vermont\xa0Sen.\xa0Ana Velt is against it. Talks resume.',
+        ['Vermont\xa0Sen.\xa0Ana Velt is against it.', 'Talks resume.'],
+    ),
+    (
+        'list-lines-without-markers',
+        (
+            'Her tasks tonight:\n\nSell her plan (what she would do and how)\nBe the calm '
+            'one in a small crowd\nGet some jokes off.'
+        ),
+        [
+            'Her tasks tonight:',
+            'Sell her plan (what she would do and how)',
+            'Be the calm one in a small crowd',
+            'Get some jokes off.',
+        ],
+    ),
+    (
+        'intentional-break-where-next-word-fits',
+        (
+            "The council will meet on Monday to set the harbour budget\n"
+            "Objections can be sent until Friday to the town hall, the clerk said"
+        ),
+        [
+            "The council will meet on Monday to set the harbour budget",
+            "Objections can be sent until Friday to the town hall, the clerk said",
+        ],
+    ),
+    (
+        'wrapped-break-before-capitalised-name',
+        (
+            'The council will meet on Monday to set the harbour budget with Mayor\nAna Velt '
+            'and the port authority of Karsby, officials said on Friday.'
+        ),
+        [
+            (
+                'The council will meet on Monday to set the harbour budget with Mayor\nAna '
+                'Velt and the port authority of Karsby, officials said on Friday.'
+            ),
+        ],
+    ),
+    (
+        'line-ending-with-bracket-then-capital-line',
+        'The plan (in brief)\nRents are capped.',
+        ['The plan (in brief)', 'Rents are capped.'],
+    ),
 ]
 
 

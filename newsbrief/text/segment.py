@@ -226,12 +226,21 @@ def _add_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -
 # Hard cuts inside a paragraph (lines, bullets, inline numbered lists)
 
 
-def _line_break_splits(prev: str, nxt: str) -> bool:
+def _line_break_splits(prev: str, nxt: str, width: int, listy: bool) -> bool:
     """Whether a single newline between two stripped lines ends a sentence.
 
     Only the cases the sentence rules cannot see are decided here; when this
     returns False the newline is treated as a space and the ordinary rules
     still apply (so "in the U.S.\\nThe company" is still cut).
+
+    Args:
+        prev: The line before the newline, stripped.
+        nxt: The line after it, stripped.
+        width: The longest line of the paragraph, an estimate of the width
+            the text was wrapped at.
+        listy: Whether every line of the paragraph (three or more) starts
+            with a capital, a digit or a quotation mark, as list items and
+            verse do and wrapped prose almost never does.
     """
     if not prev or not nxt:
         return True  # a whitespace-only line: a paragraph break
@@ -245,35 +254,44 @@ def _line_break_splits(prev: str, nxt: str) -> bool:
     last = prev[-1]
     if last == ":":
         return True  # introduces a list or a quotation
-    if last in ",;-–—&/(" or last in _OPENERS or last in _MARKS or last in _CLOSERS:
+    if last in ",;-–—&/(" or last in _OPENERS or last in _MARKS:
         return False  # runs on, or ends like a sentence: the sentence rules decide
-    if len(prev) <= _SHORT_LINE:
-        # A short line followed by a capitalised one: a heading, a list item
-        # or an address line, unless it visibly runs on ("Visiting the").
-        tail = prev.rsplit(None, 1)[-1].lower()
-        return tail not in _CONTINUATION_WORDS
-    return False
+    if last in _CLOSERS and prev.rstrip(_CLOSERS)[-1:] in _MARKS:
+        return False  # ends like a sentence: 'he said "no."'
+    if prev.rsplit(None, 1)[-1].lower() in _CONTINUATION_WORDS:
+        return False  # visibly runs on: "Visiting the"
+    # A short line followed by a capitalised one is a heading, a list item or
+    # an address line. So is any line the next word would have fitted on:
+    # text wrapped at a width only breaks where the next word does not fit.
+    next_word = len(nxt.split(None, 1)[0])
+    return listy or len(prev) <= _SHORT_LINE or len(prev) + 1 + next_word <= width
 
 
 def _line_cuts(text: str, start: int, end: int, cuts: list[int]) -> None:
     """Append the offsets of the newlines in ``text[start:end]`` that end sentences."""
+    lines: list[tuple[int, str]] = []
     line_start = start
+    while True:
+        newline = text.find("\n", line_start, end)
+        stop = end if newline == -1 else newline
+        lines.append((line_start, text[line_start:stop].strip()))
+        if newline == -1:
+            break
+        line_start = newline + 1
+    width = max(len(line) for _, line in lines)
+    texts = [line for _, line in lines if line]
+    listy = len(texts) >= 3 and all(
+        line[0].isupper() or line[0].isdigit() or line[0] in _OPENERS for line in texts
+    )
     prev = ""
-    newline = text.find("\n", start, end)
-    while newline != -1:
-        line = text[line_start:newline].strip()
+    for line_start, line in lines:
         if line:
-            if prev and _line_break_splits(prev, line):
+            if prev and _line_break_splits(prev, line, width, listy):
                 cuts.append(line_start)
             prev = line
         elif prev:
-            cuts.append(line_start)
+            cuts.append(line_start)  # a whitespace-only line
             prev = ""
-        line_start = newline + 1
-        newline = text.find("\n", line_start, end)
-    line = text[line_start:end].strip()
-    if line and prev and _line_break_splits(prev, line):
-        cuts.append(line_start)
 
 
 def _list_cuts(text: str, start: int, end: int, cuts: list[int]) -> None:
@@ -402,12 +420,11 @@ def _boundary(
     # bracketed "(btw ...)" do not count as lower case).
     lower_word = first.islower() and not _has_upper(text, k, end)
     lower_next = lower_word and not openers
-    # The word before the marks. (Both searches stop at the nearest space, so
-    # the cost is the word's length, not the sentence's.)
-    tok = text.rfind(" ", pos, m_start) + 1
-    if tok < pos:
-        tok = pos
-    tok = max(tok, text.rfind("\n", tok, m_start) + 1, text.rfind("\t", tok, m_start) + 1)
+    # The word before the marks (any whitespace, a no-break space included,
+    # separates words; the cost is the word's length, not the sentence's).
+    tok = m_start
+    while tok > pos and not text[tok - 1].isspace():
+        tok -= 1
 
     if spaced:
         if lower_next:
