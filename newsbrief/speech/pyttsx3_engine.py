@@ -42,13 +42,14 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import weakref
 from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import IO, Any, ClassVar
 
 from newsbrief.errors import SpeechBackendError, SpeechError, SpeechTimeoutError
 from newsbrief.speech.engine import Voice
@@ -101,16 +102,22 @@ class _Worker:
             "module": module,
         }
         debug = bool(os.environ.get("NEWSBRIEF_SPEECH_DEBUG"))
+        # The worker's stderr (eSpeak NG warnings, a Python traceback) goes to
+        # a temporary file, so that a worker that dies can say why.
+        self.stderr: IO[bytes] | None = (
+            None if debug else tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
+        )
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-I", "-S", str(_WORKER), json.dumps(config)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
-                stderr=None if debug else subprocess.DEVNULL,
+                stderr=self.stderr,
                 bufsize=0,
                 close_fds=True,
             )
         except OSError as exc:
+            self.close_stderr()
             raise SpeechBackendError(
                 f"cannot start the speech worker ({sys.executable}): {exc}"
             ) from None
@@ -150,7 +157,28 @@ class _Worker:
             code: int | None = self.proc.wait(timeout=2.0)
         except subprocess.TimeoutExpired:
             code = None
-        return f"the speech worker (pid {self.pid}) {_describe_exit(code)} {when}"
+        message = f"the speech worker (pid {self.pid}) {_describe_exit(code)} {when}"
+        last = self.last_error_line()
+        return f"{message} ({last})" if last else message
+
+    def last_error_line(self) -> str:
+        """The last line the worker wrote on stderr, if any."""
+        if self.stderr is None:
+            return ""
+        try:
+            self.stderr.seek(0, os.SEEK_END)
+            size = self.stderr.tell()
+            self.stderr.seek(max(0, size - 2000))
+            tail = self.stderr.read().decode("utf-8", "replace")
+        except (OSError, ValueError):
+            return ""
+        lines = [line.strip() for line in tail.splitlines() if line.strip()]
+        return lines[-1][:300] if lines else ""
+
+    def close_stderr(self) -> None:
+        if self.stderr is not None:
+            with contextlib.suppress(OSError):
+                self.stderr.close()
 
     def read_line(self, deadline: float, when: str) -> dict[str, Any]:
         """Return the next reply, waiting until ``deadline`` (monotonic)."""
@@ -222,6 +250,7 @@ class _Worker:
             with contextlib.suppress(OSError):
                 if stream is not None:
                     stream.close()
+        self.close_stderr()
 
 
 def _stop_all(workers: list[_Worker | None]) -> None:
