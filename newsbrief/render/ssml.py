@@ -35,7 +35,7 @@ def ssml_from_parts(parts: tuple[ScriptPart, ...], *, language: str = "en") -> s
     ]
     paragraph: list[str] = []
     chapter = 0
-    for part in parts:
+    for index, part in enumerate(parts):
         if part.title is not None:
             chapter += 1
             paragraph.append(f'<mark name="chapter-{chapter}"/>')
@@ -44,7 +44,7 @@ def ssml_from_parts(parts: tuple[ScriptPart, ...], *, language: str = "en") -> s
             lines.append("<p>" + "".join(paragraph) + "</p>")
             paragraph = []
             milliseconds = round(PAUSE_SECONDS[part.pause] * 1000)
-            if milliseconds:
+            if milliseconds and index < len(parts) - 1:
                 lines.append(f'<break time="{milliseconds}ms"/>')
     if paragraph:
         lines.append("<p>" + "".join(paragraph) + "</p>")
