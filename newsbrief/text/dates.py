@@ -51,26 +51,55 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_MOD = r"(?:(?:early|late|mid|mid-|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*)"
 
-_DATE = re.compile(
-    r"(?<![\w\-])(?:"
+# Two scans, each starting with a literal character set so that the regex
+# engine skips quickly to candidates: expressions that start with a digit, and
+# those that start with a word (month, weekday, "last", "yesterday").
+# Modifiers before a match ("in", "on", "early", "the") are read back in Python.
+_NUMERIC = re.compile(
     rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))"
-    rf"|(?P<dmy>(?:{_WEEKDAY},?\s+)?(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?)"
-    rf"|(?P<mdy>(?:{_WEEKDAY},?\s+)?(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?)(?![\d:])"
-    rf"|(?P<my>{_MOD}?(?P<m3>{_MONTH})(?:\s+of)?,?\s+(?P<y3>{_YEAR}))"
-    rf"|(?P<rel>{_MOD}?(?P<rdir>last|this|next|past|previous|coming)\s+"
-    r"(?P<unit>year|month|week|decade|spring|summer|autumn|fall|winter))"
-    rf"|(?P<rmonth>(?P<mdir>last|this|next|early|late|mid-?|in|since|until|by|from|before|after|"
-    rf"during|through)\s+(?P<m4>{_MONTH})(?!\s*\d))"
-    rf"|(?P<wday>(?:(?P<wdir>last|next|this|on|since|by|until|from|before|after)\s+)?"
-    rf"(?P<w>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
-    r"|(?P<deixis>yesterday|today|tomorrow|tonight)"
-    rf"|(?P<decade>(?:the\s+)?(?P<dec>1[5-9]\d0|20[0-9]0)['’]?s)"
-    rf"|(?P<year>{_MOD}?(?P<y4>{_YEAR}))"
-    r")(?![\w\-/])",
+    rf"|(?P<dmy>(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?)"
+    rf"|(?P<decade>(?P<dec>1[5-9]\d0|20[0-9]0)['’]?s)"
+    rf"|(?P<year>(?P<y4>{_YEAR}))"
+)
+_WORDY = re.compile(
+    rf"(?P<mdy>(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?)(?![\d:])"
+    rf"|(?P<my>(?P<m3>{_MONTH})(?:\s+of)?,?\s+(?P<y3>{_YEAR}))"
+    rf"|(?P<rmonth>(?P<m4>{_MONTH}))"
+    rf"|(?P<wday>(?P<w>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
+    r"|(?P<rel>(?P<rdir>last|this|next|past|previous|coming|Last|This|Next|Past|Previous"
+    r"|Coming)\s+(?P<unit>year|month|week|decade|spring|summer|autumn|fall|winter))"
+    r"|(?P<deixis>yesterday|today|tomorrow|tonight|Yesterday|Today|Tomorrow|Tonight)"
+)
+# Cheap anchors (a plain character class or an alternation of literals, which
+# the regex engine scans fast); the full patterns are tried only there.
+_NUM_ANCHOR = re.compile(r"[0-9]+")
+_ANCHOR_WORDS = (
+    *(name.capitalize() for name in _MONTHS),
+    *(name.capitalize() for name in _WEEKDAYS),
+    *(
+        form
+        for word in ("last", "this", "next", "past", "previous", "coming", "yesterday", "today",
+                     "tomorrow", "tonight")
+        for form in (word, word.capitalize())
+    ),
+)
+_WORD_ANCHOR = re.compile("|".join(sorted(set(_ANCHOR_WORDS), key=lambda w: (-len(w), w))))
+_BEFORE_MONTH = re.compile(
+    r"(?:\b(?:(?P<dir>last|next|early|late|mid|this)|in|on|since|until|by|from|before|after|"
+    r"during|through|of)[\s-]+)$",
     re.IGNORECASE,
 )
+_BEFORE_WEEKDAY = re.compile(
+    r"(?:\b(?:(?P<dir>last|next|this)|on|since|by|until|from|before|after)\s+)$", re.IGNORECASE
+)
+_BEFORE_YEAR = re.compile(
+    r"(?:\b(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
+    r"[\s-]*)$",
+    re.IGNORECASE,
+)
+_BEFORE_DECADE = re.compile(r"\b[Tt]he\s+$")
+_WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY},?\s+$")
 _FUTURE = re.compile(r"\b(?:will|would|shall|to\s+(?:meet|visit|hold|travel|attend)|is\s+due|"
                      r"are\s+due|plans?\s+to|scheduled|set\s+to|next)\b[^.!?]{0,60}$",
                      re.IGNORECASE)
@@ -91,23 +120,66 @@ def find_dates(
         Date mentions in document order.
     """
     pub = published.date() if isinstance(published, dt.datetime) else published
-    out: list[DateMention] = []
-    for m in _DATE.finditer(body):
+    found: list[tuple[int, int, re.Match[str], str | None]] = []
+    for anchor in _NUM_ANCHOR.finditer(body):
+        m = _NUMERIC.match(body, anchor.start())
+        if m is None:
+            continue
         start, end = m.start(), m.end()
-        if m.group("year") is not None:
-            before = body[max(0, start - 1) : start]
-            after = body[end : end + 2]
-            # Not part of a number ("1,962", "$2010", "2010.5") or a score ("2010-11").
-            if before and (before in "$£€#" or _NUMBER_AROUND.search(before)):
-                continue
-            if after[:1] in ("%",) or (after[:1] in ",." and after[1:2].isdigit()):
-                continue
-        name = m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4") or m.group("w")
-        if name is not None and not name[0].isupper():
-            continue  # "may", "march" as verbs
-        date, granularity = _resolve(m, body, pub)
-        text = body[start:end]
-        out.append(DateMention(text=text, span=Span(start, end), date=date,
+        if start and (body[start - 1].isalnum() or body[start - 1] in "-_$£€#.,"):
+            continue
+        if end < len(body) and (body[end].isalnum() or body[end] in "-/%"):
+            continue
+        if m.group("year") is not None and body[end : end + 2][:1] in ",." and (
+            body[end + 1 : end + 2].isdigit()
+        ):
+            continue  # "2010.5", "1962,000"
+        lo = max(0, start - 24)
+        back = None
+        if m.group("dmy"):
+            back = _WEEKDAY_BEFORE.search(body, lo, start)
+        elif m.group("decade"):
+            back = _BEFORE_DECADE.search(body, lo, start)
+        elif m.group("year"):
+            back = _BEFORE_YEAR.search(body, lo, start)
+        found.append((back.start() if back else start, end, m, None))
+    for anchor in _WORD_ANCHOR.finditer(body):
+        m = _WORDY.match(body, anchor.start())
+        if m is None:
+            continue
+        start, end = m.start(), m.end()
+        if start and (body[start - 1].isalnum() or body[start - 1] in "-_"):
+            continue
+        if end < len(body) and (body[end].isalnum() or body[end] in "-"):
+            continue
+        lo = max(0, start - 24)
+        direction: str | None = None
+        if m.group("rmonth") or m.group("wday"):
+            rx = _BEFORE_MONTH if m.group("rmonth") else _BEFORE_WEEKDAY
+            back = rx.search(body, lo, start)
+            if back is not None:
+                direction = back.group("dir")
+                start = back.start()
+                if direction and direction.lower() in ("early", "late", "mid"):
+                    inner = _BEFORE_MONTH.search(body, max(0, start - 24), start)
+                    if inner is not None and not inner.group("dir"):
+                        start = inner.start()
+            elif m.group("rmonth") and m.group("m4") in ("May", "March"):
+                continue  # "Theresa May", "March" as a verb
+        elif m.group("rel") or m.group("my"):
+            back = _BEFORE_YEAR.search(body, lo, start)
+            if back is not None:
+                start = back.start()
+        found.append((start, end, m, direction))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out: list[DateMention] = []
+    last_end = -1
+    for start, end, m, direction in found:
+        if start < last_end:
+            continue
+        last_end = end
+        date, granularity = _resolve(m, body, pub, direction)
+        out.append(DateMention(text=body[start:end], span=Span(start, end), date=date,
                                granularity=granularity))
     return tuple(out)
 
@@ -133,9 +205,13 @@ def _shift_month(d: dt.date, months: int) -> dt.date:
 
 
 def _resolve(
-    m: re.Match[str], body: str, pub: dt.date | None
+    m: re.Match[str], body: str, pub: dt.date | None, direction: str | None
 ) -> tuple[dt.date | None, str | None]:
-    g = m.group
+    groups = m.groupdict()
+
+    def g(name: str) -> str:
+        return groups.get(name) or ""
+
     if g("iso"):
         return _safe(int(g("iy")), int(g("im")), int(g("id"))), "day"
     if g("dmy") or g("mdy"):
@@ -151,10 +227,8 @@ def _resolve(
         return _safe(int(g("y3")), _month(g("m3")), 1), "month"
     if g("rel"):
         unit = g("unit").lower()
-        direction = g("rdir").lower()
-        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[
-            direction
-        ]
+        rdir = g("rdir").lower()
+        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[rdir]
         if unit == "year":
             return (None if pub is None else _safe(pub.year + step, 1, 1)), "year"
         if unit == "month":
@@ -169,7 +243,7 @@ def _resolve(
         if pub is None:
             return None, "month"
         year = pub.year
-        mdir = g("mdir").lower()
+        mdir = (direction or "").lower()
         if mdir == "last":
             year = pub.year if month < pub.month else pub.year - 1
         elif mdir == "next":
@@ -179,7 +253,7 @@ def _resolve(
         if pub is None:
             return None, "day"
         wd = _WEEKDAYS[g("w").lower()]
-        wdir = (g("wdir") or "").lower()
+        wdir = (direction or "").lower()
         future = wdir == "next" or (
             wdir != "last" and _FUTURE.search(body, max(0, m.start() - 80), m.start()) is not None
         )

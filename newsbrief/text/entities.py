@@ -30,11 +30,8 @@ from newsbrief.model import Entity, EntityKind, Span
 from newsbrief.text.knowledge import Knowledge, knowledge
 from newsbrief.text.tokens import (
     CAP_RUN,
-    TOKEN,
     is_acronym,
-    is_all_caps,
     is_possessive,
-    lower_words,
     strip_possessive,
 )
 
@@ -45,7 +42,7 @@ ORG = EntityKind.ORGANIZATION
 PLACE = EntityKind.PLACE
 OTHER = EntityKind.OTHER
 
-_fold = Knowledge.fold
+_fold = str.lower  # lookup keys are lower case (see Knowledge.fold)
 
 # Contexts read from the text just before / after a candidate.
 _PLACE_BEFORE = re.compile(
@@ -100,6 +97,10 @@ class _Candidate:
     caps: bool = False  # written in a shouting (all-caps) context
     display: str | None = None  # the name to show when the text is all caps
 
+    def shifted(self, delta: int) -> _Candidate:
+        return _Candidate(self.start + delta, self.end + delta, self.text, self.kind, self.role,
+                          self.in_headline, self.weak, self.caps, self.display)
+
 
 @attrs.define(slots=True)
 class _Group:
@@ -138,13 +139,11 @@ def find_entities(
         Entities, most mentioned first (ties in order of first mention).
     """
     kb = knowledge()
-    lowers = lower_words(body)
+    lowers = _Lowers(body)
     starts = frozenset(sentence_starts) if sentence_starts is not None else frozenset()
     cands = _candidates(body, kb, lowers, starts, in_headline=False)
     if headline:
-        cands.extend(
-            _candidates(headline, kb, lowers, frozenset({0}), in_headline=True, body=body)
-        )
+        cands.extend(_candidates(headline, kb, lowers, frozenset({0}), in_headline=True))
     return _resolve(body, cands, kb)
 
 
@@ -154,21 +153,42 @@ def find_entities(
 def _candidates(
     text: str,
     kb: Knowledge,
-    lowers: frozenset[str],
+    lowers: _Lowers,
     starts: frozenset[int],
     *,
     in_headline: bool,
-    body: str | None = None,
 ) -> list[_Candidate]:
     out: list[_Candidate] = []
+    # Names repeat within an article: the candidates of a run depend only on
+    # its text and whether it starts a sentence, except for roles (which read
+    # the text before the run), so results without roles are reused.
+    memo: dict[tuple[str, bool], list[_Candidate]] = {}
     for match in CAP_RUN.finditer(text):
-        tokens = [(m.start() + match.start(), m.end() + match.start(), m.group())
-                  for m in TOKEN.finditer(match.group())]
-        if not tokens:
+        run_start = match.start()
+        if run_start and text[run_start - 1] in _GLUED:
             continue
-        initial = match.start() in starts or _after_break(text, match.start())
+        run = match.group()
+        initial = run_start in starts or _after_break(text, run_start)
+        key = (run, initial)
+        cached = memo.get(key)
+        if cached is not None:
+            out.extend(c.shifted(run_start) for c in cached)
+            continue
+        tokens: list[_Tok] = []
+        pos = 0
+        for part in run.split():
+            at = run.find(part, pos)
+            pos = at + len(part)
+            tokens.append((run_start + at, run_start + pos, part))
+        first = len(out)
         _split_run(text, tokens, initial, kb, lowers, out, in_headline)
+        made = out[first:]
+        if all(c.role is None for c in made):
+            memo[key] = [c.shifted(-run_start) for c in made]
     return out
+
+
+_GLUED = frozenset("’'-.&_0123456789abcdefghijklmnopqrstuvwxyz")
 
 
 def _after_break(text: str, pos: int) -> bool:
@@ -178,14 +198,46 @@ def _after_break(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_BREAK
 
 
-def _is_common(word: str, kb: Knowledge, lowers: frozenset[str]) -> bool:
+class _Lowers:
+    """Answers "does this word occur in lower case in the text?" (memoised)."""
+
+    __slots__ = ("_memo", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._memo: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        found = self._memo.get(word)
+        if found is None:
+            found = self._find(word)
+            self._memo[word] = found
+        return found
+
+    def _find(self, word: str) -> bool:
+        text = self._text
+        needle = word.lower()
+        n = len(needle)
+        pos = text.find(needle)
+        while pos >= 0:
+            before = text[pos - 1] if pos else " "
+            after = text[pos + n] if pos + n < len(text) else " "
+            if not before.isalnum() and not after.isalnum() and before not in "-’'":
+                return True
+            pos = text.find(needle, pos + 1)
+        return False
+
+
+def _is_common(word: str, kb: Knowledge, lowers: _Lowers) -> bool:
     """A capitalised word that is an ordinary word here (sentence starter)."""
     key = _fold(word)
     if key in kb.stopcaps:
         return True
     if key in kb.places or key in kb.organizations or key in kb.given_names:
         return False
-    return word.lower() in lowers or key.endswith("ly")
+    return word in lowers or key.endswith("ly")
 
 
 _Tok = tuple[int, int, str]
@@ -196,15 +248,19 @@ def _split_run(
     tokens: list[_Tok],
     initial: bool,
     kb: Knowledge,
-    lowers: frozenset[str],
+    lowers: _Lowers,
     out: list[_Candidate],
     in_headline: bool,
 ) -> None:
-    shouting = sum(1 for t in tokens if is_all_caps(t[2]) and len(t[2]) > 1) >= 2 and all(
-        is_all_caps(t[2]) or not t[2][0].isalpha() or t[2].islower() or len(t[2]) == 1
-        for t in tokens
-    )
-    if shouting or (in_headline and sum(1 for t in tokens if t[2].isupper()) > 2):
+    shouting = False
+    if len(tokens) > 1:
+        n_caps = sum(1 for t in tokens if len(t[2]) > 1 and t[2].isupper())
+        shouting = n_caps >= 2 and all(
+            t[2].isupper() or not t[2][0].isalpha() or t[2].islower() or len(t[2]) == 1
+            for t in tokens
+        )
+        shouting = shouting or (in_headline and n_caps > 2)
+    if shouting:
         _split_shouting(text, tokens, kb, out, in_headline)
         return
     # Drop sentence-starting common words and capitalised function words.

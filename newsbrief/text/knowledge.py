@@ -41,16 +41,25 @@ def _lines(name: str) -> Iterator[str]:
 
 
 def _fold(name: str) -> str:
-    """The lookup key of a name: case-folded, curly apostrophes straightened."""
-    return name.replace("’", "'").casefold()
+    """The lookup key of a name: lower case (see :meth:`Knowledge.fold`)."""
+    return name.lower()
+
+
+def _variants(name: str) -> tuple[str, ...]:
+    """A name and its spelling with the other apostrophe, so lookups need no normalising."""
+    if "'" in name:
+        return (name, name.replace("'", "’"))
+    if "’" in name:
+        return (name, name.replace("’", "'"))
+    return (name,)
 
 
 @attrs.frozen(slots=True)
 class Knowledge:
     """Read-only word lists and gazetteers (see the module docstring).
 
-    Keys of the name maps are folded with :func:`fold` (case-insensitive,
-    straight apostrophes); values are canonical names.
+    Keys of the name maps are lower case (:attr:`fold`), with both apostrophe
+    spellings; values are canonical names.
     """
 
     places: Mapping[str, str]
@@ -70,10 +79,9 @@ class Knowledge:
     particles: frozenset[str]
     connectors: frozenset[str]
 
-    @staticmethod
-    def fold(name: str) -> str:
-        """Return the lookup key for ``name``."""
-        return _fold(name)
+    #: The lookup key of a name: its lower-case form (``str.lower``; keys are
+    #: stored with both straight and curly apostrophes).
+    fold = staticmethod(str.lower)
 
 
 @functools.cache
@@ -87,8 +95,9 @@ def knowledge() -> Knowledge:
         forms = [n.strip() for n in names.split("|") if n.strip()]
         canonical = forms[0]
         for form in forms:
-            places.setdefault(_fold(form), canonical)
-            countries.add(_fold(form))
+            for variant in _variants(_fold(form)):
+                places.setdefault(variant, canonical)
+                countries.add(variant)
         for adjective in adjectives.split("|"):
             if adjective.strip():
                 demonyms.setdefault(_fold(adjective.strip()), canonical)
@@ -96,12 +105,14 @@ def knowledge() -> Knowledge:
         for form in line.split("|"):
             form = form.strip()
             if form:
-                places.setdefault(_fold(form), form)
+                for variant in _variants(_fold(form)):
+                    places.setdefault(variant, form)
     organizations: dict[str, str] = {}
     for line in _lines("organizations.txt"):
         forms = [n.strip() for n in line.split("|") if n.strip()]
         for form in forms:
-            organizations.setdefault(_fold(form), forms[0])
+            for variant in _variants(_fold(form)):
+                organizations.setdefault(variant, forms[0])
     titles = frozenset(_fold(t) for t in _lines("titles.txt"))
     title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w != "of")
     given: dict[str, str] = {}

@@ -28,7 +28,14 @@ _CAP_TOKEN = (
     rf"(?:(?:[{_UP}]\.){{2,}}"
     rf"|[{_UP}]\.(?=[ \t]+[{_UP}])"
     rf"|[{_UP}](?:[\w&]|['’\-.](?=\w))*"
-    rf"|(?:al|el|bin|ibn|ben|abu|de|van|von|d|l|O)['’\-][{_UP}](?:\w|['’\-](?=\w))*)"
+    rf"|(?<=[ \t])(?:al|el|bin|ibn|ben|abu|de|van|von|d|l)['’\-][{_UP}](?:\w|['’\-](?=\w))*)"
+)
+# The first token of a run: no particle-prefixed form, so that the pattern
+# starts with a character class (fast to scan for).
+_FIRST_TOKEN = (
+    rf"(?:(?:[{_UP}]\.){{2,}}"
+    rf"|[{_UP}]\.(?=[ \t]+[{_UP}])"
+    rf"|[{_UP}](?:[\w&]|['’\-.](?=\w))*)"
 )
 _JOIN = (
     r"(?:of|for|and|the|on|de|du|des|del|della|di|da|dos|van|von|der|den|bin|ibn|al|el|la|le"
@@ -37,7 +44,7 @@ _JOIN = (
 #: A run of capitalised tokens on one line, possibly joined by lower-case
 #: connectors ("Bank of England", "Belt and Road Forum", "Ludwig van Beethoven").
 CAP_RUN = re.compile(
-    rf"(?<![\w’'\-.])(?:{_CAP_TOKEN})(?:(?:[ \t]+{_JOIN})*[ \t]+(?:{_CAP_TOKEN}))*(?!\w)"
+    rf"(?=[{_UP}])(?:{_FIRST_TOKEN})(?:(?:[ \t]+{_JOIN})*[ \t]+(?:{_CAP_TOKEN}))*(?!\w)"
 )
 #: Tokens inside a capitalised run (words, initials and acronyms with dots).
 TOKEN = re.compile(
