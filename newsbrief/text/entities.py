@@ -46,8 +46,8 @@ _fold = str.lower  # lookup keys are lower case (see Knowledge.fold)
 
 # Contexts read from the text just before / after a candidate.
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|from|near|to|into|across|outside|inside|across|toward|towards|"
-    r"throughout|around|via|visit|visited|visiting|of)\s+(?:the\s+)?)$",
+    r"(?:\b(?:in|at|from|near|into|across|outside|inside|toward|towards|"
+    r"throughout|around|via|visit|visited|visiting)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _SPEECH_AFTER = re.compile(
@@ -56,9 +56,18 @@ _SPEECH_AFTER = re.compile(
     r"replied|admitted|believes|thinks|noted|stated|announced|denied|confirmed)\b"
 )
 _SPEECH_BEFORE = re.compile(r"(?:\b(?:said|says|according to|added|told)\s+)$")
-_SCORE_AFTER = re.compile(r"^\s+\d{1,3}(?:\s|$|[,.;])")
-_SCORE_BEFORE = re.compile(r"(?:\d\s*[-–]\s*\d|\b\d{1,3})\s+$")
-_DATELINE_AFTER = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|,\s*[A-Z][\w .]*\d{4}-\d\d-\d\d|\(|--?\s)")
+# A score or table row after a name: "Liverpool 16 9 4 3", "Coventry 1 ( Whelan 60 )".
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|[,;)(]|[ \t]\d|[ \t][A-Z]|\n))")
+# A dateline: "VAIL , Colorado 1996-12-07", "LONDON 1996-08-30".
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\d{4}-\d\d-\d\d|,[ \t]*[A-Z][\w .]{0,30}?\d{4}-\d\d-\d\d)")
+_ORG_CONTEXT_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:shares|stock|officials|spokesman|spokeswoman|chairman|executives|"
+    r"board|subsidiary|unit|plc|management|shareholders|profit|profits|revenue|sales)\b"
+)
+_DIRECTIONS = frozenset(
+    ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "upper", "lower")
+)
 _FORMER = re.compile(
     r"(?:\b(?:former|acting|then|late|interim|outgoing|incoming|deputy|ex-|retired|"
     r"veteran|newly elected|new)\s+)+$",
@@ -96,10 +105,13 @@ class _Candidate:
     weak: bool = False  # kind guessed from weak evidence only
     caps: bool = False  # written in a shouting (all-caps) context
     display: str | None = None  # the name to show when the text is all caps
+    strong_person: bool = False  # a person by a given name or title, not by default
+    team: bool = False  # named before a score: a team, not the place it is named for
 
     def shifted(self, delta: int) -> _Candidate:
         return _Candidate(self.start + delta, self.end + delta, self.text, self.kind, self.role,
-                          self.in_headline, self.weak, self.caps, self.display)
+                          self.in_headline, self.weak, self.caps, self.display,
+                          self.strong_person, self.team)
 
 
 @attrs.define(slots=True)
@@ -422,14 +434,16 @@ def _split_piece(
             # Places and organisations inside the role are mentions too.
             _role_entities(text, role_toks, kb, out, in_headline)
         n_start, n_end, n_name = _span_text(text, name_toks, possessive)
-        cand = _Candidate(n_start, n_end, n_name, PERSON, role=role, in_headline=in_headline)
+        cand = _Candidate(n_start, n_end, n_name, PERSON, role=role, in_headline=in_headline,
+                          strong_person=True)
         if role is None and not _looks_like_person(name_toks, kb):
             cand.kind = _classify(text, name_toks, n_start, n_end, n_name, kb)
         out.append(cand)
         return
     kind = _classify(text, toks, start, end, name, kb)
     weak = kind is None
-    out.append(_Candidate(start, end, name, kind, in_headline=in_headline, weak=weak))
+    out.append(_Candidate(start, end, name, kind, in_headline=in_headline, weak=weak,
+                          strong_person=kind is PERSON and _looks_like_person(toks, kb)))
 
 
 def _role_entities(
@@ -516,9 +530,16 @@ def _classify(
         if rest[-1] in kb.org_keywords:
             return ORG
         return OTHER
+    if len(words) >= 2 and last in kb.place_keywords:
+        return PLACE
     if _looks_like_person(toks, kb):
         return PERSON
-    if len(words) == 1 and is_acronym(name):
+    if len(words) >= 2:
+        if words[0] in _DIRECTIONS and words[1] not in kb.org_keywords:
+            return PLACE
+        if any(w in kb.places for w in words):
+            return ORG  # "Dynamo Moscow", "Bayer Leverkusen": a club or firm named for a place
+    if len(words) == 1 and is_acronym(name) and len(name) <= 5:
         return ORG
     if 2 <= len(words) <= 4 and all(t[2][:1].isupper() for t in toks):
         return PERSON
@@ -541,14 +562,16 @@ def _context_kind(text: str, cand: _Candidate) -> EntityKind | None:
 def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity, ...]:
     body_cands = [c for c in cands if not c.in_headline]
     head_cands = [c for c in cands if c.in_headline]
+    for c in body_cands:
+        _table_context(body, c, kb)
     groups: dict[str, _Group] = {}
     by_form: dict[str, _Group] = {}
     token_index: dict[str, list[_Group]] = {}
 
     def new_group(c: _Candidate, kind: EntityKind, strong: bool) -> _Group:
         g = _Group(c.display or c.text, kind, {c.text: None}, c.role, [], [], strong, c.start)
-        groups[_fold(c.text)] = g
-        by_form[_fold(c.text)] = g
+        groups[_form_key(c)] = g
+        by_form[_form_key(c)] = g
         if kind is PERSON:
             for tok in c.text.split():
                 token_index.setdefault(_fold(tok), []).append(g)
@@ -556,7 +579,7 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
 
     def add(g: _Group, c: _Candidate) -> None:
         g.forms.setdefault(c.text, None)
-        by_form.setdefault(_fold(c.text), g)
+        by_form.setdefault(_form_key(c), g)
         if g.role is None and c.role is not None:
             g.role = c.role
         (g.headline_mentions if c.in_headline else g.mentions).append(Span(c.start, c.end))
@@ -570,7 +593,7 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
     ordered = sorted(body_cands, key=lambda c: (-len(c.text.split()), c.start))
     pending: list[_Candidate] = []
     for c in ordered:
-        key = _fold(c.text)
+        key = _form_key(c)
         if key in by_form:
             add(by_form[key], c)
             continue
@@ -657,6 +680,41 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
         )
     result.sort(key=lambda r: (r[0], r[1]))
     return tuple(r[2] for r in result)
+
+
+def _form_key(c: _Candidate) -> str:
+    # A team named for a place is a different entity from the place.
+    return "team:" + _fold(c.text) if c.team else _fold(c.text)
+
+
+def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
+    """Kinds from tables and datelines: a name before a score is a team (or,
+    inside brackets, a scorer); an all-caps name before a date is a place."""
+    if _SCORE_AFTER.match(body, c.end):
+        key = _fold(c.text)
+        lo = max(0, c.start - 60)
+        in_brackets = body.rfind("(", lo, c.start) > body.rfind(")", lo, c.start)
+        if in_brackets:
+            if c.kind in (None, OTHER) and not c.caps:
+                c.kind = PERSON
+                c.weak = False
+            return
+        if key in kb.countries or c.role is not None:
+            return
+        if c.kind is PERSON and (c.strong_person or len(c.text.split()) == 1):
+            return
+        if c.kind in (None, OTHER, PLACE, PERSON):
+            c.kind = ORG
+            c.weak = False
+            c.team = True
+        return
+    if c.kind is None and c.text.isupper() and _DATELINE_AFTER.match(body, c.end):
+        c.kind = PLACE
+        c.weak = False
+        return
+    if c.kind is None and _ORG_CONTEXT_AFTER.match(body, c.end):
+        c.kind = ORG
+        c.weak = False
 
 
 def _acronym_owner(word: str, groups: Iterable[_Group], kb: Knowledge) -> _Group | None:

@@ -10,6 +10,7 @@ Files:
     organizations.txt: well-known organisations, canonical name then aliases.
     org_keywords.txt: words that end organisation names ("Council", "Inc").
     other_keywords.txt: words that end event names ("War", "Forum", "Cup").
+    place_keywords.txt: words that end place names ("River", "Island").
     titles.txt: titles and roles ("President", "CIA Director" is org + title).
     honorifics.txt: courtesy titles ("Mr", "Dr"), dropped from names.
     reporting_verbs.txt / reporting_phrases.txt: attribution cues.
@@ -68,6 +69,7 @@ class Knowledge:
     organizations: Mapping[str, str]
     org_keywords: frozenset[str]
     other_keywords: frozenset[str]
+    place_keywords: frozenset[str]
     titles: frozenset[str]
     title_words: frozenset[str]
     honorifics: frozenset[str]
@@ -126,6 +128,7 @@ def knowledge() -> Knowledge:
         organizations=MappingProxyType(organizations),
         org_keywords=frozenset(_fold(w) for w in _lines("org_keywords.txt")),
         other_keywords=frozenset(_fold(w) for w in _lines("other_keywords.txt")),
+        place_keywords=frozenset(_fold(w) for w in _lines("place_keywords.txt")),
         titles=titles,
         title_words=title_words,
         honorifics=frozenset(_fold(w).rstrip(".") for w in _lines("honorifics.txt")),
