@@ -268,8 +268,10 @@ class Digest:
 
         Args:
             articles: Any iterable of articles; it is read once. Only compact
-                signatures are kept for each article, plus its text (not its
-                analysis) so the chosen stories can be briefed.
+                signatures are kept for each article; the chosen stories are
+                briefed from the sequence itself when ``articles`` is one, or
+                from each article's kept text (not its segmentation or
+                analysis) when it is a one-shot iterator.
             minutes: The budget in minutes (default 5).
             seconds: The budget in seconds (instead of ``minutes``).
             wpm: Speaking rate in words per minute (default
@@ -296,7 +298,7 @@ class Digest:
             raise BudgetError(
                 f"story_seconds must be at least {MIN_STORY_SECONDS:g}, got {story_seconds!r}"
             )
-        index = _Index()
+        index = _Index(source=articles if isinstance(articles, Sequence) else None)
         for article in articles:
             index.add(article)
         dups = index.groups()
@@ -392,9 +394,12 @@ class _Index:
     for one call only.
     """
 
-    def __init__(self, *, keep_text: bool = True) -> None:
-        self.keep_text = keep_text
-        self.kept: list[_Kept | Article] = []
+    def __init__(self, *, keep_text: bool = True, source: Sequence[Article] | None = None) -> None:
+        # A sequence is already in memory: its articles are taken from it
+        # again when briefed. From a one-shot iterator only the text is kept.
+        self.source = source
+        self.keep_text = keep_text and source is None
+        self.kept: list[_Kept] = []
         self.words: list[int] = []
         self.sources: list[str | None] = []
         self.labels: list[str] = []
@@ -466,8 +471,9 @@ class _Index:
         return list(map(vocab.__getitem__, words))
 
     def article(self, position: int) -> Article:
-        kept = self.kept[position]
-        return kept if isinstance(kept, Article) else kept.article()
+        if self.source is not None:
+            return self.source[position]
+        return self.kept[position].article()
 
     def groups(self) -> DuplicateGroups:
         size = len(self.words)

@@ -393,6 +393,16 @@ def test_digest_reads_a_one_shot_iterator() -> None:
 
 
 @needs_briefing
+def test_stories_keep_the_given_articles_or_equal_rebuilt_ones() -> None:
+    articles = [article(key) for key in DISTINCT[:3]]
+    from_list = digest_of(articles)
+    assert all(any(s.articles[0] is a for a in articles) for s in from_list.stories)
+    from_iterator = digest_of(iter(articles))
+    assert [s.articles for s in from_iterator.stories] == [s.articles for s in from_list.stories]
+    assert from_iterator.to_dict() == from_list.to_dict()
+
+
+@needs_briefing
 def test_empty_input_gives_an_empty_digest() -> None:
     digest = digest_of([])
     assert digest.stories == ()
