@@ -60,6 +60,10 @@ _SPEECH_BEFORE = re.compile(r"(?:\b(?:said|says|according to|added|told)\s+)$")
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|[,;)(]|[ \t]\d|[ \t][A-Z]|\n))")
 # A dateline: "VAIL , Colorado 1996-12-07", "LONDON 1996-08-30".
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\d{4}-\d\d-\d\d|,[ \t]*[A-Z][\w .]{0,30}?\d{4}-\d\d-\d\d)")
+_VERSUS_AFTER = re.compile(r"[ \t]+(?:AT|VS\.?|V\.?)[ \t]+[A-Z]")
+_VERSUS_BEFORE = re.compile(r"\b(?:AT|VS\.?|V\.?)[ \t]+$")
+_BRACKETED = re.compile(r"[ \t]*\)")
+_PERSON_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’\-]+[ \t]+\([ \t]*$")
 _ORG_CONTEXT_AFTER = re.compile(
     r"(?:['’]s)?[ \t]+(?:shares|stock|officials|spokesman|spokeswoman|chairman|executives|"
     r"board|subsidiary|unit|plc|management|shareholders|profit|profits|revenue|sales)\b"
@@ -295,6 +299,15 @@ def _split_run(
         tokens = tokens[:-1]
     if not tokens:
         return
+    # A byline before a dateline: "Lynnley Browning MOSCOW" -> two names.
+    for i in range(1, len(tokens)):
+        word = tokens[i][2]
+        if len(word) >= 4 and word.isupper() and not tokens[i - 1][2].isupper() and (
+            tokens[i - 1][2][:1].isupper()
+        ):
+            _split_run(text, tokens[:i], initial, kb, lowers, out, in_headline)
+            _split_run(text, tokens[i:], False, kb, lowers, out, in_headline)
+            return
     # Cut after possessives: "Russia's Security Council" -> "Russia" | "Security Council".
     piece: list[_Tok] = []
     for tok in tokens:
@@ -418,6 +431,27 @@ def _split_piece(
                 _split_piece(text, left, kb, out, in_headline, possessive=False)
                 _split_piece(text, toks[idx + 1 :], kb, out, in_headline, possessive=possessive)
                 return
+    # "Pakistan Saeed Anwar", "Uruguayan Marcelo Otero": a place or demonym
+    # before a person's name is not part of it.
+    if len(toks) >= 3 or (len(toks) == 2 and words[1] in kb.given_names):
+        for i in range(1, len(toks)):
+            if words[i] in kb.given_names and words[i] not in kb.places:
+                head = _fold(text[toks[0][0] : toks[i - 1][1]])
+                if head in kb.demonyms:
+                    _split_piece(text, toks[i:], kb, out, in_headline, possessive=possessive)
+                    return
+                if head in kb.places or head in kb.organizations:
+                    _split_piece(text, toks[:i], kb, out, in_headline, possessive=False)
+                    _split_piece(text, toks[i:], kb, out, in_headline, possessive=possessive)
+                    return
+                break
+    if words[0] in kb.demonyms and len(toks) >= 2:
+        tail = _fold(strip_possessive(toks[-1][2]))
+        if tail not in kb.org_keywords and tail not in kb.other_keywords and (
+            _fold(toks[1][2]) not in kb.title_words
+        ):
+            _split_piece(text, toks[1:], kb, out, in_headline, possessive=possessive)
+            return
     # Titles: "Russian President Vladimir Putin", "CIA Director William Burns".
     split = _title_split(toks, kb)
     if split is not None:
@@ -707,6 +741,22 @@ def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
             c.kind = ORG
             c.weak = False
             c.team = True
+        return
+    if c.caps and c.kind is PLACE and _fold(c.text) not in kb.countries and (
+        _VERSUS_AFTER.match(body, c.end) or _VERSUS_BEFORE.search(body, max(0, c.start - 6),
+                                                                   c.start)
+    ):
+        c.kind = ORG  # "BUFFALO AT SEATTLE": a fixture list names teams
+        c.team = True
+        return
+    if _BRACKETED.match(body, c.end) and body[max(0, c.start - 2) : c.start] == "( " and (
+        c.kind in (PLACE, None, OTHER)
+        and _fold(c.text) not in kb.countries
+        and _PERSON_BEFORE_BRACKET.search(body, max(0, c.start - 40), c.start)
+    ):
+        c.kind = ORG  # "Brian Laudrup ( Rangers )": a player's club
+        c.team = True
+        c.weak = False
         return
     if c.kind is None and c.text.isupper() and _DATELINE_AFTER.match(body, c.end):
         c.kind = PLACE
