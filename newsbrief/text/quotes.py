@@ -44,6 +44,7 @@ _DOUBLE = re.compile(r"[“”\"]")
 _SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\s’'])([^‘’'\n“”\"]{1,400}?)(?<=[^\s‘'])[’'](?![\w])")
 _ADJECTIVAL_AFTER = re.compile(r"[ \t]+(?!(?:and|or|but|as|in|on|at|to|of|for|with|from|is|was|"
                                r"are|were|by|that|which|who|he|she|they|it)\b)[a-z]")
+_SO_CALLED = re.compile(r"\bso[- ]called\s+$", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'\-]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -142,6 +143,8 @@ def find_quotes(
             speaker, cue, span = chain_speaker[d.chain]
             found = (speaker, cue, span)
         words = len(_WORD.findall(text))
+        if found is not None and found[0] is None and d.chain in chain_speaker:
+            found = chain_speaker[d.chain]
         if found is None:
             if words <= 4 or d.single:
                 continue  # scare quotes: a term, not a quotation
@@ -150,10 +153,12 @@ def find_quotes(
                 found = (last_speaker[0], None, None)
             else:
                 found = (None, None, None)
+        elif words <= 4 and _SO_CALLED.search(body, max(0, d.open_mark - 12), d.open_mark):
+            continue  # a so-called "reset"
         elif words <= 4 and _SCARE_BEFORE.search(
             body, max(0, d.open_mark - 20), d.open_mark
-        ) and _ADJECTIVAL_AFTER.match(body, d.close_mark):
-            continue  # 'a "no limits" partnership': a term used as a modifier
+        ) and (found[0] is None or _ADJECTIVAL_AFTER.match(body, d.close_mark)):
+            continue  # 'a "no limits" partnership': a term, not a quotation
         speaker, cue, span = found
         chain_speaker.setdefault(d.chain, (speaker, cue, span))
         if speaker is not None:
@@ -194,9 +199,11 @@ def _direct_spans(body: str) -> list[_Direct]:
         for m in _DOUBLE.finditer(body, p_start, p_end):
             i = m.start()
             ch = body[i]
-            opening = ch == "“" or (
-                ch == '"' and open_at is None
-            )
+            if ch == "”" and open_at is None and not (first_mark and carried) and (
+                i == p_start or body[i - 1].isspace()
+            ) and i + 1 < p_end and not body[i + 1].isspace():
+                ch = "“"  # a closing mark used as an opener ("”Fear. I am...")
+            opening = ch == "“" or (ch == '"' and open_at is None)
             if ch == "”" and open_at is None:
                 # A closing mark with nothing open: a stray mark, unless the
                 # paragraph continues a quote (then it closes from the start).
@@ -293,7 +300,10 @@ def _build_cue() -> re.Pattern[str]:
 
 
 _CUE = _build_cue()
-_TERMINAL = re.compile(r"[.!?]\s|\n")
+_TERMINAL = re.compile(
+    r"(?<![A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\b(?:Dr|St|Jr|Sr|Lt))(?<!\b(?:Rep|Sen|Gov|Gen|Col))"
+    r"[.!?][\"'”’]?\s|\n"
+)
 _AFTER_CLOSE = re.compile(r"[\s,.!?:;—–-]*")
 _INVERTED_SPEAKER_GAP = 25
 
@@ -301,11 +311,28 @@ _INVERTED_SPEAKER_GAP = 25
 def _attribute(
     ctx: _Context, d: _Direct, s0: int, s1: int
 ) -> tuple[str | None, str | None, Span | None] | None:
+    """Speaker, cue and speaker span of a direct quote; None when no cue is found.
+
+    A cue without an identifiable speaker gives ``(None, cue, None)``.
+    """
     body = ctx.body
+    text_end = body[d.end - 1] if d.end > d.start else ""
+    # 0. Transcripts ("PENCE: Well, ...") and dashed credits ("..." ― Ana Ruiz).
+    label = _LABEL.match(body, d.start, d.end)
+    if label is not None:
+        name = _name_for(ctx, label.group(1))
+        return name, "label", Span(label.start(1), label.end(1))
+    dash = _DASH_CREDIT.match(body, d.close_mark)
+    if dash is not None:
+        found = _speaker_right(ctx, dash.end() - 1, min(len(body), dash.end() + 60), max_gap=4)
+        if found is not None and found[0] is not None:
+            return found[0], "credit", found[1]
     # 1. A cue right after the quote: ," she said / ," said Smith / ," Smith added.
     tail_start = d.close_mark
     gap = _AFTER_CLOSE.match(body, tail_start, s1)
     after = gap.end() if gap else tail_start
+    gap_text = body[tail_start:after]
+    closes_clause = text_end in ",?!—–-" or "," in gap_text or "—" in gap_text
     best = None
     for m in ctx.cue_re.finditer(body, after, min(len(body), after + 80)):
         if _inside_other_quote(body, after, m.start()) or _TERMINAL.search(
@@ -314,9 +341,11 @@ def _attribute(
             break
         best = m
         break
-    if best is not None and best.start() - after <= 60:
-        verb = best.group()
-        if verb.lower().startswith("according to"):
+    if best is not None and best.start() - after <= 60 and (
+        closes_clause or _TERMINAL.search(body, best.end(), best.end() + 40) is not None
+    ):
+        verb = _cue_text(best.group())
+        if verb == "according to":
             found = _speaker_right(ctx, best.end(), s1)
             if found is not None:
                 return found[0], "according to", found[1]
@@ -326,9 +355,10 @@ def _attribute(
             return subj[0], verb, subj[1]
         # Inverted: ", said Smith".
         if best.start() - after <= 3:
-            found = _speaker_right(ctx, best.end(), s1)
+            found = _speaker_right(ctx, best.end(), min(len(body), best.end() + 120))
             if found is not None:
                 return found[0], verb, found[1]
+            return None, verb, None
     # 2. The nearest cue before the quote in its sentence.
     lead = None
     for m in ctx.cue_re.finditer(body, s0, d.open_mark):
@@ -346,13 +376,27 @@ def _attribute(
             found = _speaker_right(ctx, lead.end(), d.open_mark, max_gap=3)
             if found is not None:
                 return found[0], verb, found[1]
+        return None, verb, None
     # 3. A cue later in the sentence (after other text).
     if best is not None:
-        verb = best.group()
+        verb = _cue_text(best.group())
         subj = _speaker_left(ctx, max(after, best.start() - 80), best.start())
         if subj is not None:
             return subj[0], verb, subj[1]
     return None
+
+
+_LABEL = re.compile(r"([A-Z][A-Z’'\-]+(?:[ .]+[A-Z][A-Z’'\-]+){0,2}):\s")
+_DASH_CREDIT = re.compile(r"[ \t\xa0]*[―—–][ \t\xa0]*(?=[A-Z])")
+
+
+def _name_for(ctx: _Context, label: str) -> str:
+    """The entity a transcript label ("PENCE") stands for, else the label in title case."""
+    folded = label.lower()
+    for m in ctx.mentions:
+        if m.kind is EntityKind.PERSON and folded in m.name.lower().split():
+            return m.name
+    return label.title()
 
 
 def _cue_text(cue: str) -> str:
@@ -452,6 +496,7 @@ def _speaker_left(
     return None
 
 
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
 _APPOSITIVE_BETWEEN = re.compile(r"^\s*,\s*[^,]{1,120},?\s*$")
 
 
@@ -461,7 +506,7 @@ def _is_appositive(between: str) -> bool:
 
 def _joins_subject(between: str) -> bool:
     """Text between a subject and its verb that keeps them together."""
-    stripped = between.strip()
+    stripped = _PARENTHETICAL.sub("", between).strip()
     if not stripped:
         return True
     return stripped in ("’s", "'s") or bool(
