@@ -316,7 +316,7 @@ def _attribute(
     A cue without an identifiable speaker gives ``(None, cue, None)``.
     """
     body = ctx.body
-    text_end = body[d.end - 1] if d.end > d.start else ""
+    text_end = body[d.start : d.end].rstrip("'’\"” ")[-1:]
     # 0. Transcripts ("PENCE: Well, ...") and dashed credits ("..." ― Ana Ruiz).
     label = _LABEL.match(body, d.start, d.end)
     if label is not None:
@@ -342,7 +342,9 @@ def _attribute(
         best = m
         break
     if best is not None and best.start() - after <= 60 and (
-        closes_clause or _TERMINAL.search(body, best.end(), best.end() + 40) is not None
+        closes_clause
+        or best.start() - after <= 3
+        or _TERMINAL.search(body, best.end(), best.end() + 40) is not None
     ):
         verb = _cue_text(best.group())
         if verb == "according to":
@@ -410,7 +412,14 @@ def _inside_other_quote(body: str, start: int, end: int) -> bool:
     return any(c in "“\"" for c in body[start:end])
 
 
-_SUBJECT_STOP = re.compile(r"[.;:!?“”\"]")
+_SUBJECT_STOP = re.compile(
+    r"[;:!?“”\"]|(?<![A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\b(?:Dr|St|Jr|Sr|Lt))"
+    r"(?<!\b(?:Rep|Sen|Gov|Gen|Col|Sgt))\.(?=\s)"
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 _PRONOUN_RE = re.compile(r"\b(he|she|they|we|I)\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
 _TRAILING_AUX = re.compile(
     r"(?:\s*,?\s*\b(?:has|have|had|was|were|is|are|also|then|later|previously|once|will|would|"
@@ -427,8 +436,9 @@ def _speaker_left(
     """The subject of a cue at ``hi``: a mention, a pronoun or a description."""
     body = ctx.body
     window_lo = max(lo, hi - 160)
-    seg = body[window_lo:hi]
-    # Clip at the last clause-ending punctuation.
+    # Clip at the last clause-ending punctuation (not inside brackets such as
+    # "(D-Md.)", not after abbreviations such as "Rep.").
+    seg = _PARENTHETICAL.sub(_blank, body[window_lo:hi])
     cut = 0
     for m in _SUBJECT_STOP.finditer(seg):
         cut = m.end()
@@ -461,16 +471,17 @@ def _speaker_left(
                 ):
                     subject = cand
                 k += 1
-            if subject is not None and re.match(
-                r",\s+(?:a|an|the|who|whose|[a-z])", body[comma_at : comma_at + 8]
+            if subject is not None and (
+                subject.kind is EntityKind.PERSON
+                or re.match(r",\s+(?:a|an|the|who|whose|[a-z])", body[comma_at : comma_at + 8])
             ):
                 return subject.name, Span(subject.start, subject.end)
     # An entity mention ending near the cue; skip appositives ("Smith, a spokesman,").
     k = bisect.bisect_left(ctx.starts, core_end) - 1
     best: _Mention | None = None
-    while k >= 0 and ctx.mentions[k].start >= seg_lo:
+    while k >= 0 and ctx.mentions[k].start >= seg_lo - 40:
         men = ctx.mentions[k]
-        if men.end <= core_end:
+        if seg_lo < men.end <= core_end:
             between = body[men.end : core_end]
             if _joins_subject(between):
                 if best is None or (men.kind is EntityKind.PERSON and best.kind
