@@ -385,27 +385,9 @@ def _run_brief(args: argparse.Namespace) -> int:
 
 
 def _render_briefing(article: Any, options: dict[str, Any], fmt: str) -> str:
-    import importlib
+    from newsbrief.render import render
 
-    try:
-        render = importlib.import_module("newsbrief.render").render
-        importlib.import_module("newsbrief.briefing")
-    except (ImportError, AttributeError):
-        return _lead_fallback(article, options, fmt)
-    return str(render(article.briefing(**options), fmt))
-
-
-def _lead_fallback(article: Any, options: dict[str, Any], fmt: str) -> str:
-    # FALLBACK until newsbrief.briefing/newsbrief.render land: the lead
-    # sentences, clearly labelled. Removed once those modules exist.
-    budget = {"seconds": options["seconds"]} if "seconds" in options else (
-        {"words": options["words"]} if "words" in options else {"sentences": 3})
-    summary = article.summary(method="lead", **budget)
-    if fmt == "json":
-        return _json({"headline": article.headline, "lede": summary.text,
-                      "summary": [s.text for s in summary.sentences],
-                      "note": "lead sentences (briefing module not installed)"})
-    return _render_summary(article, summary, "markdown" if fmt == "markdown" else "text")
+    return render(article.briefing(**options), fmt)
 
 
 # -- the registry --------------------------------------------------------------

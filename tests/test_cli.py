@@ -143,6 +143,19 @@ def test_brief_prints_every_format(capsys: pytest.CaptureFixture[str], fmt: str)
         data = json.loads(out)
         assert data["headline"].startswith("Finance Minister Lena Marsh")
         assert isinstance(data["summary"], list)
+        assert {"name": "Lena Marsh", "role": "Finance Minister"} in data["people"]
+    elif fmt == "ssml":
+        import xml.etree.ElementTree as ET
+
+        assert ET.fromstring(out).tag.endswith("speak")
+    elif fmt == "html":
+        assert out.lstrip().lower().startswith("<!doctype html")
+    elif fmt == "markdown":
+        assert out.startswith("# Finance Minister Lena Marsh")
+    elif fmt == "script":
+        assert "$" not in out and "%" not in out and "<" not in out
+    else:
+        assert out.startswith("Finance Minister Lena Marsh")
 
 
 def test_brief_json_with_seconds_budget(capsys: pytest.CaptureFixture[str]) -> None:
@@ -264,7 +277,6 @@ def test_jsonl_batch_writes_one_record_per_line_and_error_records(
 
 
 def test_jsonl_batch_brief_all_ok_is_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("newsbrief.briefing")
     status, out, _ = run(
         capsys, "brief", "--jsonl", str(EXAMPLES / "news.jsonl"), "--workers", "1",
         "--seconds", "30",
