@@ -149,13 +149,46 @@ def test_story_becomes_a_non_silent_wav_of_the_estimated_length(
 
 
 @needs_backend
-def test_briefing_lasts_its_listening_seconds(speaker: Speaker, tmp_path: Path) -> None:
-    pytest.importorskip("newsbrief.briefing")
-    briefing = Article.from_text(STORY).briefing()
-    result = speaker.save(briefing, tmp_path / "briefing.wav")
+@pytest.mark.parametrize("rate", [150.0, 175.0, 240.0])
+def test_briefing_lasts_its_listening_seconds(
+    speaker: Speaker, tmp_path: Path, rate: float
+) -> None:
+    briefing = Article.from_text(STORY).briefing(wpm=rate)
+    result = Speaker(engine=speaker.engine, rate=rate).save(briefing, tmp_path / "b.wav")
     duration, level = _check_wav(result.path)
     assert level > 500
+    assert result.listening_seconds == briefing.listening_seconds
     assert duration == pytest.approx(briefing.listening_seconds, rel=0.15)
+
+
+@needs_backend
+def test_example_briefings_last_their_listening_seconds(
+    speaker: Speaker, tmp_path: Path
+) -> None:
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
+    assert examples
+    for path in examples:
+        briefing = Article.from_text(path.read_text(encoding="utf-8")).briefing()
+        result = speaker.save(briefing, tmp_path / "example.wav")
+        assert result.duration_seconds == pytest.approx(briefing.listening_seconds, rel=0.15), (
+            path.name
+        )
+
+
+@needs_backend
+def test_digest_chapters_follow_its_stories(speaker: Speaker, tmp_path: Path) -> None:
+    from newsbrief.digest import Digest
+
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
+    articles = [Article.from_text(p.read_text(encoding="utf-8"), id=p.stem) for p in examples]
+    digest = Digest.from_articles(articles, minutes=3)
+    result = speaker.save(digest, tmp_path / "digest.wav", chapters=True)
+    assert result.duration_seconds == pytest.approx(digest.listening_seconds, rel=0.15)
+    titles = [c.title for c in result.chapters]
+    for story in digest.stories:
+        assert story.title in titles
+    data = json.loads((tmp_path / "digest.chapters.json").read_text())
+    assert [c["title"] for c in data["chapters"]] == titles
 
 
 @needs_backend

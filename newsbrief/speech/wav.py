@@ -9,8 +9,8 @@ Pauses between the parts of a speech script (added on top of the short pause
 eSpeak NG already ends every utterance with, about 0.3 s at 175 words per
 minute) are :data:`PAUSE_SECONDS`: nothing more after a sentence, 0.5 s more
 after a section (so about 0.8 s in all) and 1.0 s more after a story (about
-1.3 s). They match ``newsbrief.timing.PAUSE_SECONDS``, which the briefing's
-``listening_seconds`` estimate uses.
+1.3 s). The table is ``newsbrief.timing.PAUSE_SECONDS``, which the briefing's
+``listening_seconds`` estimate uses too.
 """
 
 from __future__ import annotations
@@ -31,6 +31,11 @@ import attrs
 
 from newsbrief.errors import OutputError, SpeechError
 
+# Silence added after a script part, by the part's ``pause`` kind, on top of
+# the engine's own end-of-utterance pause (about 0.3 s at 175 wpm): one table
+# shared with the briefing's listening-time estimate.
+from newsbrief.timing import PAUSE_SECONDS
+
 __all__ = [
     "CHANNELS",
     "FRAME_RATE",
@@ -49,9 +54,6 @@ FRAME_RATE = 22050
 CHANNELS = 1
 SAMPLE_WIDTH = 2
 
-#: Silence added after a script part, by the part's ``pause`` kind, on top of
-#: the engine's own end-of-utterance pause (about 0.3 s at 175 wpm).
-PAUSE_SECONDS: dict[str, float] = {"sentence": 0.0, "section": 0.5, "story": 1.0}
 
 _COPY_FRAMES = 1 << 16
 _DEFAULT_MODE = 0o644
