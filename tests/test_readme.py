@@ -72,3 +72,26 @@ def test_limits_in_readme_match_the_code() -> None:
     assert f"{ingest.MAX_INPUT_BYTES // (1024 * 1024)} MiB" in limits
     assert f"{model.MAX_ARTICLE_CHARS:,} characters" in limits
     assert f"at most {model.MAX_HEADLINE_CHARS} characters" in limits
+
+
+def test_readme_python_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import newsbrief.speech
+    from newsbrief.testing import FakeSpeechEngine
+
+    real_speaker = newsbrief.speech.Speaker
+
+    def fake_speaker(*args: object, **kwargs: object) -> object:
+        # The example as written, with a silent engine instead of eSpeak NG.
+        return real_speaker(*args, engine=FakeSpeechEngine(), **kwargs)  # type: ignore[arg-type]
+
+    match = re.search(r"## Python\n\n```python\n(.*?)```", README, re.S)
+    assert match is not None
+    monkeypatch.setattr(newsbrief.speech, "Speaker", fake_speaker)
+    (tmp_path / "examples").symlink_to(ROOT / "examples")  # paths as in a checkout
+    monkeypatch.chdir(tmp_path)
+    exec(compile(match.group(1), "README.md", "exec"), {"__name__": "readme_example"})
+    out = capsys.readouterr().out
+    assert "Lena Marsh - Finance Minister" in out
+    assert (tmp_path / "briefing.wav").stat().st_size > 1000
