@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,9 +83,10 @@ def test_readme_python_example_runs(
 
     real_speaker = newsbrief.speech.Speaker
 
-    def fake_speaker(*args: object, **kwargs: object) -> object:
+    def fake_speaker(*args: Any, **kwargs: Any) -> Any:
         # The example as written, with a silent engine instead of eSpeak NG.
-        return real_speaker(*args, engine=FakeSpeechEngine(), **kwargs)  # type: ignore[arg-type]
+        kwargs["engine"] = FakeSpeechEngine()
+        return real_speaker(*args, **kwargs)
 
     match = re.search(r"## Python\n\n```python\n(.*?)```", README, re.S)
     assert match is not None
