@@ -700,13 +700,8 @@ def _total_seconds(intro: str, outro: str, stories: Sequence[Story], wpm: float)
         "stories": [story.to_dict() for story in stories],
         "outro": outro,
     }
-    try:
-        from newsbrief.render.script import estimate_parts_seconds, script_parts
-    except ImportError:  # pragma: no cover - the renderers ship with newsbrief
-        words = sum(len(text.split()) for text in (intro, outro))
-        words += sum(len(story.transition.split()) for story in stories)
-        briefs = sum(story.briefing.listening_seconds for story in stories)
-        return estimate_seconds(words, wpm) + briefs
+    from newsbrief.render.script import estimate_parts_seconds, script_parts
+
     return estimate_parts_seconds(script_parts(view), wpm)
 
 
