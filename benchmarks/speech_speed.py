@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -74,17 +75,28 @@ def _verify(path: Path) -> float:
     return seconds
 
 
-def _ours(text: str, out: Path) -> tuple[float, float]:
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _ours(text: str, out: Path) -> tuple[float, float, float]:
+    """Wall seconds, audio seconds and CPU seconds (caller and worker)."""
+    cpu = _cpu()
     start = time.perf_counter()
     with Speaker() as speaker:
         speaker.save(text, out)
         seconds = _verify(out)
-    return time.perf_counter() - start, seconds
+    wall = time.perf_counter() - start
+    return wall, seconds, _cpu() - cpu
 
 
-def _raw(text: str, folder: Path) -> float:
+def _raw(text: str, folder: Path) -> tuple[float, float]:
     source = folder / "raw.txt"
     source.write_text(text, encoding="utf-8")
+    cpu = _cpu()
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-c", _RAW, str(source), str(folder / "raw.wav")],
@@ -92,7 +104,7 @@ def _raw(text: str, folder: Path) -> float:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu() - cpu
 
 
 def main() -> None:
@@ -104,18 +116,26 @@ def main() -> None:
     short = _texts(args.words)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        ours, raws = [], []
+        ours, raws, our_cpu, raw_cpu = [], [], [], []
         seconds = 0.0
         for _ in range(args.repeat):
-            elapsed, seconds = _ours(short, folder / "short.wav")
+            elapsed, seconds, cpu = _ours(short, folder / "short.wav")
             ours.append(elapsed)
-            raws.append(_raw(short, folder))
+            our_cpu.append(cpu)
+            raw_wall, raw_used = _raw(short, folder)
+            raws.append(raw_wall)
+            raw_cpu.append(raw_used)
         words = len(short.split())
+        median = statistics.median
+        estimate = estimate_seconds(words)
         print(
-            f"{words} words -> {seconds:.1f} s of audio (estimate "
-            f"{estimate_seconds(words):.1f} s): newsbrief median {statistics.median(ours):.3f} s "
-            f"(min {min(ours):.3f}), raw pyttsx3 in a fresh process median "
-            f"{statistics.median(raws):.3f} s, ratio {statistics.median(ours) / statistics.median(raws):.2f}"
+            f"{words} words -> {seconds:.1f} s of audio (estimate {estimate:.1f} s)\n"
+            f"  newsbrief (fresh Speaker, worker start included): wall median {median(ours):.3f} s "
+            f"(min {min(ours):.3f}), CPU median {median(our_cpu):.3f} s\n"
+            f"  raw pyttsx3 in a fresh process: wall median {median(raws):.3f} s "
+            f"(min {min(raws):.3f}), CPU median {median(raw_cpu):.3f} s\n"
+            f"  ratio newsbrief/raw: wall {median(ours) / median(raws):.2f}, "
+            f"CPU {median(our_cpu) / median(raw_cpu):.2f}"
         )
         start = time.perf_counter()
         with Speaker() as speaker:
@@ -125,10 +145,11 @@ def main() -> None:
         if args.long:
             long_text = _texts(args.long)
             long_words = len(long_text.split())
-            elapsed, seconds = _ours(long_text, folder / "long.wav")
+            elapsed, seconds, cpu = _ours(long_text, folder / "long.wav")
             print(
                 f"{long_words} words -> {seconds / 60:.1f} min of audio "
-                f"(estimate {estimate_seconds(long_words) / 60:.1f} min) in {elapsed:.2f} s"
+                f"(estimate {estimate_seconds(long_words) / 60:.1f} min) in {elapsed:.2f} s wall, "
+                f"{cpu:.2f} s CPU (all processes)"
             )
 
 
