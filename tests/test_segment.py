@@ -578,6 +578,41 @@ CASES: list[tuple[str, str, list[str]]] = [
         'The plan (in brief)\nRents are capped.',
         ['The plan (in brief)', 'Rents are capped.'],
     ),
+    (
+        'street-abbreviation-ends-sentence',
+        'She lives on Elm St. The house is old.',
+        ['She lives on Elm St.', 'The house is old.'],
+    ),
+    (
+        'street-abbreviation-mid-name',
+        'Take the Elm St. Station exit.',
+        ['Take the Elm St. Station exit.'],
+    ),
+    (
+        'dotted-place-ends-sentence',
+        'He was born in Washington, D.C. He moved in 1990.',
+        ['He was born in Washington, D.C.', 'He moved in 1990.'],
+    ),
+    (
+        'degree-ends-sentence',
+        'She earned a Ph.D. She then joined the bank.',
+        ['She earned a Ph.D.', 'She then joined the bank.'],
+    ),
+    (
+        'department-abbreviation-mid-sentence',
+        'The U.S. Dept. of Justice declined to comment.',
+        ['The U.S. Dept. of Justice declined to comment.'],
+    ),
+    (
+        'state-abbreviation-ends-sentence',
+        'The plant is in Seattle, Wash. The police were called.',
+        ['The plant is in Seattle, Wash.', 'The police were called.'],
+    ),
+    (
+        'stacked-titles',
+        'The Rev. Dr. Ana Velt Jr. spoke first.',
+        ['The Rev. Dr. Ana Velt Jr. spoke first.'],
+    ),
 ]
 
 

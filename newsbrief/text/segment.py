@@ -478,6 +478,12 @@ def _boundary(
     if first.isdigit() and not openers:
         return -1 if kind & (_NUMBER | _TITLE | _LATIN_KIND) else m_end  # "No. 10", "p. 55"
     if kind & _LATIN_KIND or (kind & _TITLE and word[0].isupper()):
+        if (
+            word == "St"
+            and _after_capital_word(text, pos, tok)
+            and _word_at(text, k, end) in _OPENER_WORDS
+        ):
+            return m_end  # "on Elm St. The house" (but "in St. Aldric", "Elm St. Station")
         return -1  # "Dr. Marsh", "e.g. Paris" (but "10 ft. An hour later")
     if kind & _TIME:
         return _after_time(text, pos, tok, _word_at(text, k, end), m_end)
@@ -506,15 +512,29 @@ def _has_upper(text: str, start: int, end: int) -> bool:
     return word != word.lower()
 
 
-def _after_lower_word(text: str, pos: int, tok: int) -> bool:
-    """Whether the word before offset ``tok`` starts with a lower-case letter."""
+def _previous_word_start(text: str, pos: int, tok: int) -> int:
+    """Offset of the first character of the word before offset ``tok``, or -1."""
     end = tok
     while end > pos and text[end - 1].isspace():
         end -= 1
     if end == pos:
-        return False
-    start = max(text.rfind(" ", pos, end), text.rfind("\n", pos, end)) + 1
-    return text[max(start, pos)].islower()
+        return -1
+    start = end - 1
+    while start > pos and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _after_lower_word(text: str, pos: int, tok: int) -> bool:
+    """Whether the word before offset ``tok`` starts with a lower-case letter."""
+    start = _previous_word_start(text, pos, tok)
+    return start >= 0 and text[start].islower()
+
+
+def _after_capital_word(text: str, pos: int, tok: int) -> bool:
+    """Whether the word before offset ``tok`` starts with a capital letter."""
+    start = _previous_word_start(text, pos, tok)
+    return start >= 0 and text[start].isupper()
 
 
 def _after_time(text: str, pos: int, tok: int, next_word: str, m_end: int) -> int:
