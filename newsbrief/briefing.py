@@ -779,7 +779,12 @@ def _quotes(article: Article, lede: Sentence | None, count: int) -> list[BriefQu
             chosen.append(quote)
     chosen.sort(key=lambda q: (not q.direct, q.span.start))
     return [
-        BriefQuote(q.speaker or "", q.text.strip().rstrip(",;:").strip(), q.direct, q.cue)
+        BriefQuote(
+            _speaker(article, q.speaker or ""),
+            q.text.strip().rstrip(",;:").strip(),
+            q.direct,
+            q.cue,
+        )
         for q in chosen
     ]
 
@@ -849,9 +854,28 @@ def _importance(entity: Any) -> tuple[int, int]:
 
 
 def _people(article: Article, limit: int) -> list[Person]:
-    people = [e for e in article.entities if e.kind is EntityKind.PERSON]
+    people = [
+        e
+        for e in article.entities
+        if e.kind is EntityKind.PERSON and not _common_noun(article, e.name)
+    ]
     people.sort(key=_importance)
     return [Person(e.name, e.role) for e in people[:limit]]
+
+
+def _common_noun(article: Article, name: str) -> bool:
+    """Whether a one-word name is a common noun the article also writes in lower case.
+
+    "The union said..." can make "Union" look like a name; "the union" elsewhere
+    in the text shows it is not one.
+    """
+    if " " in name or not name[:1].isupper() or name.isupper():
+        return False
+    return re.search(rf"\b{re.escape(name.lower())}\b", article.body) is not None
+
+
+def _speaker(article: Article, speaker: str) -> str:
+    return f"the {speaker.lower()}" if _common_noun(article, speaker) else speaker
 
 
 def _names(article: Article, kind: EntityKind, limit: int) -> list[str]:

@@ -392,3 +392,15 @@ def test_any_news_like_text_briefs_and_renders_cleanly(text: str) -> None:
     except BudgetError:
         return
     assert budgeted.listening_seconds <= 20
+
+
+def test_a_common_noun_is_not_a_person_and_speaks_in_lower_case() -> None:
+    article = Article.from_text(
+        "Dockers vote to end strike\n\n"
+        "Dock workers at Port Halden voted to end their strike on Thursday, their union said.\n\n"
+        "Union said 82% of its 2,300 members voted for the deal in a ballot that closed.\n\n"
+        '"Our members held firm and won a fair deal," said union leader Marta Quill.'
+    )
+    briefing = article.briefing(max_quotes=5)
+    assert "Union" not in [p.name for p in briefing.people]
+    assert "Union" not in [q.speaker for q in briefing.quotes]
