@@ -353,3 +353,11 @@ def test_script_is_its_parts_joined() -> None:
     assert render(briefing, "script") == join_parts(parts)
     assert parts[0].title == briefing.headline
     assert estimate_parts_seconds(parts, 175) == pytest.approx(briefing.listening_seconds, abs=0.1)
+
+
+def test_newsbrief_render_is_callable_even_after_its_submodules_are_imported() -> None:
+    import newsbrief
+    import newsbrief.render.script  # binds newsbrief.render to the package
+
+    briefing = Article.from_text(INVENTED).briefing()
+    assert newsbrief.render(briefing, "json") == render(briefing, "json")  # type: ignore[operator]

@@ -16,6 +16,8 @@ speech backend uses :func:`script_parts` to get it in parts with pauses.
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Callable
 
 from newsbrief.errors import UnknownNameError
@@ -87,3 +89,18 @@ def render(obj: object, format: str = "text") -> str:
         TypeError: ``obj`` cannot be rendered.
     """
     return get_renderer(format)(obj)
+
+
+class _CallableModule(types.ModuleType):
+    """This package, callable as :func:`render`.
+
+    ``newsbrief.render`` is both this package and the function users call
+    (``newsbrief.render(briefing, "markdown")``). Importing any submodule binds
+    the package to ``newsbrief.render``, so the package itself must be callable.
+    """
+
+    def __call__(self, obj: object, format: str = "text") -> str:
+        return render(obj, format)
+
+
+sys.modules[__name__].__class__ = _CallableModule
