@@ -138,6 +138,8 @@ class Story:
         articles: The representative article (only it is kept, to bound memory).
         rank: The story's 0-based position in the digest.
         duplicates: How many articles beyond the representative were merged.
+        publishers: The distinct ``source`` values (publishers, feeds) of
+            the merged articles, representative's first.
     """
 
     briefing: Briefing
@@ -146,6 +148,7 @@ class Story:
     articles: tuple[Article, ...] = attrs.field(default=(), converter=_articles)
     rank: int = 0
     duplicates: int = 0
+    publishers: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     @property
     def title(self) -> str:
@@ -160,9 +163,11 @@ class Story:
         return f"Story {self.rank + 1}"
 
     def to_dict(self) -> dict[str, Any]:
-        """The briefing's dict plus ``sources``, ``transition``, ``rank``, ``duplicates``."""
+        """The briefing's dict plus ``sources``, ``publishers``, ``transition``,
+        ``rank``, ``duplicates`` and ``title``."""
         data = self.briefing.to_dict()
         data["sources"] = list(self.sources)
+        data["publishers"] = list(self.publishers)
         data["transition"] = self.transition
         data["rank"] = self.rank
         data["duplicates"] = self.duplicates
@@ -784,14 +789,14 @@ def _story(index: _Index, group: _Ranked, seconds: float, wpm: float, rank: int)
     except NewsbriefError as error:
         logger.warning("skipping story %s: %s", index.labels[group.representative], error)
         return None
-    labels = [index.labels[group.representative]]
-    labels += [index.labels[m] for m in group.members if m != group.representative]
+    order = [group.representative, *(m for m in group.members if m != group.representative)]
     return Story(
         briefing=briefing,
-        sources=_unique(labels),
+        sources=_unique(index.labels[m] for m in order),
         articles=(article,),
         rank=rank,
         duplicates=len(group.members) - 1,
+        publishers=_unique(p for p in (index.sources[m] for m in order) if p),
     )
 
 

@@ -189,6 +189,36 @@ def test_every_article_is_in_exactly_one_group() -> None:
     assert positions == list(range(len(articles)))
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    picks=st.lists(
+        st.tuples(st.sampled_from(DISTINCT), st.sampled_from(["original", "copy", "revised"])),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_grouping_follows_the_stories_whatever_the_order(picks: list[tuple[str, str]]) -> None:
+    articles = []
+    for n, (key, kind) in enumerate(picks):
+        if kind == "revised":
+            articles.append(revised(key, f"{key}#{n}"))
+        elif kind == "copy":
+            headline, body, _ = STORIES[key]
+            articles.append(
+                Article.from_text(f"  {body.upper()} ", title=headline, id=f"{key}#{n}")
+            )
+        else:
+            articles.append(article(key, id=f"{key}#{n}"))
+    found = find_duplicates(articles)
+    story_of = {i: picks[i][0] for i in range(len(picks))}
+    # One group per distinct story, and each group holds exactly that story's articles.
+    assert len(found.groups) == len({key for key, _ in picks})
+    for group in found.groups:
+        assert len({story_of[i] for i in group}) == 1
+        assert list(group) == sorted(group)
+    assert found.merged == len(picks) - len(found.groups)
+
+
 # -- ordering and content ---------------------------------------------------------
 
 
@@ -231,6 +261,8 @@ def test_story_lists_the_ids_of_every_merged_article() -> None:
     assert len(digest.stories) == 1
     assert set(digest.stories[0].sources) == {"flood_a", "flood_b", "flood_a_copy"}
     assert digest.stories[0].duplicates == 2
+    assert set(digest.stories[0].publishers) == {"Elwin Gazette", "Coastal Wire"}
+    assert digest.stories[0].to_dict()["publishers"] == list(digest.stories[0].publishers)
     assert digest.duplicates_merged == 2
     assert digest.exact_duplicates == 1
 
