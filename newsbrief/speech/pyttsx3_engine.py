@@ -129,6 +129,8 @@ class _Worker:
         # (request id, chunk index, timeout) of requests sent, oldest first.
         self.in_flight: deque[tuple[int, int, float]] = deque()
         self.head_since = 0.0
+        # Id of a voice list request sent at start and not yet answered (0: none).
+        self.voices_request = 0
 
     @property
     def pid(self) -> int:
@@ -260,6 +262,18 @@ def _stop_all(workers: list[_Worker | None]) -> None:
             workers[i] = None
 
 
+def _voices_from(reply: dict[str, Any]) -> tuple[Voice, ...]:
+    return tuple(
+        Voice(
+            id=str(v["id"]),
+            name=str(v.get("name") or v["id"]),
+            languages=tuple(v.get("languages") or ()),
+            gender=v.get("gender"),
+        )
+        for v in reply.get("voices", ())
+    )
+
+
 def _espeak_rate(wpm: float) -> int:
     # eSpeak NG's rate is close to real words per minute (rate 200 -> about
     # 204 wpm measured), so the requested rate is passed through.
@@ -329,7 +343,14 @@ class Pyttsx3Engine:
                 if worker is None or not worker.alive():
                     if worker is not None:
                         worker.stop(kill=True)
-                    self._workers[i] = _Worker(self.module_name, self.startup_timeout)
+                    worker = _Worker(self.module_name, self.startup_timeout)
+                    self._workers[i] = worker
+                    if i == 0 and self._voices is None:
+                        # Ask for the voice list at once: the worker answers as
+                        # soon as it is up, while the caller prepares its text.
+                        # (A worker that already died reports why when awaited.)
+                        with contextlib.suppress(SpeechError):
+                            worker.voices_request = worker.send({"op": "voices"})
 
     def _ready_workers(self, count: int) -> list[_Worker]:
         self.start(count)
@@ -339,11 +360,25 @@ class Pyttsx3Engine:
             assert worker is not None
             try:
                 worker.wait_ready()
+                if worker.voices_request:
+                    self._take_voices(worker)
             except BaseException:
                 self._discard(worker)
                 raise
             ready.append(worker)
         return ready
+
+    def _take_voices(self, worker: _Worker) -> None:
+        """Read the reply to the voice list request sent when the worker started."""
+        request_id, worker.voices_request = worker.voices_request, 0
+        try:
+            reply = worker.read_line(time.monotonic() + self.timeout, "listing voices")
+        except EOFError:
+            raise SpeechError(worker._death("while listing voices")) from None
+        if reply.get("id") != request_id or not reply.get("ok"):
+            self._raise_reply(reply, "listing voices", worker)
+            raise SpeechError("the speech worker answered out of turn while listing voices")
+        self._voices = _voices_from(reply)
 
     def _discard(self, worker: _Worker) -> None:
         worker.stop(kill=True)
@@ -406,16 +441,10 @@ class Pyttsx3Engine:
         with self._lock:
             self._check_open()
             if self._voices is None:
+                self._ready_workers(1)  # takes the answer to the early request, if any
+            if self._voices is None:
                 reply = self._request({"op": "voices"}, self.timeout, "listing voices")
-                self._voices = tuple(
-                    Voice(
-                        id=str(v["id"]),
-                        name=str(v.get("name") or v["id"]),
-                        languages=tuple(v.get("languages") or ()),
-                        gender=v.get("gender"),
-                    )
-                    for v in reply.get("voices", ())
-                )
+                self._voices = _voices_from(reply)
             return self._voices
 
     def _chunk_timeout(self, text: str) -> float:
