@@ -79,6 +79,7 @@ CASES = [
     # acronyms
     ("the CIA and NATO", "the C-I-A and NATO"),
     ("the ICC", "the I-C-C"),
+    ("the FTSE 100", "the Footsie one hundred"),
     ("MPs", "M-P's"),
     ("COVID-19", "COVID-nineteen"),
     ("the G7", "the G seven"),

@@ -972,8 +972,14 @@ def _say_brackets(match: re.Match[str]) -> str:
     return f", {inner}," if inner else ""
 
 
+# Acronyms with a spoken name of their own.
+_SAID_AS = {"FTSE": "Footsie", "NYSE": "N-Y-S-E", "ASAP": "A-S-A-P", "WHO": "W-H-O"}
+
+
 def _say_acronym(match: re.Match[str]) -> str:
     word, plural = match.group("w"), match.group("s")
+    if word in _SAID_AS:
+        return _SAID_AS[word] + (plural or "")
     if _is_pronounceable(word):
         return match.group()
     letters = "-".join(word)
