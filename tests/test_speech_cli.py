@@ -65,3 +65,42 @@ def test_chapters_need_an_output_file(
 ) -> None:
     assert main(["speak", str(story_file), "--chapters"]) == 1
     assert "--out" in capsys.readouterr().err
+
+
+@needs_backend
+def test_ctrl_c_during_synthesis_exits_130_and_leaves_no_file(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    for i in range(30):  # thirty briefings in a row: long enough to interrupt
+        (stories / f"{i:02d}.txt").write_text(STORY, encoding="utf-8")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    env = dict(os.environ, TMPDIR=str(temp))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsbrief", "speak", str(stories), "--out", str(out / "x.wav")],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    # Interrupt once the first chunks exist: synthesis is under way.
+    while time.monotonic() < deadline and not list(temp.glob("newsbrief-speech-*/*.wav")):
+        time.sleep(0.02)
+    assert proc.poll() is None, proc.communicate()
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert "wrote" not in stdout
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr
+    assert list(out.iterdir()) == []
+    assert list(temp.iterdir()) == []
