@@ -623,3 +623,23 @@ def test_rate_and_volume_are_checked() -> None:
         Speaker(engine=FakeSpeechEngine(), rate=5)
     with pytest.raises(ValueError, match="volume"):
         Speaker(engine=FakeSpeechEngine(), volume=1.5)
+
+
+def test_more_than_the_audio_limit_is_refused_before_the_engine(tmp_path: Path) -> None:
+    from newsbrief.errors import InputTooLargeError
+
+    engine = FakeSpeechEngine()
+    words = " ".join(["harbour"] * 200_000) + "."  # about 19 hours at 175 wpm
+    with pytest.raises(InputTooLargeError, match="hours"):
+        Speaker(engine=engine).save(words, tmp_path / "huge.wav")
+    assert engine.calls == () and _leftovers(tmp_path) == []
+
+
+def test_wav_writer_refuses_to_pass_four_gib(tmp_path: Path) -> None:
+    from newsbrief.speech.wav import MAX_DATA_BYTES, AtomicWaveWriter
+
+    with AtomicWaveWriter(tmp_path / "big.wav") as out:
+        out.frames = MAX_DATA_BYTES // 2  # as if nearly 4 GiB were written
+        with pytest.raises(OutputError, match="4 GiB"):
+            out.write_silence(1.0)
+    assert _leftovers(tmp_path) == []

@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from newsbrief.errors import OutputError, SpeechError
+from newsbrief.errors import InputTooLargeError, OutputError, SpeechError
 from newsbrief.speech.engine import (
     BatchSpeechEngine,
     SpeechEngine,
@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 #: Accepted speaking rates, words per minute.
 MIN_RATE = 80.0
 MAX_RATE = 450.0
+#: Longest speech accepted in one call, in hours of audio at the speaker's rate
+#: (a WAV file holds at most 4 GiB: about 27 hours at 22,050 Hz, 16-bit mono).
+MAX_AUDIO_HOURS = 12
 #: Longest file name (without extension) written for a story.
 MAX_FILENAME_CHARS = 80
 _LAST_LATIN = 0x024F  # end of Latin Extended-B
@@ -300,6 +303,18 @@ class Speaker:
         """The chunks and chapters that :meth:`say` and :meth:`save` would speak."""
         return plan(obj)
 
+    def _plan(self, obj: object) -> Plan:
+        the_plan = plan(obj)
+        words = the_plan.words
+        hours = words / self.rate / 60.0
+        if hours > MAX_AUDIO_HOURS:
+            raise InputTooLargeError(
+                f"too much to speak in one go: {words} words, about {hours:.0f} hours at "
+                f"{self.rate:.0f} words per minute (the limit is {MAX_AUDIO_HOURS} hours)",
+                where="<text>",
+            )
+        return the_plan
+
     def say(
         self, obj: object, *, language: str | None = None, progress: Progress | None = None
     ) -> None:
@@ -317,7 +332,7 @@ class Speaker:
             SpeechError: The engine failed (see its subclasses).
         """
         self.start()
-        the_plan = plan(obj)
+        the_plan = self._plan(obj)
         voice = self._voice_for(the_plan, language)
         total = len(the_plan.chunks)
         if progress is not None:
@@ -364,6 +379,7 @@ class Speaker:
 
         Raises:
             InvalidArticleError: There is nothing to say.
+            InputTooLargeError: More than :data:`MAX_AUDIO_HOURS` of speech.
             UnknownNameError: Unknown voice.
             OutputError: A file cannot be written (missing or read-only
                 folder, full disk); nothing is left behind.
@@ -372,7 +388,7 @@ class Speaker:
         """
         target = Path(path)
         self.start()
-        the_plan = plan(obj)
+        the_plan = self._plan(obj)
         voice = self._voice_for(the_plan, language)
         voice_id = None if voice is None else voice.id
         if not target.parent.is_dir():

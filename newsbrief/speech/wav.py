@@ -55,6 +55,8 @@ CHANNELS = 1
 SAMPLE_WIDTH = 2
 
 
+#: The most audio bytes a RIFF/WAV header can describe (32-bit sizes).
+MAX_DATA_BYTES = 0xFFFFFFFF - 64
 _COPY_FRAMES = 1 << 16
 _DEFAULT_MODE = 0o644
 
@@ -288,7 +290,17 @@ class AtomicWaveWriter:
         return self._wave
 
     def write_frames(self, data: bytes) -> None:
-        """Append raw frames (in this file's format)."""
+        """Append raw frames (in this file's format).
+
+        Raises:
+            OutputError: The file cannot be written, or would pass the 4 GiB
+                a WAV header can describe.
+        """
+        size = (self.frames * self.sample_width * self.channels) + len(data)
+        if size > MAX_DATA_BYTES:
+            raise OutputError(
+                "the audio would exceed the 4 GiB a WAV file can hold", where=str(self.path)
+            )
         try:
             self._writer().writeframesraw(data)
         except OSError as exc:
