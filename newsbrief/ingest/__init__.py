@@ -327,7 +327,7 @@ def _records(
         if fmt == "feed":
             from newsbrief.ingest.feeds import iter_feed
 
-            raw = item._read_raw(max_bytes)
+            raw = item.read_raw(max_bytes)
             data = raw.encode("utf-8") if isinstance(raw, str) else raw
             for number, article in iter_feed(data, where):
                 yield Record(where, number, article)

@@ -86,12 +86,12 @@ class Input:
 
     def read_text(self, max_bytes: int, encoding: str | None = None) -> str:
         """All of the content as text, refusing more than ``max_bytes``."""
-        raw = self._read_raw(max_bytes)
+        raw = self.read_raw(max_bytes)
         if isinstance(raw, str):
             return raw
         return decode(raw, self.name, encoding)
 
-    def _read_raw(self, max_bytes: int) -> str | bytes:
+    def read_raw(self, max_bytes: int) -> str | bytes:
         if self.data is not None:
             if len(self.data) > max_bytes:
                 raise _too_large(self.name, max_bytes)

@@ -87,7 +87,12 @@ _Entry = dict[str, Any]
 
 
 def _feedparser_entries(feedparser: Any, data: bytes, where: str) -> list[_Entry]:
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False
+        )
+    except Exception as exc:  # feedparser is lenient; anything it raises means "not a feed"
+        raise InputFormatError(f"not a readable RSS or Atom feed: {exc}", where=where) from None
     if not parsed.entries:
         reason = parsed.get("bozo_exception")
         detail = f": {reason}" if reason else ""

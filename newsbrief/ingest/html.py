@@ -135,8 +135,12 @@ class _Extractor(HTMLParser):
 
 def _extract(markup: str) -> _Extractor:
     parser = _Extractor()
-    parser.feed(markup)
-    parser.close()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except AssertionError:  # html.parser's reaction to some malformed markup
+        logger.warning("malformed HTML; keeping the text read before the error")
+        parser._flush()
     return parser
 
 
@@ -194,7 +198,7 @@ def _with_trafilatura(markup: str, url: str | None) -> _Result | None:
             include_tables=False,
             favor_precision=True,
         )
-    except (ValueError, TypeError, RecursionError, MemoryError, AttributeError) as exc:
+    except Exception as exc:  # any failure of the third-party extractor: use ours
         logger.warning("trafilatura failed (%s); using the simple HTML extractor", exc)
         return None
     if doc is None:
