@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsbrief.errors import (
     InvalidArticleError,
@@ -643,3 +645,31 @@ def test_wav_writer_refuses_to_pass_four_gib(tmp_path: Path) -> None:
         with pytest.raises(OutputError, match="4 GiB"):
             out.write_silence(1.0)
     assert _leftovers(tmp_path) == []
+
+
+_TEXTS = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=3000
+) | st.lists(
+    st.sampled_from(
+        ["harbour", "Ω" * 700, "x" * 2000, "3.5%", "<b>", "&amp;", "\x00", ".", "\n\n"]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXTS)
+def test_plan_keeps_every_word_within_the_chunk_limits(text: str) -> None:
+    try:
+        the_plan = plan(text)
+    except InvalidArticleError:
+        assert not clean_for_speech(text).strip(" .")
+        return
+    for chunk in the_plan.chunks:
+        assert chunk.text.strip()
+        assert len(chunk.text) <= MAX_CHARS
+        assert len(chunk.text.encode("utf-8")) <= MAX_BYTES
+        assert "\x00" not in chunk.text
+    spoken = "".join(the_plan.text.split()).replace(".", "")
+    expected = "".join(clean_for_speech(text).split()).replace(".", "")
+    assert spoken == expected
