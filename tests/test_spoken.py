@@ -99,6 +99,21 @@ CASES = [
     ("2½ miles", "two and a half miles"),
     ("3/4 of voters", "three quarters of voters"),
     ("a – b", "a, b"),
+    # wire style
+    ("Chuck Schumer, D-N.Y., said", "Chuck Schumer, D-N-Y, said"),
+    ("by Jan. 6.", "by January sixth."),
+    ("in the week to 5 Jan.", "in the week to the fifth of January."),
+    (
+        "Temperatures hit 40C (104F)",
+        "Temperatures hit forty degrees Celsius, one hundred and four degrees Fahrenheit",
+    ),
+    ("The 6ft 2in striker", "The six foot two striker"),
+    ("valued at $3bn-$4bn", "valued at three billion dollars to four billion dollars"),
+    ("at No 10.", "at Number ten."),
+    ("Nos. 3 and 4", "Numbers three and four"),
+    ("No, he said.", "No, he said."),
+    ("Q3 results", "Q three results"),
+    ("The court ruled 5-4", "The court ruled five to four"),
     # quotation marks, apostrophes, markup
     ("“thorough”, he said", "thorough, he said"),
     ("the ‘no limits’ partnership", "the no limits partnership"),

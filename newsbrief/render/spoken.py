@@ -145,8 +145,10 @@ _STREET_WORDS = {
     "Dr": "Drive",
 }  # fmt: skip
 _SUFFIXES = re.compile(r"(?<=[A-Z][a-z]),? (?P<s>Jr|Sr)\b\.?")
-_NUMBER_ABBREVIATION = re.compile(r"\b(No|Nos|no|nos)\.\s?(?=\d)")
-_MONTH_ABBREVIATION = re.compile(r"\b(?P<m>" + "|".join(_MONTH_ABBREVIATIONS) + r")\.(?=\s?\d|\s)")
+_NUMBER_ABBREVIATION = re.compile(r"\b(No|Nos|no|nos)\.\s?(?=\d)|\b(No|Nos) (?=\d)")
+_MONTH_ABBREVIATION = re.compile(
+    r"\b(?P<m>" + "|".join(_MONTH_ABBREVIATIONS) + r")\.(?=\s?\d|\s|$|[,;:)])"
+)
 _LATIN = (
     (re.compile(r"\be\.\s?g\.(?=\W)|\beg\.,"), "for example"),
     (re.compile(r"\bi\.\s?e\.(?=\W)"), "that is"),
@@ -172,7 +174,11 @@ _MONTH_DAY = re.compile(
 )
 _DECADE = re.compile(r"(?:\b|(?<='))(?P<y>1\d|20)?(?P<d>\d0)'?s\b")
 _APOSTROPHE_DECADE = re.compile(r"'(?P<d>\d0)s\b")
-_RANGE = re.compile(r"(?<![\w.,])(" + _NUMBER + r")\s?[-–—]\s?(?=[$£€]?\d)")
+_RANGE = re.compile(
+    r"(?<![\w.,])(" + _NUMBER + r"(?:bn|m|k|%)?)\s?[-–—]\s?(?=[$£€]?\d)", re.IGNORECASE
+)
+_TEMPERATURE = re.compile(r"(?<=\d)(?:°\s?)?(?P<scale>[CF])\b")
+_FEET_INCHES = re.compile(r"\b(\d)\s?ft\s?(\d{1,2})\s?in\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])-([0-3]\d)\b")
 _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)")
@@ -608,9 +614,17 @@ def _has_abbreviation(text: str, tokens: set[str]) -> bool:
         or not tokens.isdisjoint(_ABBREVIATION_WORDS)
     ):
         return True
-    return any(len(token) > 1 and token[1] == "." and token[0].isupper() for token in tokens)
+    return _has_dotted(text, tokens)
 
 
+def _has_dotted(text: str, tokens: set[str]) -> bool:
+    """Initials or a dotted acronym: "W. Bush", "U.S.", "D-N.Y."."""
+    if any(len(token) > 1 and token[1] == "." and token[0].isupper() for token in tokens):
+        return True
+    return "." in text and _DOTTED_INSIDE.search(text) is not None
+
+
+_DOTTED_INSIDE = re.compile(r"[A-Z]\.[A-Z]\.")
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:!?'-")
 
 
@@ -654,7 +668,14 @@ def _numbers(text: str) -> str:
     if "/" in text:
         text = _FRACTION.sub(_say_fraction, text)
     text = _METRES.sub(" metres", text)
+    if "ft" in text:
+        text = _FEET_INCHES.sub(r"\1 foot \2", text)
     text = _UNIT.sub(lambda m: " " + _UNITS[m.group("u")], text)
+    if "C" in text or "F" in text:
+        text = _TEMPERATURE.sub(
+            lambda m: " degrees " + ("Celsius" if m.group("scale") == "C" else "Fahrenheit"),
+            text,
+        )
     return _PLAIN_NUMBER.sub(_say_number, text)
 
 
@@ -809,17 +830,19 @@ def _abbreviations(text: str, tokens: set[str]) -> str:
             text = pattern.sub(replacement, text)
     if not tokens.isdisjoint(_NUMBER_WORDS):
         text = _NUMBER_ABBREVIATION.sub(
-            lambda m: "Numbers " if m.group(1).endswith("s") else "Number ", text
+            lambda m: "Numbers " if m.group().rstrip(". ").endswith("s") else "Number ", text
         )
     if not tokens.isdisjoint(_MONTH_ABBREVIATIONS):
-        text = _MONTH_ABBREVIATION.sub(lambda m: _MONTH_ABBREVIATIONS[m.group("m")], text)
+        text = _MONTH_ABBREVIATION.sub(
+            lambda m: _MONTH_ABBREVIATIONS[m.group("m")] + ("." if _at_end(m) else ""), text
+        )
     if not tokens.isdisjoint(_STREET_WORDS):
         text = _STREET.sub(_say_street, text)
     if not tokens.isdisjoint(_TITLES):
         text = _TITLE.sub(_say_title, text)
     if "Jr" in tokens or "Sr" in tokens:
         text = _SUFFIXES.sub(lambda m: " Junior" if m.group("s") == "Jr" else " Senior", text)
-    if any(len(token) > 1 and token[1] == "." and token[0].isupper() for token in tokens):
+    if _has_dotted(text, tokens):
         text = _DOTTED.sub(lambda m: m.group().replace(".", "") + ("." if _at_end(m) else ""), text)
         text = _INITIAL.sub("", text)
     return text
