@@ -285,7 +285,8 @@ class Pyttsx3Engine:
 
     Thread-safe: calls from several threads are serialised. Workers start on
     first use (or with :meth:`start`) and stop with :meth:`close`, when the
-    engine is garbage-collected, or at interpreter exit.
+    engine is garbage-collected, or at interpreter exit. Talks to its workers
+    over pipes with ``select``: Linux and macOS (POSIX) only.
 
     Args:
         timeout: Base seconds allowed per chunk; longer chunks get more (a

@@ -22,7 +22,6 @@ import os
 import sys
 import tempfile
 import wave
-from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -408,13 +407,3 @@ def write_silent_wav(
         out.write_silence(max(0.0, seconds))
         return out.commit()
 
-
-@contextlib.contextmanager
-def atomic_files() -> Iterator[list[AtomicFile | AtomicWaveWriter]]:
-    """Collect atomic outputs; abort every one not committed when the block ends."""
-    pending: list[AtomicFile | AtomicWaveWriter] = []
-    try:
-        yield pending
-    finally:
-        for item in pending:
-            item.abort()
