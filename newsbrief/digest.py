@@ -62,6 +62,8 @@ LEAD_FLOOR = 0.3
 DEFAULT_MINUTES = 5.0
 #: Time a story gets on average; the number of stories is budget / this.
 STORY_SECONDS = 30.0
+#: The average for short digests (a sixth of the budget, but at least this).
+SHORT_STORY_SECONDS = 20.0
 #: No story gets less than this.
 MIN_STORY_SECONDS = 15.0
 #: No story gets more than this, however few stories there are.
@@ -267,7 +269,7 @@ class Digest:
         date: _dt.date | str | None = None,
         title: str | None = None,
         max_stories: int | None = None,
-        story_seconds: float = STORY_SECONDS,
+        story_seconds: float | None = None,
     ) -> Digest:
         """Merge, rank and brief ``articles`` within a time budget.
 
@@ -287,7 +289,9 @@ class Digest:
                 2026", or "News briefing" when the date is unknown).
             max_stories: At most this many stories.
             story_seconds: The average time a story gets; the number of stories
-                is the budget divided by it.
+                is the budget divided by it. Default: a sixth of the budget,
+                between 20 and 30 seconds (short digests tell more, shorter
+                stories).
 
         Raises:
             BudgetError: The budget is missing, doubled, out of range or too
@@ -299,7 +303,11 @@ class Digest:
         day = _to_date(date)
         if max_stories is not None and (isinstance(max_stories, bool) or max_stories < 1):
             raise BudgetError(f"max_stories must be at least 1, got {max_stories!r}")
-        if not (isinstance(story_seconds, (int, float)) and story_seconds >= MIN_STORY_SECONDS):
+        if story_seconds is None:
+            story_seconds = min(STORY_SECONDS, max(SHORT_STORY_SECONDS, budget / 6))
+        if isinstance(story_seconds, bool) or not (
+            isinstance(story_seconds, (int, float)) and story_seconds >= MIN_STORY_SECONDS
+        ):
             raise BudgetError(
                 f"story_seconds must be at least {MIN_STORY_SECONDS:g}, got {story_seconds!r}"
             )
@@ -755,9 +763,18 @@ def _choose(
             break
         group = ranked[position]
         position += 1
-        story = _story(index, group, min(share, MAX_STORY_SECONDS), wpm, len(chosen))
+        share = min(share, MAX_STORY_SECONDS)
+        story = _story(index, group, share, wpm, len(chosen))
         if story is None:
             continue
+        # Briefings grow a sentence at a time: one that came out well short of
+        # its share may take one more sentence from the time of the stories
+        # after it, as long as they keep their minimum.
+        most = min(MAX_STORY_SECONDS, left - slots * transition - (slots - 1) * MIN_STORY_SECONDS)
+        if story.briefing.listening_seconds < 0.75 * share and most > 1.1 * share:
+            longer = _story(index, group, min(most, 1.5 * share), wpm, len(chosen))
+            if longer is not None and longer.briefing.listening_seconds <= most:
+                story = longer
         used += story.briefing.listening_seconds + transition
         chosen.append(story)
     stories = _with_transitions(index, ranked, chosen)
