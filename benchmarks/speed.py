@@ -521,6 +521,7 @@ def plot(results: dict[str, Any], path: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 
     points = []
     for stage, (label, nb, summarises) in STAGES.items():
@@ -537,6 +538,7 @@ def plot(results: dict[str, Any], path: Path) -> None:
         )
         ax.annotate(name, (rate, r1), textcoords="offset points", xytext=(8, 4), fontsize=9)
     ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
     ax.set_xlabel("articles per second, one core (parse + segment + summary; log scale)")
     ax.set_ylabel("ROUGE-1 F (BBC News Summary dev)")
     ax.set_title("Summary quality against speed, same run")
