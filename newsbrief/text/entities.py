@@ -184,6 +184,10 @@ def _candidates(
         if run_start and text[run_start - 1] in _GLUED:
             continue
         run = match.group()
+        if " " not in run:
+            low = run.lower()
+            if low in kb.stopcaps or low in kb.connectors:
+                continue  # the commonest case: "The", "He", "But"
         initial = run_start in starts or _after_break(text, run_start)
         key = (run, initial)
         cached = memo.get(key)
@@ -770,7 +774,9 @@ def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
 def _acronym_owner(word: str, groups: Iterable[_Group], kb: Knowledge) -> _Group | None:
     letters = word.replace(".", "").upper()
     for g in groups:
-        if g.kind is PERSON:
+        if g.kind is PERSON or " " not in g.name:
+            continue
+        if g.name[0] != letters[0]:
             continue
         initials = "".join(
             w[0] for w in g.name.split() if _fold(w) not in kb.connectors and w[:1].isupper()
@@ -782,7 +788,7 @@ def _acronym_owner(word: str, groups: Iterable[_Group], kb: Knowledge) -> _Group
 
 def _appositive_role(body: str, mentions: Sequence[Span], kb: Knowledge) -> str | None:
     """A role from an appositive next to one of the mentions, if any."""
-    for span in sorted(mentions):
+    for span in sorted(mentions)[:3]:
         after = _APPOSITIVE_AFTER.match(body, span.end, min(len(body), span.end + 100))
         if after is not None:
             role = _pick_role(after.group(1), kb)

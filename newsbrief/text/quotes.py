@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -41,7 +41,24 @@ __all__ = ["find_quotes"]
 
 _OPENERS = "“\"‘'"
 _DOUBLE = re.compile(r"[“”\"]")
-_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[^\s’'])([^‘’'\n“”\"]{1,400}?)(?<=[^\s‘'])[’'](?![\w])")
+_SINGLE = re.compile(r"[‘'](?=[^\s’'])([^‘’'\n“”\"]{1,400}?)(?<=[^\s‘'])[’'](?![\w])")
+
+
+def _single_quotes(body: str) -> Iterator[re.Match[str]]:
+    """Single-quoted spans whose opening mark does not follow a letter (not "don't")."""
+    if "‘" not in body and "'" not in body:
+        return
+    pos = 0
+    while True:
+        m = _SINGLE.search(body, pos)
+        if m is None:
+            return
+        i = m.start()
+        if i and (body[i - 1].isalnum() or body[i - 1] in "’'_"):
+            pos = i + 1
+            continue
+        yield m
+        pos = m.end()
 _ADJECTIVAL_AFTER = re.compile(r"[ \t]+(?!(?:and|or|but|as|in|on|at|to|of|for|with|from|is|was|"
                                r"are|were|by|that|which|who|he|she|they|it)\b)[a-z]")
 _SO_CALLED = re.compile(r"\bso[- ]called\s+$", re.IGNORECASE)
@@ -185,6 +202,10 @@ def _gender_of(entity: Entity, body: str) -> str:
 
 def _direct_spans(body: str) -> list[_Direct]:
     out: list[_Direct] = []
+    if '"' not in body and "“" not in body and "”" not in body and "‘" not in body and (
+        "'" not in body
+    ):
+        return out
     paragraphs: list[tuple[int, int]] = []
     pos = 0
     for m in _PARAGRAPH_BREAK.finditer(body):
@@ -193,7 +214,12 @@ def _direct_spans(body: str) -> list[_Direct]:
     paragraphs.append((pos, len(body)))
     chain = 0
     carried = False  # previous paragraph ended inside a quote
+    marks = [m.start() for m in _DOUBLE.finditer(body)]
     for p_start, p_end in paragraphs:
+        k = bisect.bisect_left(marks, p_start)
+        if k >= len(marks) or marks[k] >= p_end:
+            carried = False
+            continue
         open_at: int | None = None
         first_mark = True
         for m in _DOUBLE.finditer(body, p_start, p_end):
@@ -231,7 +257,7 @@ def _direct_spans(body: str) -> list[_Direct]:
     # Single-quoted spans outside double quotes (British style, scare quotes).
     covered = [(d.open_mark, d.close_mark) for d in out]
     starts = [c[0] for c in covered]
-    for m in _SINGLE.finditer(body):
+    for m in _single_quotes(body):
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and covered[k][0] <= m.start() < covered[k][1]:
             continue
@@ -421,13 +447,31 @@ _SUBJECT_STOP = re.compile(
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 _PRONOUN_RE = re.compile(r"\b(he|she|they|we|I)\s*(?:\w+\s+){0,3}$", re.IGNORECASE)
-_TRAILING_AUX = re.compile(
-    r"(?:\s*,?\s*\b(?:has|have|had|was|were|is|are|also|then|later|previously|once|will|would|"
-    r"could|had|did|does|do|not|never|again|repeatedly|publicly|privately|recently|"
-    r"quickly|today|yesterday|earlier|on\s+\w+day|in\s+a\s+statement|told\s+\w+|"
-    r"been|being)\b)+\s*$",
-    re.IGNORECASE,
+# Words between a subject and its reporting verb ("Smith has also said").
+_AUX_WORDS = frozenset(
+    ("has", "have", "had", "was", "were", "is", "are", "also", "then", "later", "previously",
+     "once", "will", "would", "could", "did", "does", "do", "not", "never", "again",
+     "repeatedly", "publicly", "privately", "recently", "quickly", "today", "yesterday",
+     "earlier", "been", "being", "further", "reportedly", "allegedly", "simply", "just",
+     "already", "often", "always", "flatly", "sharply", "bluntly")
 )
+_DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+
+
+def _strip_aux(seg: str) -> str:
+    """``seg`` without trailing auxiliaries, adverbs and commas ("Smith, has also")."""
+    end = len(seg)
+    while True:
+        trimmed = seg[:end].rstrip(" ,\t\n\xa0")
+        space = max(trimmed.rfind(" "), trimmed.rfind("\n"))
+        word = trimmed[space + 1 :].lower()
+        if word in _AUX_WORDS:
+            end = space + 1
+            continue
+        if word in _DAYS and trimmed[:space].lower().endswith(" on"):
+            end = space - 2
+            continue
+        return trimmed
 
 
 def _speaker_left(
@@ -443,9 +487,7 @@ def _speaker_left(
     for m in _SUBJECT_STOP.finditer(seg):
         cut = m.end()
     seg_lo = window_lo + cut
-    seg = body[seg_lo:hi]
-    core = _TRAILING_AUX.sub("", seg)
-    core_end = seg_lo + len(core.rstrip(" ,"))
+    core_end = seg_lo + len(_strip_aux(body[seg_lo:hi]))
     if core_end <= seg_lo:
         return None
     # A pronoun right before the cue.
@@ -457,8 +499,8 @@ def _speaker_left(
     # "Smith, a close ally and the secretary of X, said": the subject is
     # the mention before the appositive's opening comma.
     raw = body[seg_lo:hi]
-    raw_core = _TRAILING_AUX.sub("", raw).rstrip()
-    if raw_core.endswith(","):
+    raw_core = raw[: core_end - seg_lo]
+    if raw[core_end - seg_lo : core_end - seg_lo + 1] == "," or raw_core.endswith(","):
         first_comma = raw.find(",")
         if 0 <= first_comma < len(raw_core) - 1:
             comma_at = seg_lo + first_comma
@@ -617,9 +659,16 @@ def _indirect(
 ) -> list[Quote]:
     body = ctx.body
     out: list[Quote] = []
-    for idx, (s0, s1) in enumerate(bounds):
-        if idx in skip:
+    # One scan for cues over the whole body; only sentences with a cue are read.
+    starts = [b[0] for b in bounds]
+    with_cue: set[int] = set()
+    for rx in (_INDIRECT_VERB, _ACCORDING):
+        for m in rx.finditer(body):
+            with_cue.add(bisect.bisect_right(starts, m.start()) - 1)
+    for idx in sorted(with_cue - skip):
+        if idx < 0:
             continue
+        s0, s1 = bounds[idx]
         sentence = body[s0:s1]
         end = s0 + len(sentence.rstrip())
         while end > s0 and body[end - 1] in ".!?":
