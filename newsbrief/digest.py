@@ -806,6 +806,9 @@ def _story(index: _Index, group: _Ranked, seconds: float, wpm: float, rank: int)
     except NewsbriefError as error:
         logger.warning("skipping story %s: %s", index.labels[group.representative], error)
         return None
+    if briefing.listening_seconds <= 0:
+        logger.info("skipping story %s: nothing to say", index.labels[group.representative])
+        return None
     order = [group.representative, *(m for m in group.members if m != group.representative)]
     return Story(
         briefing=briefing,

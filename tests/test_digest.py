@@ -435,6 +435,13 @@ def test_stories_keep_the_given_articles_or_equal_rebuilt_ones() -> None:
 
 
 @needs_briefing
+def test_articles_with_nothing_to_say_are_left_out() -> None:
+    symbols = Article.from_text("—— … ——", title="", id="symbols")
+    digest = digest_of([symbols, article("museum")])
+    assert [s.sources for s in digest.stories] == [("museum",)]
+
+
+@needs_briefing
 def test_empty_input_gives_an_empty_digest() -> None:
     digest = digest_of([])
     assert digest.stories == ()
