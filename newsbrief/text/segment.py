@@ -611,7 +611,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     Args:
         text: The text.
         start: Where to start (default: the beginning).
-        end: Where to stop (default: the end of ``text``).
+        end: Where to stop (default: the end of ``text``). Offsets outside
+            ``0..len(text)`` are clamped to it; an empty range gives no
+            sentences.
 
     Returns:
         The sentence spans in order.
