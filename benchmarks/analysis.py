@@ -21,7 +21,9 @@ Direct quotes (PolNeAR ``dev.jsonl``)
     from the first quotation mark in its content to the last one (or to the end
     of the content when there is only one mark). Predicted: quotes with
     ``direct=True`` from :func:`find_quotes` on the raw article text (so offsets
-    are the corpus offsets).
+    are the corpus offsets) that open with a double quotation mark, as the gold
+    set holds only those (single-quoted quotations, headline style, can be
+    neither gold nor judged).
 
     * A prediction and a gold item *match* when their character overlap is at
       least 50% of the shorter of the two spans (prediction span vs gold quoted
@@ -178,6 +180,7 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 # -- PolNeAR ------------------------------------------------------------------
 
 _DQ = re.compile(r"[\"“”]")
+_OPENING_DOUBLE = frozenset('"“”')
 _NOT_NAMES = frozenset(
     ("He", "She", "They", "It", "We", "I", "You", "The", "A", "An", "This", "That", "His",
      "Her", "Their", "Its", "One", "Some", "Many", "Most")
@@ -237,7 +240,10 @@ def score_polnear() -> dict[str, float]:
         paragraphs = segment(text)
         sentences = [s for p in paragraphs for s in p.sentences]
         entities = find_entities(text, sentence_starts=[s.start for s in sentences])
-        preds = [q for q in find_quotes(text, entities, sentences) if q.direct]
+        preds = [
+            q for q in find_quotes(text, entities, sentences)
+            if q.direct and text[q.span.start - 1 : q.span.start] in _OPENING_DOUBLE
+        ]
         n_gold += len(gold)
         hit_gold: set[int] = set()
         for q in preds:

@@ -57,6 +57,9 @@ def _single_quotes(body: str) -> Iterator[re.Match[str]]:
         if i and (body[i - 1].isalnum() or body[i - 1] in "’'_"):
             pos = i + 1
             continue
+        if body[i + 1 : i + 2] == "'" or body[m.end() - 2 : m.end() - 1] == "'":
+            pos = m.end()
+            continue  # ''doubled single quotes'' stand for double quotes
         yield m
         pos = m.end()
 _ADJECTIVAL_AFTER = re.compile(r"[ \t]+(?!(?:and|or|but|as|in|on|at|to|of|for|with|from|is|was|"
@@ -163,8 +166,16 @@ def find_quotes(
         if found is not None and found[0] is None and d.chain in chain_speaker:
             found = chain_speaker[d.chain]
         if found is None:
-            if words <= 4 or d.single:
+            if d.single:
                 continue  # scare quotes: a term, not a quotation
+            if words <= 4:
+                # Only a characterisation keeps a short quote: "X condemned the
+                # test as "provocative"" gives X's words; other short quoted
+                # terms are scare quotes.
+                framing = _framing_speaker(ctx, s0, d.open_mark)
+                if framing is None:
+                    continue
+                found = framing
             # A whole-sentence quote continues the previous speaker nearby.
             if last_speaker[0] is not None and d.open_mark - last_speaker[2] < 600:
                 found = (last_speaker[0], None, None)
@@ -176,6 +187,10 @@ def find_quotes(
             body, max(0, d.open_mark - 20), d.open_mark
         ) and (found[0] is None or _ADJECTIVAL_AFTER.match(body, d.close_mark)):
             continue  # 'a "no limits" partnership': a term, not a quotation
+        if words <= 6 and _is_title(text) and _TITLE_BEFORE.search(
+            body, max(0, d.open_mark - 12), d.open_mark
+        ):
+            continue  # the title of a show, film or article: CBS's "Face the Nation"
         speaker, cue, span = found
         chain_speaker.setdefault(d.chain, (speaker, cue, span))
         if speaker is not None:
@@ -185,6 +200,41 @@ def find_quotes(
     quotes.extend(_indirect(ctx, bounds, quoted_sentences))
     quotes.sort(key=lambda q: (q.span.start, q.span.end))
     return tuple(quotes)
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:on|of|in|titled|called|named|show|program|programme|film|book|song|"
+    r"episode|album|series|column|commentary))[ \t\xa0]+$"
+)
+_SMALL_WORDS = frozenset(("a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with"))
+
+
+def _is_title(text: str) -> bool:
+    """Title Case words without sentence punctuation ("Face the Nation")."""
+    words = text.rstrip(",.").split()
+    if not words or any(c in text.rstrip(",.") for c in ".!?;:"):
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w in _SMALL_WORDS for w in words
+    )
+
+
+_AS_BEFORE = re.compile(r"\bas\s+(?:(?:a|an|the|being)\s+)?$")
+
+
+def _framing_speaker(
+    ctx: _Context, s0: int, open_mark: int
+) -> tuple[str | None, str | None, Span | None] | None:
+    """For 'X describes Y as "term"': X's name, when X is a person or organisation."""
+    if _AS_BEFORE.search(ctx.body, max(s0, open_mark - 16), open_mark) is None:
+        return None
+    k = bisect.bisect_left(ctx.starts, s0)
+    while k < len(ctx.mentions) and ctx.mentions[k].start < open_mark:
+        m = ctx.mentions[k]
+        if m.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):
+            return m.name, "as", Span(m.start, m.end)
+        k += 1
+    return None
 
 
 def _gender_of(entity: Entity, body: str) -> str:
@@ -225,6 +275,10 @@ def _direct_spans(body: str) -> list[_Direct]:
         for m in _DOUBLE.finditer(body, p_start, p_end):
             i = m.start()
             ch = body[i]
+            if ch == '"' and i > p_start and (
+                body[i - 1] == "=" or (body[i - 1].isdigit() and open_at is None)
+            ):
+                continue  # an attribute value (author="x") or inches (6'3")
             if ch == "”" and open_at is None and not (first_mark and carried) and (
                 i == p_start or body[i - 1].isspace()
             ) and i + 1 < p_end and not body[i + 1].isspace():
