@@ -1,35 +1,42 @@
 """Paragraph and sentence segmentation for news English.
 
 Pure Python and linear in the input. A paragraph is a block of text between
-blank lines. Inside a paragraph, a few cheap checks cut hard boundaries first
-(list items on their own lines, bullets, inline numbered lists, short heading
-lines); then one regular-expression pass finds candidate sentence ends
-(``.``, ``!``, ``?``, ellipses, with any closing quotes or brackets) and a
-small decision procedure keeps the real ones. The decision looks only at the
-word before the candidate and the word after it:
+blank lines. Inside a paragraph a few cheap checks first cut the boundaries
+that depend on layout: list items on their own lines ("- ...", "1. ..."),
+bullets ("•"), inline numbered lists whose markers count up ("1.) ... 2.)
+..."), and single line breaks that are clearly intended (after a colon, after
+a short heading-like line, or where the next word would have fitted on the
+line, so the text was not merely wrapped). Then every terminal mark (``.``,
+``!``, ``?``, ellipses) followed by optional closing quotes or brackets and by
+whitespace is a candidate, found with ``str.find``, and a small decision
+procedure keeps the real ones by looking at the word before and the word
+after:
 
-* a lower-case next word never starts a sentence ("Yahoo! in", "Co. at",
-  ``"Why?" she asked``);
+* a lower-case next word continues the sentence ("Yahoo! in", "Co. at",
+  ``"Why?" she asked``); so does a dash;
 * titles (Mr., Dr., Gov., Sen., St., Prof., ...) and ``e.g.``/``i.e.`` never
-  end one;
-* abbreviations taking a number (No. 10, p. 55, Jan. 5) do not end before a
-  digit;
+  end one ("on Elm St. The house" aside);
+* abbreviations taking a number (No. 10, p. 55, Jan. 5) do not end one before
+  a digit;
 * abbreviations that may end a sentence (U.S., Inc., Co., Jr., initials like
   Jonas E. Smith) end one only when a typical sentence opener follows ("in the
   U.S. The company" but "the U.S. Senate");
 * times (5 a.m., 6 P.M.) end a sentence before a capitalised word unless it is
-  a time zone or weekday, or the time is the opening phrase ("At 5 a.m. Mr.
+  a time zone or a weekday, or the time is the opening phrase ("At 5 a.m. Mr.
   Smith ...");
+* a quoted question followed by a named attribution stays whole ('"Why?"
+  Velt asked.');
 * ellipses, list markers ("1.", "a)", "2.)") and bracketed elisions
   ("[...]") have their own rules.
 
 All offsets index the original text exactly; sentences are stripped of
-surrounding whitespace and never empty.
+surrounding whitespace, never empty and never cross a blank line.
 """
 
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from newsbrief.model import Paragraph, Sentence
 
@@ -96,8 +103,7 @@ _BEFORE_NUMBER = frozenset(
         "no", "nos", "nr", "n°", "nº", "p", "pp", "para", "paras", "vol", "vols", "fig", "figs",
         "ch", "chap", "sec", "sect", "art", "arts", "op", "tel", "ext", "ex", "approx", "ca",
         "c", "circa", "rs", "ver", "pg", "pgs", "pl", "est", "jan", "feb", "mar", "apr", "jun",
-        "jul",
-        "aug", "sep", "sept", "oct", "nov", "dec",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     )
 )
 #: Abbreviations that may end a sentence: they end one only before a typical
@@ -108,19 +114,26 @@ _MAY_END = frozenset(
         "esq", "ave", "blvd", "rd", "dept", "univ", "assn", "govt", "natl", "intl", "est",
     )
 )
-_TITLE, _NUMBER, _MAY_END_KIND, _LATIN_KIND, _TIME = 1, 2, 4, 8, 16
-#: Every abbreviation with its kinds (bit flags), for one lookup per candidate.
-_KIND: dict[str, int] = {}
-for _words, _flag in (
-    (_NEVER_END - _LATIN, _TITLE),
-    (_LATIN, _LATIN_KIND),
-    (_BEFORE_NUMBER, _NUMBER),
-    (_MAY_END, _MAY_END_KIND),
-    (frozenset(("a.m", "p.m")), _TIME),
-):
-    for _word in _words:
-        _KIND[_word] = _KIND.get(_word, 0) | _flag
-del _words, _flag, _word
+# Kinds of abbreviation, as bit flags: one dictionary lookup per candidate.
+_K_TITLE, _K_NUMBER, _K_MAY_END, _K_LATIN, _K_TIME = 1, 2, 4, 8, 16
+
+
+def _kinds() -> MappingProxyType[str, int]:
+    kinds: dict[str, int] = {}
+    for words, flag in (
+        (_NEVER_END - _LATIN, _K_TITLE),
+        (_LATIN, _K_LATIN),
+        (_BEFORE_NUMBER, _K_NUMBER),
+        (_MAY_END, _K_MAY_END),
+        (frozenset(("a.m", "p.m")), _K_TIME),
+    ):
+        for word in words:
+            kinds[word] = kinds.get(word, 0) | flag
+    return MappingProxyType(kinds)
+
+
+#: Every abbreviation (lower case, without its final period) with its kinds.
+_KIND = _kinds()
 #: Capitalised words that typically open a sentence (function words).
 _OPENER_WORDS = frozenset(
     (
@@ -476,8 +489,8 @@ def _boundary(
     # "FT" or "MS" are acronyms, which end sentences like any word.
     kind = _KIND.get(word.lower(), 0) if word.islower() or word.istitle() else 0
     if first.isdigit() and not openers:
-        return -1 if kind & (_NUMBER | _TITLE | _LATIN_KIND) else m_end  # "No. 10", "p. 55"
-    if kind & _LATIN_KIND or (kind & _TITLE and word[0].isupper()):
+        return -1 if kind & (_K_NUMBER | _K_TITLE | _K_LATIN) else m_end  # "No. 10", "p. 55"
+    if kind & _K_LATIN or (kind & _K_TITLE and word[0].isupper()):
         if (
             word == "St"
             and _after_capital_word(text, pos, tok)
@@ -485,14 +498,14 @@ def _boundary(
         ):
             return m_end  # "on Elm St. The house" (but "in St. Aldric", "Elm St. Station")
         return -1  # "Dr. Marsh", "e.g. Paris" (but "10 ft. An hour later")
-    if kind & _TIME:
+    if kind & _K_TIME:
         return _after_time(text, pos, tok, _word_at(text, k, end), m_end)
     if len(word) == 1:
         if word == "I" and _after_lower_word(text, pos, tok):
             return m_end  # "you and I. Did you ..." (but "Albert I. Jones")
         if not word.isupper():
             return m_end
-    elif not kind & _MAY_END_KIND and ("." not in word or _DOTTED.fullmatch(word) is None):
+    elif not kind & _K_MAY_END and ("." not in word or _DOTTED.fullmatch(word) is None):
         return m_end  # an ordinary word
     # An initial or an abbreviation that may end a sentence.
     if openers and not lower_word and opener not in "([{":
