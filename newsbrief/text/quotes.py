@@ -203,7 +203,7 @@ def find_quotes(
 
 
 _TITLE_BEFORE = re.compile(
-    r"(?:['’]s|\b(?:on|of|in|titled|called|named|show|program|programme|film|book|song|"
+    r"(?:['’]s|\b(?:titled|named|show|program|programme|film|book|song|"
     r"episode|album|series|column|commentary))[ \t\xa0]+$"
 )
 _SMALL_WORDS = frozenset(("a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with"))
