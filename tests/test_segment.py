@@ -613,6 +613,11 @@ CASES: list[tuple[str, str, list[str]]] = [
         'The Rev. Dr. Ana Velt Jr. spoke first.',
         ['The Rev. Dr. Ana Velt Jr. spoke first.'],
     ),
+    (
+        'numbered-item-with-a-score-inside',
+        '1. The council voted 7 to 2. The motion passed. 2. The mayor resigned.',
+        ['1. The council voted 7 to 2.', 'The motion passed.', '2. The mayor resigned.'],
+    ),
 ]
 
 

@@ -181,6 +181,14 @@ _CONTINUATION_WORDS = frozenset(
     )
 )
 _SHORT_LINE = 40
+#: Words after which a number is a quantity, not an inline list marker.
+_COUNT_WORDS = frozenset(
+    (
+        "to", "by", "of", "from", "than", "at", "and", "or", "vs", "v", "under", "over",
+        "about", "around", "nearly", "almost", "only", "just", "no", "no.", "number", "page",
+        "top", "the", "was", "is", "were", "are", "be", "been", "with", "in", "on",
+    )
+)
 
 
 # --------------------------------------------------------------------------
@@ -326,9 +334,19 @@ def _list_cuts(text: str, start: int, end: int, cuts: list[int]) -> None:
             m_style == style
             and m_kind == kind
             and _marker_value(m_digits, m_lower, m_upper) == expected
+            and not _counts_before(text, start, match.start())
         ):
             cuts.append(match.start())
             expected += 1
+
+
+def _counts_before(text: str, start: int, marker: int) -> bool:
+    """Whether the word before ``marker`` makes it a number ("won 7 to 2. The")."""
+    word_start = _previous_word_start(text, start, marker)
+    if word_start < 0:
+        return False
+    word = text[word_start:marker].strip().lower()
+    return word in _COUNT_WORDS or word[-1:].isdigit()
 
 
 def _marker_value(digits: str | None, lower: str | None, upper: str | None) -> int:
