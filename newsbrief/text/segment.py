@@ -341,12 +341,12 @@ def _list_cuts(text: str, start: int, end: int, cuts: list[int]) -> None:
 
 
 def _counts_before(text: str, start: int, marker: int) -> bool:
-    """Whether the word before ``marker`` makes it a number ("won 7 to 2. The")."""
+    """Whether the word before ``marker`` makes it a quantity ("voted 7 to 2. The")."""
     word_start = _previous_word_start(text, start, marker)
     if word_start < 0:
         return False
     word = text[word_start:marker].strip().lower()
-    return word in _COUNT_WORDS or word[-1:].isdigit()
+    return word in _COUNT_WORDS
 
 
 def _marker_value(digits: str | None, lower: str | None, upper: str | None) -> int:
