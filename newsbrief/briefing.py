@@ -571,7 +571,7 @@ def _fit(
     limit_seconds: float | None,
     limit_words: float | None,
 ) -> Briefing:
-    from newsbrief.render.script import briefing_parts
+    from newsbrief.render.script import briefing_parts, say_sentence
     from newsbrief.render.spoken import speakable
     from newsbrief.timing import PAUSE_SECONDS, estimate_script_seconds
 
@@ -580,22 +580,32 @@ def _fit(
     spoken: dict[str, str] = {}
     timed: dict[str, tuple[float, int]] = {}
 
+    said: dict[str, str] = {}
+
     def speak(text: str) -> str:
         if text not in spoken:
             spoken[text] = speakable(text)
         return spoken[text]
 
+    def say(text: str) -> str:
+        if text not in said:
+            said[text] = say_sentence(text, speak)
+        return said[text]
+
+    def time_of(text: str) -> tuple[float, int]:
+        if text not in timed:
+            timed[text] = (
+                estimate_script_seconds(text, base.wpm),
+                script_features(text).words,
+            )
+        return timed[text]
+
     def measure(briefing: Briefing) -> tuple[float, int]:
-        parts = briefing_parts(briefing.to_dict(), speak=speak)
+        parts = briefing_parts(briefing.to_dict(), speak=speak, say=say)
         total_seconds = sum(PAUSE_SECONDS[p.pause] for p in parts[:-1])
         total_words = 0
         for part in parts:
-            if part.text not in timed:
-                timed[part.text] = (
-                    estimate_script_seconds(part.text, base.wpm),
-                    script_features(part.text).words,
-                )
-            part_seconds, part_words = timed[part.text]
+            part_seconds, part_words = time_of(part.text)
             total_seconds += part_seconds
             total_words += part_words
         return total_seconds, total_words
@@ -611,21 +621,36 @@ def _fit(
         cost = measure(briefing)
         if fits(cost):
             return attrs.evolve(briefing, listening_seconds=round(cost[0], 1))
-        if context:
-            context = context[:-1]
-        elif quotes:
-            quotes = quotes[:-1]
-        elif points:
-            points = points[:-1]
-        elif lede is not None:
-            lede = _shorter_lede(lede, lede_candidates, base, measure, fits)
-            if lede is None:
-                continue
-            briefing = _assemble(base, lede, (), (), ())
-            return attrs.evolve(briefing, listening_seconds=round(measure(briefing)[0], 1))
-        else:
+        if context or quotes or points:
+            # Drop as many sentences as surely must go (each saves at least
+            # its own speaking time), then measure again; a quote may not be
+            # spoken at all (a key point may say it), so it goes alone.
+            over_seconds = (
+                cost[0] - limit_seconds * TIME_SAFETY if limit_seconds is not None else 0.0
+            )
+            over_words = cost[1] - limit_words if limit_words is not None else 0.0
+            while context or quotes or points:
+                if context:
+                    saved = time_of(say(context[-1].text))
+                    context = context[:-1]
+                elif quotes:
+                    quotes = quotes[:-1]
+                    break
+                else:
+                    saved = time_of(say(points[-1].text))
+                    points = points[:-1]
+                over_seconds -= saved[0]
+                over_words -= saved[1]
+                if over_seconds <= 0 and over_words <= 0:
+                    break
+            continue
+        if lede is None:
             need = f"{cost[0]:.1f} s" if limit_seconds is not None else f"{cost[1]} words"
             raise BudgetError(f"the budget is too small even for the headline ({need})")
+        lede = _shorter_lede(lede, lede_candidates, base, measure, fits)
+        if lede is not None:
+            briefing = _assemble(base, lede, (), (), ())
+            return attrs.evolve(briefing, listening_seconds=round(measure(briefing)[0], 1))
 
 
 def _shorter_lede(

@@ -40,6 +40,7 @@ __all__ = [
     "join_parts",
     "mark_quotes",
     "render_script",
+    "say_sentence",
     "script_parts",
 ]
 
@@ -245,7 +246,8 @@ def drop_dateline(text: str) -> str:
     return _DATELINE.sub("", text, count=1)
 
 
-def _sentence(text: str, speak: Callable[[str], str] = speakable) -> str:
+def say_sentence(text: str, speak: Callable[[str], str] = speakable) -> str:
+    """A sentence as the script says it: no dateline, quotes announced, speakable, a full stop."""
     spoken = speak(mark_quotes(drop_dateline(text)))
     if spoken and not spoken.endswith((".", "!", "?")):
         spoken += "."
@@ -268,23 +270,38 @@ def briefing_parts(
     *,
     last_pause: str = "section",
     speak: Callable[[str], str] = speakable,
+    say: Callable[[str], str] | None = None,
 ) -> list[ScriptPart]:
-    """The parts of one briefing dict (``speak`` turns text into speakable text)."""
+    """The parts of one briefing dict.
+
+    Args:
+        view: A briefing dict.
+        last_pause: The pause after the last part.
+        speak: Turns text into speakable text.
+        say: Turns an article sentence into a spoken sentence (default:
+            :func:`say_sentence` with ``speak``); callers that measure many
+            variants of one briefing pass a memoised one.
+    """
+    if say is None:
+
+        def say(text: str) -> str:
+            return say_sentence(text, speak)
+
     headline = field_text(view, "headline").strip()
     lede = field_text(view, "lede")
     key_points = text_list(view.get("key_points"))
     context = text_list(view.get("context"))
     parts: list[ScriptPart] = []
     if headline:
-        parts.append(ScriptPart(_sentence(headline, speak), "section", title=headline))
+        parts.append(ScriptPart(say(headline), "section", title=headline))
     spoken_sources = [lede, *key_points]
     if lede or key_points:
-        parts += _section([_sentence(lede, speak)], "section")
-        parts += _section([_sentence(k, speak) for k in key_points], "section")
+        parts += _section([say(lede)], "section")
+        parts += _section([say(k) for k in key_points], "section")
     else:
         summary = text_list(view.get("summary"))
         spoken_sources += summary
-        parts += _section([_sentence(s, speak) for s in summary], "section")
+        parts += _section([say(s) for s in summary], "section")
     heard = _normal(" ".join(spoken_sources))
     people = dict(people_of(view))
     introduced = {name for name in people if _normal(name) in heard}
@@ -294,7 +311,7 @@ def briefing_parts(
             continue
         quote_lines.append(_quote_line(speaker, words, direct, people, introduced, speak))
     parts += _section(quote_lines, "section")
-    context_lines = [_sentence(c, speak) for c in context if _normal(c) not in heard]
+    context_lines = [say(c) for c in context if _normal(c) not in heard]
     if context_lines:
         parts += _section(["Background.", *context_lines], "section")
     parts = [p for p in parts if p.text]
@@ -338,20 +355,20 @@ def _quote_line(
 
 def _digest_parts(view: Mapping[str, Any]) -> list[ScriptPart]:
     parts: list[ScriptPart] = []
-    intro = _sentence(field_text(view, "intro"))
+    intro = say_sentence(field_text(view, "intro"))
     if intro:
         parts.append(ScriptPart(intro, "section"))
     for transition, story in stories_of(view):
         story_parts = briefing_parts(story, last_pause="story")
         if not story_parts:
             continue
-        line = _sentence(transition)
+        line = say_sentence(transition)
         if line:
             title = story_parts[0].title
             story_parts[0] = attrs.evolve(story_parts[0], title=None)
             story_parts.insert(0, ScriptPart(line, "sentence", title=title))
         parts += story_parts
-    outro = _sentence(field_text(view, "outro"))
+    outro = say_sentence(field_text(view, "outro"))
     if outro:
         parts.append(ScriptPart(outro, "section"))
     return parts
