@@ -892,10 +892,15 @@ def _outro(count: int, found: int) -> str:
     if count == 0:
         return "There is no news to report."
     more = found - count
-    if more > 0:
+    if more <= 0:
+        return "That's all for now."
+    if more < 100:
         rest = f"{number_words(more).capitalize()} more {'story' if more == 1 else 'stories'}"
-        return f"{rest} did not fit in this briefing. That's all for now."
-    return "That's all for now."
+    else:
+        # Big counts are no use to a listener, and must not outgrow the
+        # framing time set aside before the stories were chosen.
+        rest = "Hundreds more stories" if more < 1000 else "Thousands more stories"
+    return f"{rest} did not fit in this briefing. That's all for now."
 
 
 def _unique(labels: Iterable[str]) -> tuple[str, ...]:

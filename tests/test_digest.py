@@ -487,6 +487,16 @@ def test_max_stories_caps_the_story_count() -> None:
     assert len(digest.stories) == 2
 
 
+def test_outro_counts_the_stories_left_out() -> None:
+    from newsbrief.digest import _outro
+
+    assert _outro(5, 5) == "That's all for now."
+    assert _outro(5, 6).startswith("One more story did not fit")
+    assert _outro(5, 47).startswith("Forty-two more stories did not fit")
+    assert _outro(5, 1605).startswith("Thousands more stories did not fit")
+    assert _outro(0, 0) == "There is no news to report."
+
+
 def test_number_words() -> None:
     assert [number_words(n) for n in (0, 1, 5, 13, 20, 42, 100, 315)] == [
         "no",
