@@ -73,7 +73,10 @@ _WORDY = re.compile(
 )
 # Cheap anchors (a plain character class or an alternation of literals, which
 # the regex engine scans fast); the full patterns are tried only there.
-_NUM_ANCHOR = re.compile(r"[0-9]+")
+# Digits that can start a date: a year-like number or a day before a month.
+_NUM_ANCHOR = re.compile(
+    r"(?<![0-9])(?:1[5-9][0-9]{2}|2[01][0-9]{2}|[0-9]{1,2}(?=(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]))"
+)
 _ANCHOR_WORDS = (
     *(name.capitalize() for name in _MONTHS),
     *(name.capitalize() for name in _WEEKDAYS),
