@@ -452,12 +452,20 @@ def _attribute(
             if found is not None:
                 return found[0], verb, found[1]
         else:
-            subj = _speaker_left(ctx, s0, lead.start())
+            participle = _PARTICIPLE_BEFORE.search(body, max(s0, lead.start() - 16), lead.start())
+            subj = None if participle else _speaker_left(ctx, s0, lead.start())
             if subj is not None:
                 return subj[0], verb, subj[1]
-            found = _speaker_right(ctx, lead.end(), d.open_mark, max_gap=3)
-            if found is not None:
-                return found[0], verb, found[1]
+            if not participle:
+                found = _speaker_right(ctx, lead.end(), d.open_mark, max_gap=3)
+                if found is not None:
+                    return found[0], verb, found[1]
+            # ", saying ...", "and said ...", "going on to say ...": the
+            # subject of the main clause, the sentence's first person or
+            # organisation.
+            main = _first_actor(ctx, s0, lead.start())
+            if main is not None:
+                return main.name, verb, Span(main.start, main.end)
         return None, verb, None
     # 3. A cue later in the sentence (after other text).
     if best is not None:
@@ -465,6 +473,19 @@ def _attribute(
         subj = _speaker_left(ctx, max(after, best.start() - 80), best.start())
         if subj is not None:
             return subj[0], verb, subj[1]
+    return None
+
+
+_PARTICIPLE_BEFORE = re.compile(r"(?:,|\band|\bbut|\bto|\bwhile|\bbefore|\bafter|\bby)\s+$")
+
+
+def _first_actor(ctx: _Context, lo: int, hi: int) -> _Mention | None:
+    k = bisect.bisect_left(ctx.starts, lo)
+    while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
+        m = ctx.mentions[k]
+        if m.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):
+            return m
+        k += 1
     return None
 
 
