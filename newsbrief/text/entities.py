@@ -185,7 +185,7 @@ def _candidates(
             continue
         run = match.group()
         if " " not in run:
-            low = run.lower()
+            low = _bare(run.lower())
             if low in kb.stopcaps or low in kb.connectors:
                 continue  # the commonest case: "The", "He", "But"
         initial = run_start in starts or _after_break(text, run_start)
@@ -250,9 +250,19 @@ class _Lowers:
         return False
 
 
+def _bare(word: str) -> str:
+    """``it's`` -> ``it``: a word without a clitic or possessive ending."""
+    for mark in "'’":
+        if mark in word:
+            return word.split(mark, 1)[0]
+    return word
+
+
 def _is_common(word: str, kb: Knowledge, lowers: _Lowers) -> bool:
     """A capitalised word that is an ordinary word here (sentence starter)."""
     key = _fold(word)
+    if _bare(key) in kb.stopcaps:
+        return True
     if key in kb.stopcaps:
         return True
     if key in kb.places or key in kb.organizations or key in kb.given_names:

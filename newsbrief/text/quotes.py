@@ -440,7 +440,6 @@ def _attribute(
             found = _speaker_right(ctx, best.end(), min(len(body), best.end() + 120))
             if found is not None:
                 return found[0], verb, found[1]
-            return None, verb, None
     # 2. The nearest cue before the quote in its sentence.
     lead = None
     for m in ctx.cue_re.finditer(body, s0, d.open_mark):
