@@ -456,6 +456,19 @@ def test_story_title_falls_back_to_its_first_words_without_a_headline() -> None:
     assert digest.stories[0].title.startswith("Kelby Rovers")
 
 
+@needs_briefing
+def test_digest_speaks_with_one_chapter_per_story(tmp_path: Path) -> None:
+    from newsbrief.speech import Speaker
+    from newsbrief.testing import FakeSpeechEngine
+
+    digest = digest_of([article(key) for key in DISTINCT[:3]], date="2026-11-24")
+    result = Speaker(engine=FakeSpeechEngine()).save(digest, tmp_path / "d.wav", chapters=True)
+    titles = [chapter.title for chapter in result.chapters]
+    for story in digest.stories:
+        assert story.title in titles
+    assert result.chapters_path is not None and result.chapters_path.exists()
+
+
 # -- errors --------------------------------------------------------------------
 
 
