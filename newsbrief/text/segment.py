@@ -451,11 +451,18 @@ def _boundary(
     # bracketed "(btw ...)" do not count as lower case).
     lower_word = first.islower() and not _has_upper(text, k, end)
     lower_next = lower_word and not openers
-    # The word before the marks (any whitespace, a no-break space included,
-    # separates words; the cost is the word's length, not the sentence's).
-    tok = m_start
-    while tok > pos and not text[tok - 1].isspace():
-        tok -= 1
+    # The word before the marks. Any whitespace separates words; all of it
+    # but " " is unprintable, so isprintable() spots the rare no-break space
+    # or newline inside. (The cost is the word's length, not the sentence's.)
+    tok = text.rfind(" ", pos, m_start) + 1
+    if tok < pos:
+        tok = pos
+    word = text[tok:m_start]
+    if not word.isprintable():
+        tok = m_start
+        while tok > pos and not text[tok - 1].isspace():
+            tok -= 1
+        word = text[tok:m_start]
 
     if spaced:
         if lower_next:
@@ -486,7 +493,6 @@ def _boundary(
 
     # A single period.
     closers = m_end > run_end
-    word = text[tok:m_start]
     if word and word[0] in _OPENERS:
         word = word.lstrip(_OPENERS)
     if (
