@@ -549,6 +549,33 @@ def test_html_to_text_drops_scripts_and_styles_and_keeps_blocks() -> None:
     assert text == "One & two\n\nThree"
 
 
+def test_html_to_text_drops_hidden_and_boilerplate_elements() -> None:
+    text = html_to_text(
+        '<p>Kept one.</p><div class="share-buttons"><div><p>Share this</p></div></div>'
+        '<p hidden>Hidden</p><span style="display: none">Invisible</span>'
+        '<aside><div>Most read</div></aside><div id="related-stories">Related</div>'
+        "<p>Kept two.</p>"
+    )
+    assert text == "Kept one.\n\nKept two."
+
+
+def test_html_unclosed_tags_inside_skipped_elements_stay_linear() -> None:
+    start = time.perf_counter()
+    text = html_to_text("<nav>" + "<span>" * 100_000 + "</nav><p>After.</p>")
+    assert text == "After."
+    assert time.perf_counter() - start < 5
+
+
+def test_html_example_without_trafilatura_drops_adverts(monkeypatch: pytest.MonkeyPatch) -> None:
+    _block_import(monkeypatch, "trafilatura")
+    article = ingest.read(EXAMPLES / "museum-reopens.html")
+    assert article.headline == "Carrow museum reopens after £12m restoration"
+    assert article.source == "Halden Courier"
+    for junk in ("Advertisement", "Most read", "analytics", "All rights reserved", "Home"):
+        assert junk not in article.body
+    assert article.body.endswith("guided tours of the engine hall.")
+
+
 def _block_import(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     real_import = builtins.__import__
 

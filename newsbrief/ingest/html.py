@@ -27,7 +27,7 @@ logger = logging.getLogger("newsbrief.ingest")
 
 _SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "math", "nav", "header", "footer",
-     "aside", "form", "button", "select", "textarea", "iframe", "object", "canvas", "head"}
+     "aside", "form", "button", "select", "textarea", "iframe", "object", "canvas"}
 )
 _BLOCK = frozenset(
     {"p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
@@ -43,6 +43,13 @@ _META_DATE = ("article:published_time", "og:published_time", "date", "pubdate",
               "datepublished", "dc.date", "dcterms.date", "publish-date", "sailthru.date")
 _META_SOURCE = ("og:site_name", "application-name", "publisher")
 _SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"[\s_-]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_BOILERPLATE = frozenset(
+    {"ad", "ads", "advert", "adverts", "advertisement", "promo", "share", "sharing", "social",
+     "related", "newsletter", "cookie", "cookies", "subscribe", "sidebar", "comments",
+     "breadcrumb", "breadcrumbs", "banner", "navigation", "menu", "complementary"}
+)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
@@ -53,8 +60,8 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self.current: list[str] = []
-        self.skip_depth = 0
         self.skip_stack: list[str] = []
+        self.skip_counts: dict[str, int] = {}
         self.in_title = False
         self.in_h1 = False
         self.title_parts: list[str] = []
@@ -71,6 +78,11 @@ class _Extractor(HTMLParser):
             self.current = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skip_stack:
+            # Inside a skipped element: track nesting only, so that its end is found.
+            if tag not in _VOID:
+                self._push_skip(tag)
+            return
         if tag == "meta":
             values = {k.lower(): (v or "") for k, v in attrs}
             key = (values.get("property") or values.get("name") or values.get("itemprop") or "")
@@ -85,44 +97,51 @@ class _Extractor(HTMLParser):
         if tag == "title" and not self.title_parts:
             self.in_title = True
             return
-        if tag in _SKIP:
-            self.skip_stack.append(tag)
-            self.skip_depth += 1
+        if tag in _SKIP or (tag not in _VOID and _is_boilerplate(attrs)):
+            self._push_skip(tag)
             return
-        if tag in _BLOCK and not self.skip_depth:
+        if tag in _BLOCK:
             self._flush()
-        if tag == "h1" and not self.h1_done and not self.skip_depth:
+        if tag == "h1" and not self.h1_done:
             self.in_h1 = True
 
+    def _push_skip(self, tag: str) -> None:
+        self.skip_stack.append(tag)
+        self.skip_counts[tag] = self.skip_counts.get(tag, 0) + 1
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:  # <script/> and friends have no content
+        if self.skip_stack or tag in _SKIP:  # <script/> and friends have no content
             return
-        self.handle_starttag(tag, attrs)
+        if tag in _BLOCK:
+            self._flush()
+        if tag in ("meta", "link"):
+            self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
+        if tag == "title" and self.in_title:
             self.in_title = False
             return
-        if tag in _SKIP:
-            if tag in self.skip_stack:
-                # Close the innermost open element of that name (and any
-                # unclosed ones inside it).
+        if self.skip_stack:
+            if self.skip_counts.get(tag):
+                # Close the innermost open element of that name and any
+                # unclosed ones inside it; counts keep this linear.
                 while self.skip_stack:
-                    self.skip_depth -= 1
-                    if self.skip_stack.pop() == tag:
+                    popped = self.skip_stack.pop()
+                    self.skip_counts[popped] -= 1
+                    if popped == tag:
                         break
             return
         if tag == "h1" and self.in_h1:
             self.in_h1 = False
             self.h1_done = True
-        if tag in _BLOCK and not self.skip_depth:
+        if tag in _BLOCK:
             self._flush()
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title_parts.append(data)
             return
-        if self.skip_depth:
+        if self.skip_stack:
             return
         if self.in_h1:
             self.h1_parts.append(data)
@@ -131,6 +150,23 @@ class _Extractor(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+def _is_boilerplate(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an element is hidden, or is an advert, share bar, related links..."""
+    for key, value in attrs:
+        key = key.lower()
+        if key == "hidden" or (key == "aria-hidden" and (value or "").lower() == "true"):
+            return True
+        if not value:
+            continue
+        if key == "style" and _HIDDEN_STYLE.search(value):
+            return True
+        if key in ("class", "id", "role") and not _BOILERPLATE.isdisjoint(
+            _TOKEN.split(value.lower())
+        ):
+            return True
+    return False
 
 
 def _extract(markup: str) -> _Extractor:
