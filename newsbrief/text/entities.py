@@ -676,13 +676,21 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
             add(acronym_owner, c)
             continue
         rest.append(c)
-    # Pass 3: what is left gets a kind from knowledge or context.
+    # Pass 3: what is left gets a kind from knowledge or from the contexts of
+    # all its mentions ("Trump said" anywhere makes every "Trump" a person).
+    votes: dict[str, EntityKind] = {}
+    for c in rest:
+        if c.kind is None:
+            ctx_kind = _context_kind(body, c)
+            key = _form_key(c)
+            if ctx_kind is PERSON or (ctx_kind is not None and key not in votes):
+                votes[key] = ctx_kind
     for c in rest:
         key = _fold(c.text)
         if key in by_form:
             add(by_form[key], c)
             continue
-        kind = c.kind or _context_kind(body, c)
+        kind = c.kind or votes.get(_form_key(c))
         if kind is None:
             kind = OTHER
         g = new_group(c, kind, c.kind is not None)
