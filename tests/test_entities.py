@@ -121,3 +121,47 @@ def test_find_entities_never_raises_and_offsets_hold(body: str, headline: str) -
             assert 0 <= m.start < m.end <= len(body)
         for m in entity.headline_mentions:
             assert 0 <= m.start < m.end <= len(headline)
+
+
+def test_team_before_score_is_an_organisation() -> None:
+    body = "Result : Harwick 2 ( Dalby 14 , Moran 60 ) Kelso Rovers 1 ( Vance 33 ) ."
+    kinds = _kinds(body)
+    assert kinds["Harwick"] is EntityKind.ORGANIZATION
+    assert kinds["Kelso Rovers"] is EntityKind.ORGANIZATION
+    assert kinds["Dalby"] is EntityKind.PERSON
+    assert kinds["Vance"] is EntityKind.PERSON
+
+
+def test_country_before_score_stays_a_place() -> None:
+    assert _kinds("Result : Peru 2 Chile 1 .")["Peru"] is EntityKind.PLACE
+
+
+def test_city_named_club_in_brackets_after_player() -> None:
+    kinds = _kinds("Scorers : Tomas Brandt ( Munich ) , Ola Berg ( Sweden ) .")
+    assert kinds["Munich"] is EntityKind.ORGANIZATION
+    assert kinds["Sweden"] is EntityKind.PLACE
+
+
+def test_fixture_list_names_teams() -> None:
+    kinds = _kinds("Sunday 's games : BOSTON AT DALLAS , NORWAY AT PERU")
+    assert kinds["Boston"] is EntityKind.ORGANIZATION
+    assert kinds["Dallas"] is EntityKind.ORGANIZATION
+
+
+def test_place_keywords_and_clubs_named_for_places() -> None:
+    kinds = _kinds("Boats sailed up the Varna River. Dynamo Kiev won again.")
+    assert kinds["Varna River"] is EntityKind.PLACE
+    assert kinds["Dynamo Kiev"] is EntityKind.ORGANIZATION
+
+
+def test_byline_before_dateline_is_split() -> None:
+    kinds = _kinds("Helga Strand OSLO 1996-12-06 Prices rose in Norway on Friday.")
+    assert kinds["Helga Strand"] is EntityKind.PERSON
+    assert kinds["Oslo"] is EntityKind.PLACE
+
+
+def test_speech_context_anywhere_makes_a_person() -> None:
+    body = "Quorvik arrived late. Quorvik said the plan was sound."
+    (entity,) = find_entities(body)
+    assert entity.kind is EntityKind.PERSON
+    assert len(entity.mentions) == 2

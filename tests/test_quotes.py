@@ -103,3 +103,32 @@ def test_quotes_never_raise_and_spans_match(body: str) -> None:
         assert q.span.of(body) == q.text
         if q.speaker_span is not None:
             assert 0 <= q.speaker_span.start <= q.speaker_span.end <= len(body)
+
+
+def test_transcript_label_names_the_speaker() -> None:
+    body = ('Mike Dorn spoke to Fox.\n\n"DORN: We will win this state and the next one.\n\n'
+            '"HOST: Thank you, governor.')
+    quotes = _quotes(body)
+    assert quotes[0][1] == "Mike Dorn"
+    assert quotes[1][1] == "Host"
+
+
+def test_dashed_credit_names_the_speaker() -> None:
+    body = "“He is not fit to lead the country.” ― Rosa Mendez\n“Nor is his party.” ― Ivo Petrov"
+    assert [q[1] for q in _quotes(body)] == ["Rosa Mendez", "Ivo Petrov"]
+
+
+def test_participle_cue_takes_the_main_subject() -> None:
+    body = 'Lena Hart attacked the plan on Friday, saying, "It will cost us all dearly."'
+    assert _quotes(body)[0][:2] == ("It will cost us all dearly.", "Lena Hart")
+
+
+def test_characterisation_with_as_is_attributed() -> None:
+    body = "Lena Hart condemned the test as “reckless” and left."
+    assert _quotes(body)[0][:2] == ("reckless", "Lena Hart")
+
+
+def test_attribute_values_inches_and_show_titles_are_not_quotes() -> None:
+    body = ('<tweet author="jdoe" id="12">Omar Bekele is 6\'3" tall.</tweet> '
+            'Lena Hart told NBC\'s "Morning Report" nothing new.')
+    assert [q for q in _quotes(body) if q[2]] == []

@@ -409,7 +409,8 @@ def _split_piece(
         out.append(_Candidate(start, end, name, ORG, in_headline=in_headline))
         return
     if key in kb.places:
-        out.append(_Candidate(start, end, name, PLACE, in_headline=in_headline))
+        display = kb.places[key] if name.isupper() and len(name) > 3 else None
+        out.append(_Candidate(start, end, name, PLACE, in_headline=in_headline, display=display))
         return
     if key in kb.demonyms:
         return

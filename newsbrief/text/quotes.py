@@ -272,13 +272,18 @@ def _direct_spans(body: str) -> list[_Direct]:
             continue
         open_at: int | None = None
         first_mark = True
+        attribute_open = False
         for m in _DOUBLE.finditer(body, p_start, p_end):
             i = m.start()
             ch = body[i]
-            if ch == '"' and i > p_start and (
-                body[i - 1] == "=" or (body[i - 1].isdigit() and open_at is None)
-            ):
-                continue  # an attribute value (author="x") or inches (6'3")
+            if ch == '"' and attribute_open:
+                attribute_open = False
+                continue  # the end of an attribute value
+            if ch == '"' and i > p_start and body[i - 1] == "=":
+                attribute_open = True
+                continue  # an attribute value: author="x"
+            if ch == '"' and i > p_start and body[i - 1].isdigit() and open_at is None:
+                continue  # inches: 6'3"
             if ch == "”" and open_at is None and not (first_mark and carried) and (
                 i == p_start or body[i - 1].isspace()
             ) and i + 1 < p_end and not body[i + 1].isspace():
