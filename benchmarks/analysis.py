@@ -193,9 +193,14 @@ _NOT_NAMES = frozenset(
 
 def _quoted_region(text: str, spans: list[list[int]]) -> tuple[int, int]:
     marks = [m.start() for s0, s1 in spans for m in _DQ.finditer(text, s0, s1)]
-    start = marks[0]
-    end = marks[-1] + 1 if len(marks) > 1 else spans[-1][1]
-    return start, end
+    if len(marks) > 1:
+        return marks[0], marks[-1] + 1
+    mark = marks[0]
+    # One mark: the content is the part of a quotation on that mark's side.
+    ch = text[mark]
+    opening = ch == "“" or (ch == '"' and (mark == 0 or not text[mark - 1].isalnum()
+                                           and text[mark - 1] not in ".,!?;:"))
+    return (mark, spans[-1][1]) if opening else (spans[0][0], mark + 1)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
