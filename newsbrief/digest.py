@@ -6,10 +6,10 @@ a compact signature of each, and
 1. merges duplicates: exact repeats (same body once case and spacing are
    normalised), near-duplicates (revised or lightly edited copies: MinHash of
    word 3-shingles with LSH banding, then an estimated Jaccard check) and the
-   same event told by several sources (the content words of headline and lead
-   compared through an inverted index of rare words, then an exact Jaccard
-   check); groups are formed with union-find, so nothing is compared all
-   against all;
+   same event told by several sources (the content words of headline and
+   lead, and the names and numbers, found by prefix-filtered similarity joins
+   and checked by exact Jaccard); groups are formed with union-find, so
+   nothing is compared all against all;
 2. orders the stories by importance: coverage (distinct sources and distinct
    texts merged), recency, position in the input and substance;
 3. shares the time budget between as many stories as fit (more time for the
@@ -19,8 +19,9 @@ a compact signature of each, and
    transitions and an outro, and checks that the whole digest, spoken at the
    configured rate, fits the budget.
 
-All hashing is deterministic (CRC-32 and fixed multipliers, never Python's
-salted ``hash``), so the same input gives the same digest.
+All hashing is deterministic (CRC-32, BLAKE2b and fixed multipliers, never
+Python's salted ``hash``), so the same input gives the same digest. See
+``docs/digest.md`` for the thresholds, how they were tuned and the figures.
 """
 
 from __future__ import annotations
