@@ -36,6 +36,7 @@ evaluation data.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, Sequence
 
@@ -58,6 +59,7 @@ PLACE = EntityKind.PLACE
 OTHER = EntityKind.OTHER
 
 _fold = str.lower  # lookup keys are lower case (see Knowledge.fold)
+_SPAN_KEY = operator.attrgetter("start", "end")
 
 # Contexts read from the text just before / after a candidate.
 _PLACE_BEFORE = re.compile(
@@ -734,8 +736,8 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
         if not g.mentions and not g.headline_mentions:
             continue
         aliases = tuple(sorted((f for f in g.forms if f != g.name), key=lambda f: (-len(f), f)))
-        mentions: tuple[Span, ...] = tuple(sorted(g.mentions))
-        head: tuple[Span, ...] = tuple(sorted(g.headline_mentions))
+        mentions: tuple[Span, ...] = tuple(sorted(g.mentions, key=_SPAN_KEY))
+        head: tuple[Span, ...] = tuple(sorted(g.headline_mentions, key=_SPAN_KEY))
         result.append(
             (
                 -len(g.mentions) - len(g.headline_mentions),
@@ -822,7 +824,7 @@ def _acronym_owner(word: str, groups: Iterable[_Group], kb: Knowledge) -> _Group
 
 def _appositive_role(body: str, mentions: Sequence[Span], kb: Knowledge) -> str | None:
     """A role from an appositive next to one of the mentions, if any."""
-    for span in sorted(mentions)[:3]:
+    for span in sorted(mentions, key=_SPAN_KEY)[:3]:
         # Cheap tests first: an appositive is set off by a comma.
         after = None
         if body[span.end : span.end + 1] == ",":
