@@ -618,6 +618,36 @@ CASES: list[tuple[str, str, list[str]]] = [
         '1. The council voted 7 to 2. The motion passed. 2. The mayor resigned.',
         ['1. The council voted 7 to 2.', 'The motion passed.', '2. The mayor resigned.'],
     ),
+    (
+        'inline-dash-items-after-full-stop',
+        'Tips from the panel. - Keep phones off the table. - Do not post food.',
+        ['Tips from the panel.', '- Keep phones off the table.', '- Do not post food.'],
+    ),
+    (
+        'dash-attribution-after-quote',
+        '"Awesome!" - Ana Velt. The crowd cheered.',
+        ['"Awesome!" - Ana Velt.', 'The crowd cheered.'],
+    ),
+    (
+        'era-abbreviation-ends-sentence',
+        'It was built in the 13th century B.C. Raiders destroyed it.',
+        ['It was built in the 13th century B.C.', 'Raiders destroyed it.'],
+    ),
+    (
+        'era-abbreviation-mid-sentence',
+        'It was 44 B.C. in Karsby.',
+        ['It was 44 B.C. in Karsby.'],
+    ),
+    (
+        'dateline-state-abbreviation-then-dash',
+        'PORT ELM, Va. - In a tradition she has kept, Ana Velt spoke. Then she left.',
+        ['PORT ELM, Va. - In a tradition she has kept, Ana Velt spoke.', 'Then she left.'],
+    ),
+    (
+        'dateline-state-abbreviation-then-agency',
+        'PORT ELM, Va. (AP) - The mine closed.',
+        ['PORT ELM, Va. (AP) - The mine closed.'],
+    ),
 ]
 
 

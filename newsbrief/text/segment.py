@@ -115,7 +115,7 @@ _MAY_END = frozenset(
     )
 )
 # Kinds of abbreviation, as bit flags: one dictionary lookup per candidate.
-_K_TITLE, _K_NUMBER, _K_MAY_END, _K_LATIN, _K_TIME = 1, 2, 4, 8, 16
+_K_TITLE, _K_NUMBER, _K_MAY_END, _K_LATIN, _K_TIME, _K_ERA = 1, 2, 4, 8, 16, 32
 
 
 def _kinds() -> MappingProxyType[str, int]:
@@ -126,6 +126,7 @@ def _kinds() -> MappingProxyType[str, int]:
         (_BEFORE_NUMBER, _K_NUMBER),
         (_MAY_END, _K_MAY_END),
         (frozenset(("a.m", "p.m")), _K_TIME),
+        (frozenset(("b.c", "b.c.e", "c.e")), _K_ERA),
     ):
         for word in words:
             kinds[word] = kinds.get(word, 0) | flag
@@ -446,7 +447,16 @@ def _boundary(
             k = j
             first = text[j]
     elif first in "-–—":
-        return -1  # "(naturally!) - recreated ...": a dash goes on with the sentence
+        # A dash goes on with the sentence ("(naturally!) - recreated", "Awesome!'
+        # - Ana Velt"), but "... on Monday. - Keep your phone" starts an item.
+        j = k + 1
+        while j < end and text[j] in "-–— \t":
+            j += 1
+        if m_end > run_end or j >= end or text[j].islower():
+            return -1
+        if m_start - pos <= 60 and _is_dateline(text[pos:m_start]):
+            return -1  # "NEWPORT, Va. - In a tradition ..."
+        return m_end
     # A lower-case next word continues the sentence ("eBay", "iPod" and a
     # bracketed "(btw ...)" do not count as lower case).
     lower_word = first.islower() and not _has_upper(text, k, end)
@@ -508,6 +518,8 @@ def _boundary(
         return -1
     if closers or not word:
         return m_end  # '"Stop." He left.' / "(He left.) Then"
+    if opener == "(" and m_start - pos <= 60 and _is_dateline(text[pos:m_start]):
+        return -1  # "KARSBY, Va. (AP) - The port ..."
 
     # Abbreviations are written "Dr", "dr" or "U.S"; all-capital words like
     # "FT" or "MS" are acronyms, which end sentences like any word.
@@ -522,6 +534,8 @@ def _boundary(
         ):
             return m_end  # "on Elm St. The house" (but "in St. Aldric", "Elm St. Station")
         return -1  # "Dr. Marsh", "e.g. Paris" (but "10 ft. An hour later")
+    if kind & _K_ERA:
+        return m_end  # "in the 13th century B.C. ISIS fighters": eras end sentences
     if kind & _K_TIME:
         return _after_time(text, pos, tok, _word_at(text, k, end), m_end)
     if len(word) == 1:
@@ -535,6 +549,12 @@ def _boundary(
     if openers and not lower_word and opener not in "([{":
         return m_end  # 'the U.S. "We ...' (but "Brightwater Inc. (BWI) shares")
     return m_end if _word_at(text, k, end) in _OPENER_WORDS else -1
+
+
+def _is_dateline(head: str) -> bool:
+    """Whether ``head`` is a dateline such as "KARSBY, Va" (capitals, a comma, a short word)."""
+    place, comma, state = head.rpartition(",")
+    return bool(comma) and place.strip() == place.strip().upper() and len(state.strip()) <= 6
 
 
 def _word_at(text: str, start: int, end: int) -> str:
@@ -713,8 +733,5 @@ def segment(body: str) -> tuple[Paragraph, ...]:
             ]
         )
         index += len(sentences)
-        # (The ignore works around the attrs plugin typing converter=tuple.)
-        paragraphs.append(
-            Paragraph(body[p_start:p_end], p_start, p_end, p_index, sentences)  # type: ignore[arg-type]
-        )
+        paragraphs.append(Paragraph(body[p_start:p_end], p_start, p_end, p_index, sentences))
     return tuple(paragraphs)
