@@ -439,7 +439,7 @@ def _attribute(
         break
     if best is not None and best.start() - after <= 60 and (
         closes_clause
-        or best.start() - after <= 3
+        or (best.start() - after <= 3 and text_end in ".")
         or _TERMINAL.search(body, best.end(), best.end() + 40) is not None
     ):
         verb = _cue_text(best.group())
