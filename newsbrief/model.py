@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -42,6 +42,23 @@ MAX_HEADLINE_CHARS = 200
 #: the limit keeps every later stage bounded in time and memory.
 MAX_ARTICLE_CHARS = 5_000_000
 _SENTENCE_END = (".", "!", "?", ".\"", ".”", "?\"", "?”", "!\"", "!”", ".'", ".’")
+
+
+# Named converters per element type: mypy's attrs plugin cannot type a generic one.
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _spans(value: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(value)
+
+
+def _sentences(value: Iterable[Sentence]) -> tuple[Sentence, ...]:
+    return tuple(value)
+
+
+def _paragraphs(value: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
+    return tuple(value)
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -111,7 +128,7 @@ class Paragraph:
     start: int = attrs.field(validator=_non_negative)
     end: int = attrs.field(validator=_non_negative)
     index: int = attrs.field(validator=_non_negative)
-    sentences: tuple[Sentence, ...] = attrs.field(converter=tuple)
+    sentences: tuple[Sentence, ...] = attrs.field(converter=_sentences)
 
     @property
     def span(self) -> Span:
@@ -151,10 +168,10 @@ class Entity:
 
     name: str
     kind: EntityKind = attrs.field(converter=EntityKind)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     role: str | None = None
-    mentions: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
-    headline_mentions: tuple[Span, ...] = attrs.field(default=(), converter=tuple)
+    mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
+    headline_mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of the entity."""
@@ -254,24 +271,30 @@ def _to_metadata(value: Mapping[str, Any] | None) -> dict[str, Any]:
     return dict(value)
 
 
-def _optional_str(name: str) -> Callable[[object], str | None]:
-    def convert(value: object) -> str | None:
-        if value is None or isinstance(value, str):
-            return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        raise InvalidArticleError(f"{name} must be a string, not {type(value).__name__}")
-
-    return convert
-
-
-def _require_str(name: str) -> Callable[[object], str]:
-    def convert(value: object) -> str:
-        if not isinstance(value, str):
-            raise InvalidArticleError(f"{name} must be a string, not {type(value).__name__}")
+def _id_text(value: object) -> str | None:
+    # JSON inputs often number their articles: an integer id is kept as text.
+    if value is None or isinstance(value, str):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise InvalidArticleError(f"id must be a string or an integer, not {type(value).__name__}")
 
-    return convert
+
+def _check_str(_inst: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidArticleError(
+            f"{attribute.name} must be a string, not {type(value).__name__}"
+        )
+
+
+def _check_optional_str(
+    _inst: object, attribute: attrs.Attribute[str | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidArticleError(
+            f"{attribute.name} must be a string, not {type(value).__name__}"
+        )
+
 
 
 @attrs.frozen(slots=True)
@@ -295,16 +318,16 @@ class Article:
         metadata: Other fields of the input, kept as they were.
     """
 
-    headline: str = attrs.field(converter=_require_str("headline"))
-    body: str = attrs.field(converter=_require_str("body"))
-    paragraphs: tuple[Paragraph, ...] = attrs.field(converter=tuple)
-    id: str | None = attrs.field(default=None, converter=_optional_str("id"))
-    source: str | None = attrs.field(default=None, converter=_optional_str("source"))
-    url: str | None = attrs.field(default=None, converter=_optional_str("url"))
+    headline: str = attrs.field(validator=_check_str)
+    body: str = attrs.field(validator=_check_str)
+    paragraphs: tuple[Paragraph, ...] = attrs.field(converter=_paragraphs)
+    id: str | None = attrs.field(default=None, converter=_id_text)
+    source: str | None = attrs.field(default=None, validator=_check_optional_str)
+    url: str | None = attrs.field(default=None, validator=_check_optional_str)
     published: _dt.datetime | _dt.date | None = attrs.field(
         default=None, converter=_to_published
     )
-    language: str = attrs.field(default="en", converter=_require_str("language"))
+    language: str = attrs.field(default="en", validator=_check_str)
     metadata: dict[str, Any] = attrs.field(factory=dict, converter=_to_metadata, hash=False)
     sentences: tuple[Sentence, ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
     # Per-instance cache of derived results (analysis, scores). Derived state
@@ -329,7 +352,7 @@ class Article:
         source: str | None = None,
         url: str | None = None,
         published: _dt.datetime | _dt.date | str | None = None,
-        id: str | None = None,  # noqa: A002 - the field's public name
+        id: str | None = None,
         language: str = "en",
         metadata: Mapping[str, Any] | None = None,
     ) -> Article:
