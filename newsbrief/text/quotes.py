@@ -183,12 +183,11 @@ def find_quotes(
                 # Only a characterisation keeps a short quote: "X condemned the
                 # test as "provocative"" gives X's words; other short quoted
                 # terms are scare quotes.
-                framing = _framing_speaker(ctx, s0, d.open_mark)
-                if framing is None:
+                found = _framing_speaker(ctx, s0, d.open_mark)
+                if found is None:
                     continue
-                found = framing
             # A whole-sentence quote continues the previous speaker nearby.
-            if last_speaker[0] is not None and d.open_mark - last_speaker[2] < 600:
+            elif last_speaker[0] is not None and d.open_mark - last_speaker[2] < 600:
                 found = (last_speaker[0], None, None)
             else:
                 found = (None, None, None)
