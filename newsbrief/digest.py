@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import itertools
 import logging
 import math
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -557,10 +558,11 @@ def _candidates(sets: dict[int, frozenset[int]], threshold: float) -> list[tuple
     (Chaudhuri et al., 2006; here k = 2), so only those prefixes are indexed
     and only pairs meeting twice there are candidates.
     """
-    frequency: dict[int, int] = defaultdict(int)
-    for words in sets.values():
-        for word in words:
-            frequency[word] += 1
+    frequency = Counter(itertools.chain.from_iterable(sets.values()))
+    # One global order, rarest first (ties by the word's hash): the prefix
+    # lemma needs every set ordered the same way.
+    rank = {word: i for i, word in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
+    order = rank.__getitem__
     postings: dict[int, list[int]] = defaultdict(list)
     sizes: dict[int, int] = {}
     for position, words in sets.items():
@@ -568,7 +570,7 @@ def _candidates(sets: dict[int, frozenset[int]], threshold: float) -> list[tuple
         if size >= _SHARED:
             sizes[position] = size
             prefix = size - math.ceil(threshold * size) + _SHARED
-            for word in sorted(words, key=lambda w: (frequency[w], w))[:prefix]:
+            for word in sorted(words, key=order)[:prefix]:
                 postings[word].append(position)
     met: dict[tuple[int, int], int] = defaultdict(int)
     for docs in postings.values():
