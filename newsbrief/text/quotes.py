@@ -238,13 +238,10 @@ def _framing_speaker(
     """For 'X describes Y as "term"': X's name, when X is a person or organisation."""
     if _AS_BEFORE.search(ctx.body, max(s0, open_mark - 16), open_mark) is None:
         return None
-    k = bisect.bisect_left(ctx.starts, s0)
-    while k < len(ctx.mentions) and ctx.mentions[k].start < open_mark:
-        m = ctx.mentions[k]
-        if m.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):
-            return m.name, "as", Span(m.start, m.end)
-        k += 1
-    return None
+    m = _first_actor(ctx, s0, open_mark)
+    if m is None:
+        return None
+    return m.name, "as", Span(m.start, m.end)
 
 
 def _gender_of(entity: Entity, body: str) -> str:
@@ -494,13 +491,22 @@ _PARTICIPLE_BEFORE = re.compile(r"(?:,|\band|\bbut|\bto|\bwhile|\bbefore|\bafter
 
 
 def _first_actor(ctx: _Context, lo: int, hi: int) -> _Mention | None:
+    """The sentence's first person or organisation, or an unknown name that
+    opens the sentence as its subject ("Trump openly admires ...")."""
     k = bisect.bisect_left(ctx.starts, lo)
     while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
         m = ctx.mentions[k]
         if m.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):
             return m
+        if m.kind is EntityKind.OTHER and m.start - lo <= 2 and _SUBJECT_NEXT.match(
+            ctx.body, m.end
+        ):
+            return m
         k += 1
     return None
+
+
+_SUBJECT_NEXT = re.compile(r" (?:[a-z]+ly )?[a-z]+s\b| (?:has|had|was|is|said)\b")
 
 
 _LABEL = re.compile(r"([A-Z][A-Z’'\-]+(?:[ .]+[A-Z][A-Z’'\-]+){0,2}):\s")
