@@ -26,9 +26,12 @@ the war as a "special military operation"``), which give the term to the one
 who characterises.
 
 Scare quotes -- a short quoted term (four words or fewer) with no reporting
-cue, or used as a modifier ('a "no limits" partnership'), or after
-"so-called" -- are not quotations of anyone and are left out of the result,
-so a briefing never reads them as someone's words. Also left out: titles of
+cue and no named person as the subject of its sentence, or a term used as a
+modifier ('a "no limits" partnership'), or after "so-called" -- are not
+quotations of anyone and are left out of the result, so a briefing never
+reads them as someone's words. (In news copy a short quoted term in a
+sentence about a named person -- 'Trump accused the campaign of being
+"duped"' -- is that person's word, and is kept with them as speaker.) Also left out: titles of
 works after a possessive or a work noun (CBS's "Face the Nation"), markup
 attribute values (author="x") and inch marks (6'3").
 
@@ -185,7 +188,10 @@ def find_quotes(
                 # terms are scare quotes.
                 found = _framing_speaker(ctx, s0, d.open_mark)
                 if found is None:
-                    continue
+                    actor = _first_actor(ctx, s0, d.open_mark)
+                    if actor is None or actor.kind is not EntityKind.PERSON:
+                        continue
+                    found = (actor.name, None, Span(actor.start, actor.end))
             # A whole-sentence quote continues the previous speaker nearby.
             elif last_speaker[0] is not None and d.open_mark - last_speaker[2] < 600:
                 found = (last_speaker[0], None, None)
