@@ -592,10 +592,10 @@ def _speaker_left(
     if core_end <= seg_lo:
         return None
     # A pronoun right before the cue.
-    pm = re.search(r"\b(he|she|they|we|I)$", body[seg_lo:core_end], re.IGNORECASE)
+    pm = _PRONOUN_END.search(body, max(seg_lo, core_end - 5), core_end)
     if pm is not None:
         pron = pm.group(1).lower()
-        span = Span(seg_lo + pm.start(1), seg_lo + pm.end(1))
+        span = Span(pm.start(1), pm.end(1))
         return _resolve_pronoun(ctx, pron, span.start), span
     # "Smith, a close ally and the secretary of X, said": the subject is
     # the mention before the appositive's opening comma.
@@ -616,7 +616,7 @@ def _speaker_left(
                 k += 1
             if subject is not None and (
                 subject.kind is EntityKind.PERSON
-                or re.match(r",\s+(?:a|an|the|who|whose|[a-z])", body[comma_at : comma_at + 8])
+                or _APPOSITIVE_OPEN.match(body, comma_at)
             ):
                 return subject.name, Span(subject.start, subject.end)
     # An entity mention ending near the cue; skip appositives ("Smith, a spokesman,").
@@ -640,10 +640,10 @@ def _speaker_left(
         k -= 1
     if best is not None:
         return best.name, Span(best.start, best.end)
-    desc = _DESCRIPTION.search(body, seg_lo, core_end)
+    desc = _DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
     if desc is not None and desc.end() == core_end:
         return _clean_description(desc.group()), Span(desc.start(), desc.end())
-    bare = _BARE_PLURAL.search(body, seg_lo, core_end)
+    bare = _BARE_PLURAL.search(body, max(seg_lo, core_end - 60), core_end)
     if bare is not None:
         text = bare.group(1).strip()
         return _clean_description(text), Span(core_end - len(text), core_end)
@@ -658,15 +658,27 @@ def _is_appositive(between: str) -> bool:
     return bool(_APPOSITIVE_BETWEEN.match(between))
 
 
+_PRONOUN_END = re.compile(r"\b(he|she|they|we|I|He|She|They|We)$")
+_PRONOUN_NEXT = re.compile(r"\s+(he|she|they|we)\b", re.IGNORECASE)
+_DESCRIPTION_NEXT = re.compile(
+    r"\s+((?:a|an|the|one|two|several|some|many|other|another|senior|top)\s+"
+    r"(?:[\w\-’']+\s+){0,4}?[\w\-’']+?)(?=\s*(?:,|\.|;|$|\bwho\b|\bon\b|\bin\b|\bat\b))",
+    re.IGNORECASE,
+)
+_APPOSITIVE_OPEN = re.compile(r",\s+(?:a|an|the|who|whose|[a-z])")
+_SHORT_WORDS = re.compile(r"(?:['’]s\s+)?(?:\w+\s*){0,3}")
+_CLAUSE_WORD = re.compile(r"\b(?:and|or|but|that|which|who|when|while|as|because|if)\b")
+_STOP_CHAR = re.compile(r"[.;:!?]")
+
+
 def _joins_subject(between: str) -> bool:
     """Text between a subject and its verb that keeps them together."""
     stripped = _PARENTHETICAL.sub("", between).strip()
     if not stripped:
         return True
     return stripped in ("’s", "'s") or bool(
-        re.fullmatch(r"(?:['’]s\s+)?(?:\w+\s*){0,3}", stripped) and len(stripped) < 25
-        and not re.search(r"\b(?:and|or|but|that|which|who|when|while|as|because|if)\b",
-                          stripped)
+        len(stripped) < 25 and _SHORT_WORDS.fullmatch(stripped)
+        and not _CLAUSE_WORD.search(stripped)
     )
 
 
@@ -681,22 +693,18 @@ def _speaker_right(
     k = bisect.bisect_left(ctx.starts, lo)
     if k < len(ctx.mentions):
         m = ctx.mentions[k]
-        if m.start < hi and m.start - lo <= max_gap and not re.search(r"[.;:!?]",
-                                                                         body[lo : m.start]):
+        if m.start < hi and m.start - lo <= max_gap and not _STOP_CHAR.search(
+            body, lo, m.start
+        ):
             return m.name, Span(m.start, m.end)
-    pm = re.match(r"\s+(he|she|they|we)\b", body[lo:hi], re.IGNORECASE)
+    pm = _PRONOUN_NEXT.match(body, lo, hi)
     if pm is not None:
-        start = lo + pm.start(1)
-        return _resolve_pronoun(ctx, pm.group(1).lower(), start), Span(start, lo + pm.end(1))
-    dm = re.match(
-        r"\s+((?:a|an|the|one|two|several|some|many|other|another|senior|top)\s+(?:[\w\-’']+\s+){0,4}?"
-        r"[\w\-’']+?)(?=\s*(?:,|\.|;|$|\bwho\b|\bon\b|\bin\b|\bat\b))",
-        body[lo:hi],
-        re.IGNORECASE,
-    )
+        start = pm.start(1)
+        return _resolve_pronoun(ctx, pm.group(1).lower(), start), Span(start, pm.end(1))
+    dm = _DESCRIPTION_NEXT.match(body, lo, hi)
     if dm is not None:
         text = dm.group(1)
-        start = lo + dm.start(1)
+        start = dm.start(1)
         return _clean_description(text), Span(start, start + len(text))
     return None
 
@@ -738,12 +746,12 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
 # -- reported speech --------------------------------------------------------
 
 _INDIRECT_VERB = re.compile(
-    r"\b(?:said|says|told|added|warned|stated|declared|claimed|insisted|argued|explained|"
+    r"(?:said|says|told|added|warned|stated|declared|claimed|insisted|argued|explained|"
     r"noted|announced|confirmed|denied|predicted|acknowledged|admitted|"
     r"quoted\s+(?:by\s+[^,.;“”\"]{1,60}?\s+)?as\s+saying)\b"
 )
 _COMMA_BEFORE = re.compile(r",\s*(?:(?:the|a|an|his|her|its|their)\s+)?$")
-_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"[Aa]ccording to\b")
 _AFTER_VERB = re.compile(
     r"(?:\s+(?:on\s+\w+|(?:last|this|next)\s+(?:week|month|year|night|morning|evening|"
     r"afternoon|\w+day)|earlier|later|today|yesterday|in\s+an?\s+(?:statement|interview|"
@@ -765,6 +773,8 @@ def _indirect(
     with_cue: set[int] = set()
     for rx in (_INDIRECT_VERB, _ACCORDING):
         for m in rx.finditer(body):
+            if m.start() and body[m.start() - 1].isalnum():
+                continue
             with_cue.add(bisect.bisect_right(starts, m.start()) - 1)
     for idx in sorted(with_cue - skip):
         if idx < 0:
@@ -790,6 +800,8 @@ def _indirect(
                     out.append(q)
                 continue
         for vm in _INDIRECT_VERB.finditer(body, s0, end):
+            if vm.start() and body[vm.start() - 1].isalnum():
+                continue
             subj = _speaker_left(ctx, s0, vm.start())
             inverted = False
             if subj is None:
