@@ -49,8 +49,9 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import IO, Literal, TypeAlias
 
 import attrs
@@ -71,7 +72,7 @@ __all__ = [
     "read_records",
 ]
 
-logger = logging.getLogger("newsbrief.ingest")
+logger = logging.getLogger(__name__)
 
 #: The largest input file (or JSON Lines line) read, in bytes.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -80,7 +81,7 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 FORMATS = ("text", "markdown", "json", "jsonl", "html", "feed")
 
 #: File extensions and the format they mean.
-EXTENSIONS: dict[str, str] = {
+EXTENSIONS: Mapping[str, str] = MappingProxyType({
     ".txt": "text",
     ".text": "text",
     ".md": "markdown",
@@ -95,7 +96,7 @@ EXTENSIONS: dict[str, str] = {
     ".rss": "feed",
     ".atom": "feed",
     ".rdf": "feed",
-}
+})
 
 #: What :func:`read` accepts as ``source``.
 Source: TypeAlias = "str | os.PathLike[str] | bytes | IO[str] | IO[bytes]"

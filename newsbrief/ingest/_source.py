@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from newsbrief.errors import InputTooLargeError, InvalidArticleError, ReadError
 
-logger = logging.getLogger("newsbrief.ingest")
+logger = logging.getLogger(__name__)
 
 #: Bytes read to detect the format of a stream.
 HEAD_BYTES = 8192

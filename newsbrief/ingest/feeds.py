@@ -28,7 +28,7 @@ from newsbrief.model import Article
 
 __all__ = ["iter_feed", "looks_like_feed"]
 
-logger = logging.getLogger("newsbrief.ingest")
+logger = logging.getLogger(__name__)
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _FEED_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(rss|feed|RDF)[\s>/]")

@@ -23,7 +23,7 @@ from newsbrief.model import Article
 
 __all__ = ["html_to_text", "parse_html"]
 
-logger = logging.getLogger("newsbrief.ingest")
+logger = logging.getLogger(__name__)
 
 _SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "math", "nav", "header", "footer",
