@@ -367,6 +367,34 @@ def test_digest_fits_its_budget(minutes: float, wpm: float | None) -> None:
 
 
 @needs_briefing
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    texts=st.lists(
+        st.text(
+            alphabet=st.sampled_from(list("abcdeXYZ 0123456789.,;:!?'\"$%&()-\n\u00e9\u2014")),
+            min_size=1,
+            max_size=300,
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    minutes=st.floats(min_value=0.5, max_value=3.0),
+)
+def test_any_text_digests_within_budget_or_fails_cleanly(texts: list[str], minutes: float) -> None:
+    articles = []
+    for i, text in enumerate(texts):
+        try:
+            articles.append(Article.from_text(text, id=f"t{i}"))
+        except InvalidArticleError:
+            continue
+    digest = Digest.from_articles(articles, minutes=minutes)
+    assert digest.listening_seconds <= minutes * 60
+    assert digest.articles_read == len(articles)
+    assert sum(len(s.sources) for s in digest.stories) <= len(articles)
+    json.dumps(digest.to_dict())
+
+
+@needs_briefing
 def test_longer_budget_holds_at_least_as_many_stories() -> None:
     articles = [article(key) for key in STORIES]
     counts = [len(digest_of(articles, minutes=m).stories) for m in (1, 2, 4)]
