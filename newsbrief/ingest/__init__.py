@@ -392,7 +392,11 @@ def _jsonl_records(item: Input, encoding: str | None, max_bytes: int) -> Iterato
             continue
         seen = True
         try:
-            line = raw if isinstance(raw, str) else decode(raw, where, encoding, line=number)
+            line = (
+                raw
+                if isinstance(raw, str)
+                else decode(raw, where, encoding, line=number, check_binary=False)
+            )
             value = parse_json_line(line, where, number)
             article = article_from_mapping(value, where=where, line=number)
         except NewsbriefError as exc:

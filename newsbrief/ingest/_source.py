@@ -315,6 +315,7 @@ def decode(
     encoding: str | None = None,
     *,
     line: int | None = None,
+    check_binary: bool = True,
 ) -> str:
     """Decode bytes of text.
 
@@ -322,6 +323,9 @@ def decode(
     or other control characters is refused as binary; anything else that is
     not UTF-8 is decoded as cp1252 (Latin-1 for the five bytes cp1252 leaves
     undefined) with a logged warning.
+
+    ``check_binary=False`` skips the scan for control characters in valid
+    UTF-8 (JSON parsing refuses them anyway).
 
     Raises:
         InvalidArticleError: the data is binary or not in ``encoding``.
@@ -357,7 +361,7 @@ def decode(
         place = name if line is None else f"{name}, line {line}"
         logger.warning("%s: not valid UTF-8; decoded as %s", place, encoding_used)
         return text
-    if _BINARY_BYTES.search(data[:HEAD_BYTES]) and _mostly_control(data):
+    if check_binary and _BINARY_BYTES.search(data[:HEAD_BYTES]) and _mostly_control(data):
         raise InvalidArticleError("is binary data, not text", where=name, line=line)
     return text
 
