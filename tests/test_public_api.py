@@ -23,6 +23,19 @@ TOP_LEVEL_FROM = {
     "newsbrief.errors": "*",
     "newsbrief.model": "*",
     "newsbrief.ingest": ("read", "read_all"),
+    "newsbrief.text.analysis": "*",
+    "newsbrief.summarize": ("Budget", "Summary"),
+    "newsbrief.briefing": ("BriefDate", "BriefQuote", "Briefing", "Person", "build_briefing"),
+    "newsbrief.render": ("FORMATS", "ScriptPart", "script_parts", "speakable"),
+    "newsbrief.digest": ("Digest", "Story"),
+    "newsbrief.speech": (
+        "Chapter",
+        "Pyttsx3Engine",
+        "Speaker",
+        "SpeechEngine",
+        "SpeechResult",
+        "Voice",
+    ),
 }
 
 #: Optional or heavy third-party packages that ``import newsbrief`` must not load.
@@ -129,3 +142,12 @@ def test_import_costs_under_100_ms_over_a_bare_interpreter() -> None:
         loaded.append(_cost("import newsbrief"))
     overhead = statistics.median(loaded) - statistics.median(bare)
     assert overhead < 0.100, f"import newsbrief costs {overhead * 1000:.0f} ms"
+
+
+def test_render_is_exported_as_the_callable_renderers_package() -> None:
+    import newsbrief.render as render_package
+
+    assert newsbrief.render is render_package
+    article = newsbrief.Article.from_text("Bridge reopens\n\nThe Halden bridge reopened on Monday.")
+    assert newsbrief.render(article.summary(sentences=1), "text").strip()
+    assert "render" in newsbrief.__all__
