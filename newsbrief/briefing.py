@@ -15,6 +15,7 @@ and acceptance checks read.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -733,7 +734,7 @@ def _reported_clause(article: Article, quote: Quote) -> Quote | None:
     """
     if quote.speaker_span is None or quote.speaker_span.end > quote.span.start:
         return None
-    sentence = next((s for s in article.sentences if s.start <= quote.span.start < s.end), None)
+    sentence = _sentence_at(article, quote.span.start)
     if sentence is None or quote.speaker_span.start < sentence.start:
         return None
     between = article.body[quote.speaker_span.end : quote.span.start]
@@ -758,12 +759,35 @@ def _reported_clause(article: Article, quote: Quote) -> Quote | None:
     )
 
 
+def _sentence_at(article: Article, offset: int) -> Sentence | None:
+    """The sentence holding ``offset``, by bisection (a scan per quote was quadratic)."""
+    starts = article.cached(
+        "briefing.sentence_starts", lambda: tuple(s.start for s in article.sentences)
+    )
+    index = bisect.bisect_right(starts, offset) - 1
+    if index < 0:
+        return None
+    sentence = article.sentences[index]
+    return sentence if offset < sentence.end else None
+
+
+def _overlaps_any(taken: list[Span], span: Span) -> bool:
+    """Whether ``span`` overlaps one of ``taken``: disjoint spans sorted by start.
+
+    Disjoint spans sorted by start are sorted by end too, so only the last
+    one starting before ``span`` ends can overlap it.
+    """
+    index = bisect.bisect_left(taken, span.end, key=lambda t: t.start) - 1
+    return index >= 0 and taken[index].overlaps(span)
+
+
 def _quotes(article: Article, lede: Sentence | None, count: int) -> list[BriefQuote]:
     if count == 0:
         return []
     kinds = _kind_of(article)
     lede_tokens = _tokens(lede.text) if lede is not None else frozenset()
     candidates: list[Quote] = []
+    taken: list[Span] = []  # the candidates' spans, sorted
     for quote in article.quotes:
         if not quote.speaker or not quote.text.strip():
             continue  # never unattributed
@@ -776,8 +800,9 @@ def _quotes(article: Article, lede: Sentence | None, count: int) -> list[BriefQu
             continue
         if _similar(_tokens(quote.text), lede_tokens):
             continue  # the lede already says it, attribution included
-        if any(q.span.overlaps(quote.span) for q in candidates):
+        if _overlaps_any(taken, quote.span):
             continue
+        bisect.insort(taken, quote.span)
         candidates.append(quote)
 
     def rank(quote: Quote) -> tuple[int, int, float, int]:
@@ -827,10 +852,13 @@ def _context(
         return []
     published = article.published
     day = published.date() if hasattr(published, "date") and published is not None else published
-    past_dates: set[int] = set()
-    for mention in article.dates:
-        if mention.date is not None and (day is None or mention.date < day):
-            past_dates.add(mention.span.start)
+    past_dates = sorted(
+        {
+            mention.span.start
+            for mention in article.dates
+            if mention.date is not None and (day is None or mention.date < day)
+        }
+    )
     lede_tokens = token_sets[used[0].index] if used else frozenset()
     # Words the lede shares with few other sentences ("warrant", "children")
     # mark the sentences that explain it.
@@ -850,7 +878,10 @@ def _context(
         ):
             continue
         cues = len(_PAST_CUES.findall(sentence.text))
-        cues += sum(1 for start in past_dates if sentence.start <= start < sentence.end)
+        # Bisection, not a scan of every date per sentence (quadratic on long texts).
+        cues += bisect.bisect_left(past_dates, sentence.end) - bisect.bisect_left(
+            past_dates, sentence.start
+        )
         if cues == 0:
             continue
         tokens = token_sets[sentence.index]

@@ -169,7 +169,9 @@ def find_quotes(
     chain_speaker: dict[int, tuple[str | None, str | None, Span | None]] = {}
     quoted_sentences: set[int] = set()
     for d in directs:
-        s0, s1, si = _enclosing(bounds, d.open_mark, max(d.close_mark - 1, d.open_mark))
+        s0, s1, si = _enclosing(
+            bounds, ctx.sentence_starts, d.open_mark, max(d.close_mark - 1, d.open_mark)
+        )
         quoted_sentences.update(range(si[0], si[1] + 1))
         text = body[d.start : d.end]
         found = _attribute(ctx, d, s0, s1)
@@ -369,12 +371,15 @@ def _sentence_bounds(body: str, sentences: Sequence[Sentence]) -> list[tuple[int
 
 
 def _enclosing(
-    bounds: list[tuple[int, int]], start: int, end: int
+    bounds: list[tuple[int, int]], starts: Sequence[int], start: int, end: int
 ) -> tuple[int, int, tuple[int, int]]:
-    """Start of the sentence holding ``start``, end of the one holding ``end``."""
+    """Start of the sentence holding ``start``, end of the one holding ``end``.
+
+    ``starts`` are the bounds' start offsets, computed once per body: building
+    them per quote made long articles quadratic.
+    """
     if not bounds:
         return start, end, (0, 0)
-    starts = [b[0] for b in bounds]
     i = max(0, bisect.bisect_right(starts, start) - 1)
     j = max(i, bisect.bisect_right(starts, end) - 1)
     return bounds[i][0], bounds[j][1], (i, j)
