@@ -60,6 +60,11 @@ LEAD_THRESHOLD = 0.5
 #: EVENT_THRESHOLD and the lead Jaccard is at least LEAD_FLOOR.
 EVENT_THRESHOLD = 0.5
 LEAD_FLOOR = 0.3
+#: Similar leads merge only if the names agree a little too: templated
+#: articles ("Ahead of this weekend's fixtures...") share an intro, not the
+#: teams and people. Leads this alike merge whatever the names.
+NAMES_FLOOR = 0.15
+SAME_LEAD = 0.8
 #: Default length of a digest, in minutes.
 DEFAULT_MINUTES = 5.0
 #: Time a story gets on average; the number of stories is budget / this.
@@ -543,8 +548,15 @@ class _Index:
         candidates = {*_candidates(leads, LEAD_THRESHOLD), *_candidates(names, EVENT_THRESHOLD)}
         for a, b in sorted(candidates):
             lead = _jaccard(leads[a], leads[b])
-            if lead >= LEAD_THRESHOLD or (
-                lead >= LEAD_FLOOR and (lead + _jaccard(names[a], names[b])) / 2 >= EVENT_THRESHOLD
+            if lead < LEAD_FLOOR:
+                continue
+            named = _jaccard(names[a], names[b])
+            # Without names on one side (all lower case), the leads decide alone.
+            names_agree = named >= NAMES_FLOOR or not (names[a] and names[b])
+            if (
+                lead >= SAME_LEAD
+                or (lead >= LEAD_THRESHOLD and names_agree)
+                or (lead + named) / 2 >= EVENT_THRESHOLD
             ):
                 yield a, b
 
