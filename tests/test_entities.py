@@ -165,3 +165,10 @@ def test_speech_context_anywhere_makes_a_person() -> None:
     (entity,) = find_entities(body)
     assert entity.kind is EntityKind.PERSON
     assert len(entity.mentions) == 2
+
+
+def test_story_in_capitals_keeps_only_known_names() -> None:
+    body = ("RESIDENTS OF BRAMLEY SAID THE COUNCIL WOULD REBUILD THE HOMES IN OSLO. "
+            "WE WANT ANSWERS, THEY SAID ON MONDAY IN NORWAY.")
+    names = {e.name for e in find_entities(body)}
+    assert names == {"Oslo", "Norway"}

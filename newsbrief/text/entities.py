@@ -172,9 +172,15 @@ def find_entities(
         Entities, most mentioned first (ties in order of first mention).
     """
     kb = knowledge()
+    if _mostly_capitals(body):
+        # A story set in capitals: read it like a shouted headline (only known
+        # names), against the headline when that is in normal case.
+        body_caps = True
+    else:
+        body_caps = False
     lowers = _Lowers(body)
     starts = frozenset(sentence_starts) if sentence_starts is not None else frozenset()
-    cands = _candidates(body, kb, lowers, starts, in_headline=False)
+    cands = _candidates(body, kb, lowers, starts, in_headline=False, shouting=body_caps)
     if headline:
         cands.extend(_candidates(headline, kb, lowers, frozenset({0}), in_headline=True))
     return _resolve(body, cands, kb)
@@ -190,6 +196,7 @@ def _candidates(
     starts: frozenset[int],
     *,
     in_headline: bool,
+    shouting: bool = False,
 ) -> list[_Candidate]:
     out: list[_Candidate] = []
     # Names repeat within an article: the candidates of a run depend only on
@@ -218,7 +225,10 @@ def _candidates(
             pos = at + len(part)
             tokens.append((run_start + at, run_start + pos, part))
         first = len(out)
-        _split_run(text, tokens, initial, kb, lowers, out, in_headline)
+        if shouting:
+            _split_shouting(text, tokens, kb, out, in_headline)
+        else:
+            _split_run(text, tokens, initial, kb, lowers, out, in_headline)
         made = out[first:]
         if all(c.role is None for c in made):
             memo[key] = [c.shifted(-run_start) for c in made]
@@ -226,6 +236,17 @@ def _candidates(
 
 
 _GLUED = frozenset("’'-.&_0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+def _mostly_capitals(text: str) -> bool:
+    """Whether a text is set in capitals (fewer than one letter in ten lower case)."""
+    sample = text[:400]
+    upper = len(_UPPER.findall(sample))
+    return upper > 40 and len(_LOWER.findall(sample)) * 10 < upper
 
 
 def _after_break(text: str, pos: int) -> bool:
@@ -708,6 +729,8 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
         if key in by_form:
             add(by_form[key], c)
             continue
+        if c.caps and c.kind is None:
+            continue  # a shouted word that matched no name: not an entity
         kind = c.kind or votes.get(_form_key(c))
         if kind is None:
             kind = OTHER
