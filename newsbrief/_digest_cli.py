@@ -65,7 +65,9 @@ def configure_digest(parser: argparse.ArgumentParser) -> None:
         "--format", choices=DIGEST_FORMATS, default="text", help="output format (default: text)"
     )
     parser.add_argument("--date", type=_day, help="the day the digest is for (YYYY-MM-DD)")
-    parser.add_argument("--title", help='the digest\'s title (default: "News briefing")')
+    parser.add_argument(
+        "--title", help='the digest\'s title (default: "News briefing, <day month year>")'
+    )
     parser.add_argument("--max-stories", type=_count, metavar="N", help="at most N stories")
     parser.add_argument(
         "--input-format",
