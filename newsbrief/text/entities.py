@@ -172,12 +172,8 @@ def find_entities(
         Entities, most mentioned first (ties in order of first mention).
     """
     kb = knowledge()
-    if _mostly_capitals(body):
-        # A story set in capitals: read it like a shouted headline (only known
-        # names), against the headline when that is in normal case.
-        body_caps = True
-    else:
-        body_caps = False
+    # A story set in capitals is read like a shouted headline: known names only.
+    body_caps = _mostly_capitals(body)
     lowers = _Lowers(body)
     starts = frozenset(sentence_starts) if sentence_starts is not None else frozenset()
     cands = _candidates(body, kb, lowers, starts, in_headline=False, shouting=body_caps)
