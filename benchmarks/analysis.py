@@ -198,8 +198,8 @@ def _quoted_region(text: str, spans: list[list[int]]) -> tuple[int, int]:
     mark = marks[0]
     # One mark: the content is the part of a quotation on that mark's side.
     ch = text[mark]
-    opening = ch == "“" or (ch == '"' and (mark == 0 or not text[mark - 1].isalnum()
-                                           and text[mark - 1] not in ".,!?;:"))
+    opening = ch == "“" or (ch == '"' and (mark == 0 or (not text[mark - 1].isalnum()
+                                           and text[mark - 1] not in ".,!?;:")))
     return (mark, spans[-1][1]) if opening else (spans[0][0], mark + 1)
 
 
