@@ -107,7 +107,9 @@ _PERSON_TITLES = frozenset(
     {
         "president", "minister", "senator", "governor", "mayor", "chancellor", "premier",
         "judge", "ambassador", "director", "chairman", "secretary", "coach", "king", "queen",
-        "prince", "pope", "prosecutor", "spokesman", "spokeswoman",
+        "prince", "pope", "prosecutor", "spokesman", "spokeswoman", "general", "colonel",
+        "captain", "lieutenant", "admiral", "sergeant", "commander", "mp", "sheikh", "emir",
+        "lieutenant-general", "major-general", "brigadier-general",
     }
 )
 _NUMBER_WORDS = frozenset(("One", "Two", "Three", "Four", "Five", "I", "II", "III", "IV"))
@@ -332,6 +334,7 @@ def _split_run(
         (initial and _is_common(tokens[0][2], kb, lowers))
         or _fold(tokens[0][2]) in kb.stopcaps
         or _fold(tokens[0][2]) in kb.connectors
+        or (len(tokens[0][2]) == 1 and len(tokens) > 1)  # "Group B Chen Gang"
     ):
         if _fold(tokens[0][2]) in kb.demonyms or _fold(tokens[0][2]) in kb.places:
             break
@@ -523,6 +526,8 @@ def _split_piece(
             cand.kind = _classify(text, name_toks, n_start, n_end, n_name, kb)
         out.append(cand)
         return
+    if len(words) > 1 and all(w.rstrip(".") in kb.title_words for w in words):
+        return  # "Foreign Minister" alone names no one
     kind = _classify(text, toks, start, end, name, kb)
     weak = kind is None
     out.append(_Candidate(start, end, name, kind, in_headline=in_headline, weak=weak,
@@ -645,8 +650,13 @@ def _context_kind(text: str, cand: _Candidate) -> EntityKind | None:
 def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity, ...]:
     body_cands = [c for c in cands if not c.in_headline]
     head_cands = [c for c in cands if c.in_headline]
+    lowers = _Lowers(body)
     for c in body_cands:
         _table_context(body, c, kb)
+        if c.kind is PERSON and not c.strong_person and c.role is None and " " in c.text and any(
+            w in lowers for w in c.text.split()[1:]
+        ):
+            c.kind = OTHER  # "Delivery Date", "Far North": ordinary words, not a name
     groups: dict[str, _Group] = {}
     by_form: dict[str, _Group] = {}
     token_index: dict[str, list[_Group]] = {}
