@@ -650,13 +650,8 @@ def _context_kind(text: str, cand: _Candidate) -> EntityKind | None:
 def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity, ...]:
     body_cands = [c for c in cands if not c.in_headline]
     head_cands = [c for c in cands if c.in_headline]
-    lowers = _Lowers(body)
     for c in body_cands:
         _table_context(body, c, kb)
-        if c.kind is PERSON and not c.strong_person and c.role is None and " " in c.text and any(
-            w in lowers for w in c.text.split()[1:]
-        ):
-            c.kind = OTHER  # "Delivery Date", "Far North": ordinary words, not a name
     groups: dict[str, _Group] = {}
     by_form: dict[str, _Group] = {}
     token_index: dict[str, list[_Group]] = {}
