@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsbrief.errors import InvalidArticleError
 from newsbrief.model import Article, EntityKind
 from newsbrief.text.analysis import Analysis, analyze
 
@@ -177,3 +178,20 @@ def test_analyze_never_raises_and_spans_match(text: str) -> None:
         assert quote.span.of(body) == quote.text
     for date in result.dates:
         assert date.span.of(body) == date.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=400))
+def test_analyze_never_raises_on_arbitrary_text(text: str) -> None:
+    try:
+        article = Article.from_text(text, title="")
+    except InvalidArticleError:
+        return  # empty, NUL bytes: refused before analysis
+    result = analyze(article)
+    for entity in result.entities:
+        for m in entity.mentions:
+            assert 0 <= m.start < m.end <= len(article.body)
+    for quote in result.quotes:
+        assert quote.span.of(article.body) == quote.text
+    for date in result.dates:
+        assert date.span.of(article.body) == date.text
