@@ -44,6 +44,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -58,22 +59,29 @@ _DOUBLE = re.compile(r"[“”\"]")
 _SINGLE = re.compile(r"[‘'](?=[^\s’'])([^‘’'\n“”\"]{1,400}?)(?<=[^\s‘'])[’'](?![\w])")
 
 
+_SINGLE_OPENER = re.compile(r"[\s(\[“\"—–\-][‘']")
+
+
 def _single_quotes(body: str) -> Iterator[re.Match[str]]:
     """Single-quoted spans whose opening mark does not follow a letter (not "don't")."""
     if "‘" not in body and "'" not in body:
         return
+    # Candidate openers are found first (a mark after a space, bracket or
+    # dash, or at the start), so apostrophes inside words cost nothing.
+    openers = [m.start() + 1 for m in _SINGLE_OPENER.finditer(body)]
+    if body[:1] in ("'", "‘"):
+        openers.insert(0, 0)
     pos = 0
-    while True:
-        m = _SINGLE.search(body, pos)
+    for i in openers:
+        if i < pos:
+            continue
+        m = _SINGLE.match(body, i)
         if m is None:
-            return
-        i = m.start()
-        if i and (body[i - 1].isalnum() or body[i - 1] in "’'_"):
-            pos = i + 1
             continue
         if body[i + 1 : i + 2] == "'" or body[m.end() - 2 : m.end() - 1] == "'":
             pos = m.end()
             continue  # ''doubled single quotes'' stand for double quotes
+        pos = m.end()
         yield m
         pos = m.end()
 _ADJECTIVAL_AFTER = re.compile(r"[ \t]+(?!(?:and|or|but|as|in|on|at|to|of|for|with|from|is|was|"
@@ -108,8 +116,7 @@ _BARE_PLURAL = re.compile(
 )
 
 
-@attrs.frozen(slots=True)
-class _Mention:
+class _Mention(NamedTuple):
     start: int
     end: int
     name: str
