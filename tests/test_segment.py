@@ -648,6 +648,11 @@ CASES: list[tuple[str, str, list[str]]] = [
         'PORT ELM, Va. (AP) - The mine closed.',
         ['PORT ELM, Va. (AP) - The mine closed.'],
     ),
+    (
+        'company-end-then-plural-noun-opener',
+        'The bid came from Brightwater Inc. Shares rose 4% on the news.',
+        ['The bid came from Brightwater Inc.', 'Shares rose 4% on the news.'],
+    ),
 ]
 
 

@@ -153,6 +153,9 @@ _OPENER_WORDS = frozenset(
         "Overall", "Only", "Even", "Just", "Once", "First", "Finally", "Mr", "Mrs", "Ms",
         "Miss", "More", "Less", "Much", "Besides", "Either", "Neither", "Whether", "Within",
         "Throughout", "Amid", "Against",
+        # Plural nouns that open news sentences ("... Brightwater Inc. Shares rose").
+        "Shares", "Officials", "Analysts", "Investors", "Prosecutors",
+        "Authorities", "Critics", "Experts", "Residents", "Witnesses", "Researchers",
     )
 )
 #: Capitalised words that often follow a clock time mid-sentence (5 p.m. GMT).
