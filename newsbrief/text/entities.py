@@ -62,17 +62,16 @@ _fold = str.lower  # lookup keys are lower case (see Knowledge.fold)
 _SPAN_KEY = operator.attrgetter("start", "end")
 
 # Contexts read from the text just before / after a candidate.
-_PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|from|near|into|across|outside|inside|toward|towards|"
-    r"throughout|around|via|visit|visited|visiting)\s+(?:the\s+)?)$",
-    re.IGNORECASE,
+_PLACE_WORDS = frozenset(
+    ("in", "at", "from", "near", "into", "across", "outside", "inside", "toward", "towards",
+     "throughout", "around", "via", "visit", "visited", "visiting")
 )
+_SPEECH_WORDS = frozenset(("said", "says", "added", "told"))
 _SPEECH_AFTER = re.compile(
-    r"^,?\s*(?:(?:has|had|have|was|is|also|then|later|previously|once|had)\s+)?"
+    r",?\s*(?:(?:has|had|have|was|is|also|then|later|previously|once|had)\s+)?"
     r"(?:said|says|told|added|asked|wrote|warned|argued|explained|insisted|claimed|"
     r"replied|admitted|believes|thinks|noted|stated|announced|denied|confirmed)\b"
 )
-_SPEECH_BEFORE = re.compile(r"(?:\b(?:said|says|according to|added|told)\s+)$")
 # A score or table row after a name: "Liverpool 16 9 4 3", "Coventry 1 ( Whelan 60 )".
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|[,;)(]|[ \t]\d|[ \t][A-Z]|\n))")
 # A dateline: "VAIL , Colorado 1996-12-07", "LONDON 1996-08-30".
@@ -97,11 +96,6 @@ _FORMER = re.compile(
 # "X, a close Putin ally and the secretary of Russia's Security Council," ...
 _APPOSITIVE_AFTER = re.compile(
     r",\s+((?:(?:a|an|the|who\s+is|who\s+was)\s+)?[^,.;:()\"“”]{3,90}?)(?=\s*(?:,|\.|;|:|\)|$))"
-)
-# "... China's top diplomat, Wang Yi"
-_APPOSITIVE_BEFORE = re.compile(
-    r"((?:\b[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}(?:'s|’s)|\b(?:the|a|an|his|her|its|their))"
-    r"(?:\s+[\w\-']+){1,5}),\s+$"
 )
 _PERSON_TITLES = frozenset(
     {
@@ -638,11 +632,16 @@ def _classify(
 
 
 def _context_kind(text: str, cand: _Candidate) -> EntityKind | None:
-    before = text[max(0, cand.start - 30) : cand.start]
-    after = text[cand.end : cand.end + 40]
-    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+    # The two words before the name decide "said X", "according to X", "in (the) X".
+    words = text[max(0, cand.start - 24) : cand.start].split()[-2:]
+    last = words[-1].lower() if words else ""
+    if last == "the" and len(words) == 2:
+        last = words[0].lower()
+    if _SPEECH_AFTER.match(text, cand.end, cand.end + 40) or last in _SPEECH_WORDS or (
+        last == "to" and len(words) == 2 and words[0].lower() == "according"
+    ):
         return PERSON
-    if _PLACE_BEFORE.search(before):
+    if last in _PLACE_WORDS:
         return PLACE
     return None
 
@@ -813,7 +812,7 @@ def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
         c.kind = ORG  # "BUFFALO AT SEATTLE": a fixture list names teams
         c.team = True
         return
-    if _BRACKETED.match(body, c.end) and body[max(0, c.start - 2) : c.start] == "( " and (
+    if body[max(0, c.start - 2) : c.start] == "( " and _BRACKETED.match(body, c.end) and (
         c.kind in (PLACE, None, OTHER)
         and _fold(c.text) not in kb.countries
         and _PERSON_BEFORE_BRACKET.search(body, max(0, c.start - 40), c.start)
@@ -857,13 +856,35 @@ def _appositive_role(body: str, mentions: Sequence[Span], kb: Knowledge) -> str 
             role = _pick_role(after.group(1), kb)
             if role is not None:
                 return role
-        before = None
         if body[max(0, span.start - 2) : span.start].startswith(","):
-            before = _APPOSITIVE_BEFORE.search(body, max(0, span.start - 80), span.start)
-        if before is not None:
-            role = _pick_role(before.group(1), kb)
-            if role is not None:
-                return role
+            phrase = _phrase_before(body, span.start - 2)
+            if phrase is not None:
+                role = _pick_role(phrase, kb)
+                if role is not None:
+                    return role
+    return None
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their"))
+_CLAUSE_MARKS = ",.;:()\n“”\""
+
+
+def _phrase_before(body: str, comma: int) -> str | None:
+    """ "China's top diplomat" in "... with China's top diplomat, Wang Yi": the
+    words before the comma from the nearest possessive name or determiner."""
+    lo = max(0, comma - 80)
+    seg = body[lo:comma]
+    cut = max(seg.rfind(c) for c in _CLAUSE_MARKS)
+    words = seg[cut + 1 :].split()
+    for j in range(len(words) - 2, max(-1, len(words) - 8), -1):
+        word = words[j]
+        if word.lower() in _DETERMINERS:
+            return " ".join(words[j:])
+        if word[:1].isupper() and word.endswith(("'s", "’s")):
+            k = j
+            while k > 0 and words[k - 1][:1].isupper() and len(words) - k < 9:
+                k -= 1
+            return " ".join(words[k:])
     return None
 
 
