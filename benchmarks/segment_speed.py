@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chunk", type=int, default=100, help="articles per interleaved chunk")
     args = parser.parse_args(argv)
 
+    if not args.data.is_file():
+        print(f"no data at {args.data} (see ../shared/data/README.md)", file=sys.stderr)
+        return 2
     rows = load(args.data, args.limit)
     start = time.process_time()
     articles, n_sentences, problems = check_contract(rows)
