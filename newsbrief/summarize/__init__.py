@@ -63,8 +63,7 @@ def summarize(
     """
     budget = Budget(sentences=sentences, words=words, ratio=ratio, seconds=seconds, wpm=wpm)
     chosen_method = get_method(method)
-    scores = scores_for(article, chosen_method)
-    redundancy = chosen_method.redundancy
+    scores, redundancy = scores_for(article, chosen_method, budget)
     selection = select(
         layout(article), prepare(article) if redundancy else None, scores, budget, redundancy
     )

@@ -30,6 +30,7 @@ __all__ = [
     "coverage",
     "features",
     "layout",
+    "overlap_totals",
     "prepare",
 ]
 
@@ -38,6 +39,7 @@ _TERM_TABLE = bytes(
 )
 # Capitals -> "U", digits -> "D", anything else -> space.
 _SHAPE_TABLE = bytes(85 if 65 <= c <= 90 else 68 if 48 <= c <= 57 else 32 for c in range(256))
+_QUOTE_MARKS = frozenset("\"“‘'")
 _CAPTION = re.compile(
     r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file photo"
     r"|second left|second right|far left|far right|front|back)\b",
@@ -51,20 +53,17 @@ _DEPENDENT_START = re.compile(
     r"|The (?:move|decision|deal|plan|announcement|news|comments?|remarks?|statement))\b"
 )
 
+# The classic English stopword list (as in NLTK): deliberately short, so that
+# reporting verbs ("said") and news staples ("year", "new") count as content.
 _STOPWORDS_RAW = """
-a about above after again against all almost along already also although am among an and
-another any anyone anything are aren around as at back be became because become been before
-being below between both but by can cannot could couldn d did didn do does doesn doing don
-done down during each either else enough even ever every few for from further get gets got
-had hadn has hasn have haven having he her here hers herself him himself his how however i
-if in into is isn it its itself just least less let like ll m made make many may me might
-more most much must my myself neither no nor not now of off often on once one only or other
-others our ours ourselves out over own per quite rather re really s said same say says see
-seen several shall she should shouldn since so some still such t than that the their theirs
-them themselves then there these they this those though through thus to too toward towards
-under until up upon us ve very via was wasn way we well were weren what whatever when where
-whether which while who whom whose why will with within without won would wouldn yet you
-your yours yourself yourselves mr mrs ms told according year years new also
+i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she
+her hers herself it its itself they them their theirs themselves what which who whom this that
+these those am is are was were be been being have has had having do does did doing a an the and
+but if or because as until while of at by for with about against between into through during
+before after above below to from up down in out on off over under again further then once here
+there when where why how all any both each few more most other some such no nor not only own same
+so than too very s t can will just don should now d ll m o re ve y ain aren couldn didn doesn
+hadn hasn haven isn ma mightn mustn needn shan shouldn wasn weren won wouldn
 """
 
 #: Function words ignored by every similarity (as ASCII bytes, like the terms).
@@ -75,16 +74,24 @@ FEATURE_NAMES: tuple[str, ...] = (
     "first",
     "inverse_position",
     "relative_position",
+    "last",
     "paragraph_first",
     "log_words",
+    "log_terms",
     "short",
     "coverage",
     "coverage_rank",
+    "coverage_total",
+    "coverage_sqrt_rank",
+    "density_rank",
     "centroid",
+    "centroid_rank",
     "headline",
     "numbers",
     "capitalised",
     "quote",
+    "quote_start",
+    "attribution",
     "dependent",
     "caption",
     "question",
@@ -205,17 +212,27 @@ def prepare(article: Article) -> Doc:
     return article.cached("summary:doc", lambda: _build(article))
 
 
-def coverage(doc: Doc) -> list[float]:
-    """How much of the rest of the article each sentence's terms reach.
+def overlap_totals(doc: Doc) -> list[int]:
+    """Per sentence, how many (term, other sentence) pairs share its terms.
 
-    The sum over a sentence's terms of the number of *other* sentences that
-    use them (a linear-time form of the total word overlap with every other
-    sentence), damped by the log of its length so long sentences do not win
-    on length alone.
+    Equal to the sum of its word overlaps with every other sentence, computed
+    in linear time from the sentence frequency of each term.
     """
     frequency = doc.frequency.__getitem__
+    return [sum(map(frequency, terms)) - len(terms) for terms in doc.terms]
+
+
+def coverage(doc: Doc, totals: list[int] | None = None) -> list[float]:
+    """How much of the rest of the article each sentence's terms reach.
+
+    :func:`overlap_totals` damped by the log of the sentence's number of
+    terms, so long sentences do not win on length alone (like the Reduction
+    and TextRank edge weights, but linear in the article's length).
+    """
+    if totals is None:
+        totals = overlap_totals(doc)
     log = math.log
-    return [(sum(map(frequency, terms)) - len(terms)) / log(len(terms) + 2) for terms in doc.terms]
+    return [total / log(len(terms) + 2) for total, terms in zip(totals, doc.terms, strict=True)]
 
 
 def centroid(doc: Doc) -> list[float]:
@@ -229,12 +246,17 @@ def centroid(doc: Doc) -> list[float]:
     ]
 
 
+def _scaled(values: list[float]) -> list[float]:
+    top = max(values)
+    return [v / top for v in values] if top > 0 else [0.0] * len(values)
+
+
 def _ranks(values: list[float]) -> list[float]:
-    """1.0 for the highest value, falling linearly to 0.0 for the lowest."""
+    """1.0 for the highest value, falling linearly to 0.0 for the lowest (ties: earlier first)."""
     n = len(values)
     if n < 2:
         return [1.0] * n
-    order = sorted(range(n), key=values.__getitem__, reverse=True)
+    order = sorted(range(n), key=lambda i: -values[i])
     ranks = [0.0] * n
     step = 1.0 / (n - 1)
     for rank, i in enumerate(order):
@@ -243,28 +265,37 @@ def _ranks(values: list[float]) -> list[float]:
 
 
 def features(article: Article, shape: Layout, doc: Doc) -> list[tuple[float, ...]]:
-    """One feature vector per sentence, in the order of :data:`FEATURE_NAMES`."""
+    """One feature vector per sentence, in the order of :data:`FEATURE_NAMES`.
+
+    Scores that depend on the article's scale (coverage, centroid) are
+    divided by their maximum or turned into ranks within the article, so one
+    set of weights serves short and long articles alike.
+    """
     sentences = article.sentences
     n = len(sentences)
     if n == 0:
         return []
-    cover = coverage(doc)
-    top = max(cover)
-    cover_scaled = [c / top for c in cover] if top > 0 else [0.0] * n
+    terms = doc.terms
+    totals = overlap_totals(doc)
+    cover = coverage(doc, totals)
+    cover_scaled = _scaled(cover)
     cover_rank = _ranks(cover)
+    total_scaled = _scaled([float(t) for t in totals])
+    sqrt = math.sqrt
+    sqrt_rank = _ranks([t / sqrt(len(ts) + 1) for t, ts in zip(totals, terms, strict=True)])
+    density_rank = _ranks([t / (len(ts) or 1) for t, ts in zip(totals, terms, strict=True)])
     central = centroid(doc)
-    top = max(central)
-    if top > 0:
-        central = [c / top for c in central]
+    central_rank = _ranks(central)
+    central = _scaled(central)
     headline = doc.headline
     headline_size = float(len(headline) or 1)
     log = math.log
     caption = _CAPTION.search
     words_of = shape.words
     dependent = shape.dependent
-    terms = doc.terms
     capitals = doc.capitals
     digits = doc.digits
+    last = n - 1
     rows: list[tuple[float, ...]] = []
     previous_paragraph = 0
     for i, sentence in enumerate(sentences):
@@ -272,21 +303,30 @@ def features(article: Article, shape: Layout, doc: Doc) -> list[tuple[float, ...
         words = words_of[i] or 1
         paragraph_first = sentence.paragraph != previous_paragraph
         previous_paragraph = sentence.paragraph
+        term_set = terms[i]
         rows.append(
             (
                 1.0 if i == 0 else 0.0,
                 1.0 / (i + 1),
                 i / n,
+                1.0 if i == last and i > 0 else 0.0,
                 1.0 if paragraph_first else 0.0,
                 log(words),
+                log(len(term_set) + 1),
                 1.0 if words < 8 else 0.0,
                 cover_scaled[i],
                 cover_rank[i],
+                total_scaled[i],
+                sqrt_rank[i],
+                density_rank[i],
                 central[i],
-                len(terms[i] & headline) / headline_size,
+                central_rank[i],
+                len(term_set & headline) / headline_size,
                 min(1.0, digits[i] / words),
                 min(1.0, max(0, capitals[i] - 1) / words),
                 1.0 if ('"' in text or "“" in text or "”" in text) else 0.0,
+                1.0 if text[:1] in _QUOTE_MARKS else 0.0,
+                1.0 if (" said" in text or " says" in text or " told" in text) else 0.0,
                 1.0 if dependent[i] else 0.0,
                 1.0 if "(" in text and caption(text) is not None else 0.0,
                 1.0 if text.rstrip("\"'”’) ").endswith("?") else 0.0,

@@ -10,7 +10,7 @@ import functools
 import json
 import math
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from types import MappingProxyType
 from typing import Protocol, runtime_checkable
@@ -19,6 +19,7 @@ import attrs
 
 from newsbrief.errors import UnknownNameError
 from newsbrief.model import Article
+from newsbrief.summarize.budget import Budget
 from newsbrief.summarize.features import (
     FEATURE_NAMES,
     Doc,
@@ -61,17 +62,43 @@ class Summarizer(Protocol):
 
 @attrs.frozen(slots=True)
 class Weights:
-    """A linear sentence scorer learnt by ``scripts/learn_weights.py``.
+    """The ``default`` method's two linear models, learnt by ``scripts/learn_weights.py``.
 
     Attributes:
-        weights: One weight per name in :data:`FEATURE_NAMES`.
-        redundancy: How strongly selection penalises repeating chosen terms (MMR).
+        lede: Weights (one per name in :data:`FEATURE_NAMES`) of the model for
+            short summaries, trained to find what news highlights say (the
+            lede, without its repetitions).
+        coverage: Weights of the model for long summaries, trained to pick the
+            sentences editors keep when condensing a story to about 40%.
+        lede_redundancy: MMR weight used with the lede model.
+        coverage_redundancy: MMR weight used with the coverage model.
+        short: Up to this many sentences (or the words of as many average
+            sentences), a summary uses the lede model alone.
+        long: From this many on, the coverage model alone; in between, a
+            linear blend of the two.
         provenance: Where the weights come from (data, folds, scores).
     """
 
-    weights: tuple[float, ...]
-    redundancy: float
+    lede: tuple[float, ...]
+    coverage: tuple[float, ...]
+    lede_redundancy: float
+    coverage_redundancy: float
+    short: float
+    long: float
     provenance: Mapping[str, object] = attrs.field(factory=dict)
+
+    def share(self, size: float) -> float:
+        """How much the coverage model counts (0..1) for a summary of ``size`` sentences."""
+        if size <= self.short:
+            return 0.0
+        if size >= self.long:
+            return 1.0
+        return (size - self.short) / (self.long - self.short)
+
+
+def _vector(raw: Mapping[str, object], names: Sequence[str]) -> tuple[float, ...]:
+    by_name = dict(zip(names, raw["weights"], strict=True))  # type: ignore[call-overload]
+    return tuple(float(by_name.get(name, 0.0)) for name in FEATURE_NAMES)
 
 
 @functools.cache
@@ -80,10 +107,15 @@ def load_weights() -> Weights:
     raw = json.loads(
         resources.files("newsbrief.summarize").joinpath("data/weights.json").read_text("utf-8")
     )
-    by_name = dict(zip(raw["features"], raw["weights"], strict=True))
+    names = raw["features"]
+    models = raw["models"]
     return Weights(
-        weights=tuple(float(by_name.get(name, 0.0)) for name in FEATURE_NAMES),
-        redundancy=float(raw.get("redundancy", 0.0)),
+        lede=_vector(models["lede"], names),
+        coverage=_vector(models["coverage"], names),
+        lede_redundancy=float(models["lede"].get("redundancy", 0.0)),
+        coverage_redundancy=float(models["coverage"].get("redundancy", 0.0)),
+        short=float(raw["blend"]["short"]),
+        long=float(raw["blend"]["long"]),
         provenance=MappingProxyType(dict(raw.get("provenance", {}))),
     )
 
@@ -150,22 +182,72 @@ def centroid_method(article: Article) -> tuple[float, ...]:
     return tuple(centroid(prepare(article)))
 
 
-def default(article: Article) -> tuple[float, ...]:
-    """The learnt scorer: a logistic model over position, coverage and content features.
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
-    Features (see :data:`~newsbrief.summarize.features.FEATURE_NAMES`): position,
-    paragraph starts, length, how much of the article a sentence's terms cover,
-    centroid similarity, headline overlap, number and name density, quotes,
-    openings that need context, photo captions and questions.
-    """
-    weights = load_weights().weights
+
+def _features(article: Article) -> list[tuple[float, ...]]:
+    return article.cached(
+        "summary:features", lambda: features(article, layout(article), prepare(article))
+    )
+
+
+def _model(article: Article, model: str) -> tuple[float, ...]:
+    weights = load_weights()
+    vector = weights.lede if model == "lede" else weights.coverage
     mul = operator.mul
-    exp = math.exp
-    scores = []
-    for row in features(article, layout(article), prepare(article)):
-        z = sum(map(mul, weights, row))
-        scores.append(1.0 / (1.0 + exp(-max(-60.0, min(60.0, z)))))
-    return tuple(scores)
+    return tuple(_logistic(sum(map(mul, vector, row))) for row in _features(article))
+
+
+def model_scores(article: Article, model: str) -> tuple[float, ...]:
+    """The ``"lede"`` or ``"coverage"`` model's probability per sentence (cached per article)."""
+    return article.cached(f"summary:scores:default:{model}", lambda: _model(article, model))
+
+
+def _blend(article: Article, share: float) -> tuple[float, ...]:
+    if share <= 0.0:
+        return model_scores(article, "lede")
+    if share >= 1.0:
+        return model_scores(article, "coverage")
+    keep = 1.0 - share
+    lede_scores = model_scores(article, "lede")
+    coverage_scores = model_scores(article, "coverage")
+    return tuple(keep * a + share * b for a, b in zip(lede_scores, coverage_scores, strict=True))
+
+
+def default(article: Article) -> tuple[float, ...]:
+    """The learnt scorer, budget-free: the mean of its lede and coverage models.
+
+    Both are logistic models over the features in
+    :data:`~newsbrief.summarize.features.FEATURE_NAMES` (position, length,
+    how much of the article a sentence's terms cover, centroid similarity,
+    headline overlap, name and number density, quotes and attribution,
+    openings that need context, captions, questions). :func:`default_for_budget`
+    weighs them by the summary's length.
+    """
+    return _blend(article, 0.5)
+
+
+def default_for_budget(article: Article, budget: Budget) -> tuple[tuple[float, ...], float]:
+    """Scores and MMR weight of the ``default`` method for ``budget``.
+
+    Short summaries (up to ``Weights.short`` sentences, or the words of as
+    many average sentences) use the lede model, long ones the coverage model,
+    and sizes in between a linear blend.
+    """
+    weights = load_weights()
+    n = len(article.sentences)
+    if n == 0:
+        return (), 0.0
+    sentences = budget.sentence_limit(n)
+    if sentences is not None:
+        size = float(sentences)
+    else:  # a word or time budget: in sentences of the article's average length
+        average = max(1.0, sum(layout(article).words) / n)
+        size = (budget.word_limit or 0) / average
+    share = weights.share(size)
+    redundancy = (1.0 - share) * weights.lede_redundancy + share * weights.coverage_redundancy
+    return _blend(article, share), redundancy
 
 
 @attrs.frozen(slots=True)
@@ -178,16 +260,15 @@ class Method:
         description: One line for help texts.
         redundancy: MMR weight: how much a candidate's score drops per share
             of its terms already in the summary (0 = plain top-scoring).
+        adapt: When set, gives budget-specific scores and MMR weight instead
+            of ``scorer`` and ``redundancy``.
     """
 
     name: str
     scorer: Summarizer
     description: str
     redundancy: float = 0.0
-
-
-def _default_redundancy() -> float:
-    return load_weights().redundancy
+    adapt: Callable[[Article, Budget], tuple[tuple[float, ...], float]] | None = None
 
 
 #: The registered methods by name (read-only).
@@ -196,8 +277,8 @@ METHODS: Mapping[str, Method] = MappingProxyType(
         "default": Method(
             "default",
             default,
-            "learnt news scorer: position, coverage, headline, names and numbers, with MMR",
-            redundancy=-1.0,  # resolved from the weights file on use
+            "learnt news scorer: the lede for short summaries, coverage for long ones, with MMR",
+            adapt=default_for_budget,
         ),
         "lead": Method("lead", lead, "the first sentences (news lead)"),
         "textrank": Method(
@@ -227,11 +308,15 @@ def get_method(name: str) -> Method:
         raise UnknownNameError(
             f"unknown summary method {name!r}; known methods: {', '.join(METHODS)}"
         ) from None
-    if method.redundancy < 0:
-        return attrs.evolve(method, redundancy=_default_redundancy())
     return method
 
 
-def scores_for(article: Article, method: Method) -> tuple[float, ...]:
-    """The method's sentence scores for ``article``, computed once per article."""
-    return article.cached(f"summary:scores:{method.name}", lambda: method.scorer(article))
+def scores_for(article: Article, method: Method, budget: Budget) -> tuple[tuple[float, ...], float]:
+    """The method's sentence scores for ``article`` and ``budget``, and its MMR weight.
+
+    Budget-free scores are computed once per article and cached.
+    """
+    if method.adapt is not None:
+        return method.adapt(article, budget)
+    scores = article.cached(f"summary:scores:{method.name}", lambda: method.scorer(article))
+    return scores, method.redundancy

@@ -1,0 +1,307 @@
+#!/usr/bin/env python3
+"""Learn the weights of newsbrief's ``default`` summary method.
+
+Reproduces ``newsbrief/summarize/data/weights.json`` from the dev splits in
+``../shared/data`` (relative to the repository), deterministically:
+
+1. Every dev article of BBC News Summary and CNN/DailyMail is parsed with
+   newsbrief and described by :func:`newsbrief.summarize.features.features`.
+2. Labels: a BBC sentence is positive when it is one of the reference's
+   (extracted) sentences; a CNN/DailyMail sentence when the greedy ROUGE-1+2
+   oracle picks it for the (abstractive) highlights.
+3. Two L2-regularised logistic regressions (Newton's method, numpy) are
+   fitted: the *lede* model on CNN/DailyMail (what a three-sentence highlight
+   says) and the *coverage* model on BBC (which sentences an editor keeps when
+   condensing a story to about 40%). ``summarize`` uses the lede model for
+   summaries of up to ``SHORT`` sentences, the coverage model from ``LONG``
+   sentences on, and a linear blend in between. (Fitting one model on both
+   sets was tried: it lost 2-3 ROUGE points on each, as the two ask for
+   different things.)
+4. Each model's L2 strength and MMR redundancy weight are chosen by 5-fold
+   cross-validation on whole articles (folds by a hash of the id), scoring
+   ROUGE-1 + ROUGE-2 F1 of the summaries ``select`` actually builds (BBC with
+   k = reference sentences, CNN/DailyMail with k = 3). The final weights are
+   refitted on all dev data; the cross-validated scores of the blended
+   default (and of LEAD-k in the same folds) go into the file's provenance.
+
+Usage::
+
+    python3 scripts/learn_weights.py [--data ../shared/data] [--out PATH] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import itertools
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newsbrief.model import Article  # noqa: E402
+from newsbrief.summarize.budget import Budget  # noqa: E402
+from newsbrief.summarize.features import FEATURE_NAMES, features, layout, prepare  # noqa: E402
+from newsbrief.summarize.select import select  # noqa: E402
+
+FOLDS = 5
+L2_GRID = (0.3, 1.0, 3.0)
+REDUNDANCY_GRID = {"lede": (0.1, 0.2, 0.3, 0.4), "coverage": (0.0, 0.05, 0.1)}
+TRAINED_ON = {"lede": "cnndm", "coverage": "bbc"}
+#: Blend points in sentences: a CNN/DM highlight is 3-4 sentences, a BBC
+#: summary 4-97 (median 7).
+SHORT = 3.0
+LONG = 4.0
+SETS = (("bbc", "bbc_news_summary/dev.jsonl"), ("cnndm", "cnn_dailymail/dev.jsonl"))
+
+
+class _CachedStemmer:
+    """rouge-score's Porter stemmer, memoised (the stemmer dominates loading)."""
+
+    def __init__(self, stemmer: Any) -> None:
+        self.stem = functools.lru_cache(maxsize=None)(stemmer.stem)
+
+
+def _tokenizer() -> Any:
+    from rouge_score import rouge_scorer
+
+    tokenizer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer
+    tokenizer._stemmer = _CachedStemmer(tokenizer._stemmer)
+    return tokenizer
+
+
+class Item:
+    """One article with its features, labels and ROUGE tokens."""
+
+    def __init__(self, name: str, row: dict[str, Any], tokenize: Any) -> None:
+        self.set = name
+        self.id = row["id"]
+        self.article = Article.from_text(row["text"], title=row.get("title") or "")
+        self.layout = layout(self.article)
+        self.doc = prepare(self.article)
+        self.x = np.array(features(self.article, self.layout, self.doc), dtype=float)
+        refs = [r for r in row["summary"].split("\n") if r.strip()]
+        self.k_ref = len(refs)
+        self.ref_tokens = [t for r in refs for t in tokenize.tokenize(r)]
+        self.sent_tokens = [tokenize.tokenize(s.text) for s in self.article.sentences]
+        self.ref1 = Counter(self.ref_tokens)
+        self.ref2 = Counter(zip(self.ref_tokens, self.ref_tokens[1:], strict=False))
+        if name == "bbc":
+            wanted = {" ".join(r.split()) for r in refs}
+            self.y = np.array(
+                [1.0 if " ".join(s.text.split()) in wanted else 0.0 for s in self.article.sentences]
+            )
+        else:
+            self.y = np.zeros(len(self.article.sentences))
+            for i in self.oracle(self.k_ref):
+                self.y[i] = 1.0
+        self.fold = int(hashlib.sha1(self.id.encode()).hexdigest(), 16) % FOLDS
+
+    def rouge(self, indices: Sequence[int]) -> tuple[float, float]:
+        """ROUGE-1 and ROUGE-2 F1 of the sentences ``indices`` (document order)."""
+        tokens = [t for i in sorted(indices) for t in self.sent_tokens[i]]
+        return _f1(Counter(tokens), self.ref1), _f1(Counter(itertools.pairwise(tokens)), self.ref2)
+
+    def oracle(self, k: int) -> list[int]:
+        """Greedy ROUGE-1+2 oracle (bigrams within sentences), at most ``k`` sentences."""
+        unigrams = [Counter(t) for t in self.sent_tokens]
+        bigrams = [Counter(itertools.pairwise(t)) for t in self.sent_tokens]
+        chosen: list[int] = []
+        have1: Counter[Any] = Counter()
+        have2: Counter[Any] = Counter()
+        best = 0.0
+        while len(chosen) < k:
+            step = None
+            for i in range(len(self.sent_tokens)):
+                if i in chosen:
+                    continue
+                value = _f1(have1 + unigrams[i], self.ref1) + _f1(have2 + bigrams[i], self.ref2)
+                if value > best:
+                    best, step = value, i
+            if step is None:
+                break
+            chosen.append(step)
+            have1 += unigrams[step]
+            have2 += bigrams[step]
+        return chosen
+
+
+def _f1(candidate: Counter[Any], reference: Counter[Any]) -> float:
+    overlap = sum((candidate & reference).values())
+    if not overlap:
+        return 0.0
+    precision = overlap / sum(candidate.values())
+    recall = overlap / sum(reference.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def load(data: Path, limit: int | None) -> list[Item]:
+    tokenize = _tokenizer()
+    items: list[Item] = []
+    for name, rel in SETS:
+        with (data / rel).open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle):
+                if limit is not None and number >= limit:
+                    break
+                item = Item(name, json.loads(line), tokenize)
+                if len(item.y):
+                    items.append(item)
+    return items
+
+
+def fit(items: Sequence[Item], l2: float) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method (bias not penalised)."""
+    x = np.vstack([it.x for it in items])
+    y = np.concatenate([it.y for it in items])
+    bias = FEATURE_NAMES.index("bias")
+    penalty = np.full(x.shape[1], l2)
+    penalty[bias] = 0.0
+    # Scale the penalty with the data so l2 means the same for any sample size.
+    penalty *= len(items) / 1000.0
+    w = np.zeros(x.shape[1])
+    for _ in range(50):
+        z = np.clip(x @ w, -30, 30)
+        p = 1.0 / (1.0 + np.exp(-z))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
+        step = np.linalg.solve(hessian + 1e-9 * np.eye(x.shape[1]), gradient)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return w
+
+
+def _probabilities(it: Item, w: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(it.x @ w, -60, 60)))
+
+
+def _k(it: Item) -> int:
+    return it.k_ref if it.set == "bbc" else 3
+
+
+def _score(it: Item, scores: Sequence[float], redundancy: float) -> tuple[float, float]:
+    budget = Budget(sentences=_k(it))
+    return it.rouge(select(it.layout, it.doc, tuple(scores), budget, redundancy).indices)
+
+
+def tune(items: Sequence[Item], model: str) -> tuple[float, float, dict[str, float]]:
+    """Cross-validate one model on its own data set: the best (l2, redundancy)."""
+    own = [it for it in items if it.set == TRAINED_ON[model]]
+    results: dict[tuple[float, float], list[tuple[float, float]]] = {}
+    for l2 in L2_GRID:
+        for fold in range(FOLDS):
+            w = fit([it for it in own if it.fold != fold], l2)
+            for it in own:
+                if it.fold != fold:
+                    continue
+                p = [float(v) for v in _probabilities(it, w)]
+                for redundancy in REDUNDANCY_GRID[model]:
+                    results.setdefault((l2, redundancy), []).append(_score(it, p, redundancy))
+    table = {
+        key: (100 * float(np.mean([r[0] for r in v])), 100 * float(np.mean([r[1] for r in v])))
+        for key, v in results.items()
+    }
+    for (l2, redundancy), (r1, r2) in sorted(table.items()):
+        print(
+            f"{model}: l2={l2:g} redundancy={redundancy:g}: R1 {r1:.2f} R2 {r2:.2f}",
+            file=sys.stderr,
+        )
+    (l2, redundancy), (r1, r2) = max(table.items(), key=lambda kv: (sum(kv[1]), -kv[0][0]))
+    return l2, redundancy, {"rouge1": round(r1, 2), "rouge2": round(r2, 2)}
+
+
+def share(size: float) -> float:
+    return min(1.0, max(0.0, (size - SHORT) / (LONG - SHORT)))
+
+
+def cross_validate_default(
+    items: Sequence[Item], settings: dict[str, tuple[float, float]]
+) -> dict[str, dict[str, float]]:
+    """ROUGE F1 of the blended default and of LEAD-k, 5-fold, on both sets."""
+    scores: dict[str, list[tuple[float, float]]] = {}
+    for fold in range(FOLDS):
+        weights = {
+            model: fit(
+                [it for it in items if it.fold != fold and it.set == TRAINED_ON[model]],
+                settings[model][0],
+            )
+            for model in TRAINED_ON
+        }
+        for it in items:
+            if it.fold != fold:
+                continue
+            a = share(_k(it))
+            p = (1 - a) * _probabilities(it, weights["lede"]) + a * _probabilities(
+                it, weights["coverage"]
+            )
+            redundancy = (1 - a) * settings["lede"][1] + a * settings["coverage"][1]
+            scores.setdefault(f"{it.set} default", []).append(_score(it, p, redundancy))
+            lead = [1.0 - i / len(it.y) for i in range(len(it.y))]
+            scores.setdefault(f"{it.set} lead", []).append(_score(it, lead, 0.0))
+    return {
+        key: {
+            "rouge1": round(100 * float(np.mean([r[0] for r in v])), 2),
+            "rouge2": round(100 * float(np.mean([r[1] for r in v])), 2),
+        }
+        for key, v in sorted(scores.items())
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "newsbrief" / "summarize" / "data" / "weights.json"
+    )
+    parser.add_argument("--limit", type=int, default=None, help="articles per data set")
+    args = parser.parse_args(argv)
+
+    items = load(args.data, args.limit)
+    print(f"{len(items)} articles, {sum(len(it.y) for it in items)} sentences", file=sys.stderr)
+    settings: dict[str, tuple[float, float]] = {}
+    tuning: dict[str, Any] = {}
+    for model in TRAINED_ON:
+        l2, redundancy, result = tune(items, model)
+        settings[model] = (l2, redundancy)
+        tuning[model] = {"l2": l2, "redundancy": redundancy, "rouge_f1": result}
+    validation = cross_validate_default(items, settings)
+    print(json.dumps(validation, indent=2), file=sys.stderr)
+    models = {}
+    for model, on in TRAINED_ON.items():
+        w = fit([it for it in items if it.set == on], settings[model][0])
+        models[model] = {
+            "trained_on": on,
+            "weights": [round(float(v), 5) for v in w],
+            "redundancy": settings[model][1],
+        }
+    files = {rel: hashlib.sha1((args.data / rel).read_bytes()).hexdigest()[:12] for _, rel in SETS}
+    out = {
+        "features": list(FEATURE_NAMES),
+        "models": models,
+        "blend": {"short": SHORT, "long": LONG},
+        "provenance": {
+            "script": "scripts/learn_weights.py",
+            "model": "two L2 logistic regressions (Newton), blended by summary length",
+            "labels": "BBC: reference sentences; CNN/DM: greedy ROUGE-1+2 oracle, k = highlights",
+            "data": files,
+            "articles": dict(Counter(it.set for it in items)),
+            "limit": args.limit,
+            "tuning": tuning,
+            "cross_validation": {"folds": FOLDS, "rouge_f1": validation},
+        },
+    }
+    args.out.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
