@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
     segmenters = {"newsbrief": ours}
     try:
-        import pysbd
+        import pysbd  # type: ignore[import-untyped]
     except ImportError:
         print("pysbd is not installed: only newsbrief is checked")
     else:

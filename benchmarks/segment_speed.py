@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     build_seconds = time.process_time() - start
     bodies = [a.body for a in articles]
 
-    import pysbd
+    import pysbd  # type: ignore[import-untyped]
 
     peer = pysbd.Segmenter(language="en", clean=False, char_span=False)
     ours_seconds = 0.0
