@@ -917,10 +917,63 @@ GOLDEN_RULES: list[tuple[str, list[str]]] = [
 ]
 
 
+#: What each golden rule checks (the rule names of the Pragmatic Segmenter suite).
+GOLDEN_RULE_NAMES: list[str] = [
+    "simple-period-to-end-sentence",
+    "question-mark-to-end-sentence",
+    "exclamation-point-to-end-sentence",
+    "one-letter-upper-case-abbreviation",
+    "one-letter-lower-case-abbreviation",
+    "two-letter-lower-case-abbreviation-mid",
+    "two-letter-upper-case-abbreviation-mid",
+    "two-letter-lower-case-abbreviation-end",
+    "two-letter-upper-case-abbreviation-end",
+    "two-letter-title-abbreviation",
+    "two-letter-street-and-saint",
+    "possessive-abbreviation",
+    "multi-period-abbreviation-mid",
+    "multi-period-abbreviation-end-eu",
+    "multi-period-abbreviation-end-us",
+    "us-as-adjective-before-capital",
+    "us-before-lower-case",
+    "am-pm-abbreviations",
+    "number-as-non-sentence-boundary",
+    "number-as-sentence-boundary",
+    "parenthetical-inside-sentence",
+    "email-addresses",
+    "web-addresses",
+    "single-quotations-inside-sentence",
+    "double-quotations-inside-sentence",
+    "double-quotations-at-end-of-sentence",
+    "double-exclamation-points",
+    "double-question-marks",
+    "mixed-exclamation-question",
+    "mixed-question-exclamation",
+    "list-period-parens",
+    "list-period-parens-with-periods",
+    "list-parens",
+    "list-parens-with-periods",
+    "list-period",
+    "list-period-with-periods",
+    "list-bullets-with-numbers",
+    "list-hyphen-bullets-with-numbers",
+    "alphabetical-list",
+    "number-sign-abbreviation-and-dotted-number",
+    "exclamation-in-company-name",
+    "pronoun-i-versus-initial",
+    "ellipsis-at-end-of-quotation",
+    "ellipsis-in-brackets",
+    "four-dot-ellipsis-spaced",
+    "four-dot-ellipsis-then-new-sentence",
+    "ellipsis-mid-sentence",
+    "four-dot-ellipsis-after-word",
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     GOLDEN_RULES,
-    ids=[f"golden-rule-{n:02d}" for n in range(1, len(GOLDEN_RULES) + 1)],
+    ids=[f"golden-{n:02d}-{name}" for n, name in enumerate(GOLDEN_RULE_NAMES, 1)],
 )
 def test_passes_pragmatic_segmenter_golden_rule(text: str, expected: list[str]) -> None:
     assert sentences_of(text) == expected
