@@ -340,7 +340,10 @@ class Briefing:
                 lede=str(data.get("lede") or ""),
                 summary=data.get("summary") or (),
                 key_points=data.get("key_points") or (),
-                people=[Person(str(p["name"]), p.get("role")) for p in data.get("people") or ()],
+                people=[
+                    Person(str(p["name"]), _optional_str(p.get("role")))
+                    for p in data.get("people") or ()
+                ],
                 organizations=[_name(o) for o in data.get("organizations") or ()],
                 places=[_name(p) for p in data.get("places") or ()],
                 quotes=[
@@ -348,22 +351,22 @@ class Briefing:
                         str(q.get("speaker") or ""),
                         str(q["text"]),
                         bool(q.get("direct", True)),
-                        q.get("cue"),
+                        _optional_str(q.get("cue")),
                     )
                     for q in data.get("quotes") or ()
                 ],
                 context=data.get("context") or (),
                 dates=[
-                    BriefDate(str(d["text"]), d.get("date"), d.get("granularity"))
+                    BriefDate(str(d["text"]), d.get("date"), _optional_str(d.get("granularity")))
                     for d in data.get("dates") or ()
                 ],
-                source=data.get("source"),
-                published=data.get("published"),
-                url=data.get("url"),
-                word_count=int(data.get("word_count") or 0),
-                reading_seconds=float(data.get("reading_seconds") or 0.0),
-                listening_seconds=float(data.get("listening_seconds") or 0.0),
-                wpm=float(data.get("wpm") or DEFAULT_WPM),
+                source=_optional_str(data.get("source")),
+                published=_optional_str(data.get("published")),
+                url=_optional_str(data.get("url")),
+                word_count=int(_finite(data.get("word_count") or 0)),
+                reading_seconds=_finite(data.get("reading_seconds") or 0.0),
+                listening_seconds=_finite(data.get("listening_seconds") or 0.0),
+                wpm=_finite(data.get("wpm") or DEFAULT_WPM),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise InvalidArticleError(f"not a briefing dict: {error}") from None
@@ -377,6 +380,21 @@ class Briefing:
     def script(self) -> str:
         """The speech script: what :attr:`listening_seconds` measures."""
         return self.render("script")
+
+
+def _optional_str(value: Any) -> str | None:
+    """A text field of a briefing dict: a string or None (renderers rely on it)."""
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"expected a string or null, got {type(value).__name__}")
+
+
+def _finite(value: Any) -> float:
+    """A number of a briefing dict: finite and >= 0 (JSON allows NaN and Infinity)."""
+    number = float(value)
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(f"expected a finite number >= 0, got {value!r}")
+    return number
 
 
 def _name(item: Any) -> str:

@@ -30,7 +30,16 @@ __all__ = ["iter_feed", "looks_like_feed"]
 
 logger = logging.getLogger(__name__)
 
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
+# "<!ENTITY" in every encoding an XML parser detects on its own (UTF-8 and
+# other ASCII supersets, UTF-16 and UTF-32 of both byte orders): checking the
+# raw bytes for ASCII only let a UTF-16 feed hide its declarations.
+_ENTITY_DECL = re.compile(
+    b"|".join(
+        re.escape("<!ENTITY".encode(codec))
+        for codec in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+    ),
+    re.I,
+)
 _FEED_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(rss|feed|RDF)[\s>/]")
 
 

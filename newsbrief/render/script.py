@@ -325,7 +325,7 @@ def briefing_parts(
 def _speaker_name(speaker: str, people: Mapping[str, str]) -> str:
     if speaker in people or speaker[:1].islower() or speaker.startswith("The "):
         return speaker
-    last = speaker.rsplit(None, 1)[-1]
+    last = (speaker.rsplit(None, 1) or [""])[-1]  # a blank speaker has no last word
     if speaker in _THE_SINGLE or (" " in speaker and last in _THE_ENDINGS):
         return f"the {speaker}"
     return speaker

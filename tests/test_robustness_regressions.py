@@ -1,0 +1,94 @@
+"""Regression tests for bugs found by fuzzing and property testing (docs/robustness.md).
+
+Each test names the bug it pins down; the minimal failing input is inlined.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import xml.dom.minidom
+
+import pytest
+
+from newsbrief import Article, Briefing, InputFormatError, InvalidArticleError
+from newsbrief.ingest import read_all
+from newsbrief.render import FORMATS, render
+
+LAUGHS = """<?xml version="1.0" encoding="{encoding}"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<rss version="2.0"><channel><title>T</title><item><title>Laughs</title>
+<description>Storm hits the coast. &lol3;</description></item></channel></rss>"""
+
+
+def test_bug_briefing_from_dict_with_infinite_word_count_raised_overflow_error() -> None:
+    # json.loads accepts Infinity and NaN; int(inf) raised a bare OverflowError.
+    data = json.loads('{"headline": "H", "lede": "L", "word_count": Infinity}')
+    with pytest.raises(InvalidArticleError, match="finite"):
+        Briefing.from_dict(data)
+
+
+@pytest.mark.parametrize("field", ["listening_seconds", "reading_seconds", "wpm"])
+def test_bug_briefing_with_nan_seconds_crashed_every_text_renderer(field: str) -> None:
+    # A NaN listening time reached the renderers, which raised ValueError in int().
+    data = json.loads(f'{{"headline": "H", "lede": "L", "{field}": NaN}}')
+    with pytest.raises(InvalidArticleError, match="finite"):
+        Briefing.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"headline": "H", "lede": "L", "people": [{"name": "Ann Lee", "role": 5}]},
+        {"headline": "H", "lede": "L", "quotes": [{"speaker": "A", "text": "t", "cue": 7}]},
+        {"headline": "H", "lede": "L", "source": 5},
+        {"headline": "H", "lede": "L", "dates": [{"text": "May", "granularity": 3}]},
+    ],
+)
+def test_bug_briefing_from_dict_accepted_numbers_for_text_fields(data: dict[str, object]) -> None:
+    with pytest.raises(InvalidArticleError, match="string or null"):
+        Briefing.from_dict(data)
+
+
+def test_bug_blank_quote_speaker_crashed_the_script_renderer() -> None:
+    # 'speaker.rsplit(None, 1)[-1]' raised IndexError for a speaker of spaces.
+    briefing = Briefing.from_dict(
+        {"headline": "", "lede": "L", "quotes": [{"speaker": " ", "text": "0", "direct": True}]}
+    )
+    for fmt in FORMATS:
+        out = render(briefing, fmt)
+        if fmt == "ssml":
+            xml.dom.minidom.parseString(out)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_bug_entity_declarations_in_utf16_feeds_slipped_past_the_safety_check(
+    encoding: str,
+) -> None:
+    # The '<!ENTITY' check looked at raw bytes only, so a UTF-16 feed hid its
+    # declarations from it (feedparser happened not to expand them).
+    data = LAUGHS.replace('encoding="{encoding}"', f'encoding="{encoding.upper()}"').encode(
+        encoding
+    )
+    with pytest.raises(InputFormatError, match="entities"):
+        list(read_all(data, format="feed"))
+
+
+def test_bug_quadratic_quote_and_briefing_scans_on_long_articles() -> None:
+    # find_quotes rebuilt the sentence-start list per quote, and the briefing
+    # scanned every sentence per quote and every date per sentence: a 1 MB
+    # article took ~11 s in those two stages alone. 400 quotes must be quick.
+    paragraph = (
+        'Council leader Petra Vance said on Monday, May 4, 2020: "We will rebuild the harbour '
+        'wall before winter." Engineers warned that the cost had doubled since 2018.'
+    )
+    article = Article.from_text("\n\n".join([paragraph] * 400), title="Harbour wall")
+    start = time.perf_counter()
+    assert len(article.quotes) >= 400
+    briefing = article.briefing(seconds=40)
+    assert briefing.quotes
+    assert time.perf_counter() - start < 15
