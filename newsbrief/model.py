@@ -61,21 +61,25 @@ def _paragraphs(value: Iterable[Paragraph]) -> tuple[Paragraph, ...]:
     return tuple(value)
 
 
-def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise InvalidArticleError(f"{attribute.name} must be >= 0, got {value}")
+def _check_offsets(kind: str, start: int, end: int, index: int = 0, other: int = 0) -> None:
+    # One combined check in __attrs_post_init__ instead of a validator per
+    # field: spans and sentences are built by the thousand for every article.
+    if not 0 <= start <= end or index < 0 or other < 0:
+        raise InvalidArticleError(
+            f"{kind} offsets must satisfy 0 <= start <= end and indexes must be >= 0, "
+            f"got start={start}, end={end}"
+        )
 
 
 @attrs.frozen(slots=True, order=True)
 class Span:
     """A half-open range ``[start, end)`` of character offsets into a text."""
 
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_non_negative)
+    start: int
+    end: int
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise InvalidArticleError(f"span end {self.end} is before its start {self.start}")
+        _check_offsets("span", self.start, self.end)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -106,10 +110,13 @@ class Sentence:
     """
 
     text: str
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_non_negative)
-    index: int = attrs.field(validator=_non_negative)
-    paragraph: int = attrs.field(validator=_non_negative)
+    start: int
+    end: int
+    index: int
+    paragraph: int
+
+    def __attrs_post_init__(self) -> None:
+        _check_offsets("sentence", self.start, self.end, self.index, self.paragraph)
 
     @property
     def span(self) -> Span:
@@ -125,10 +132,13 @@ class Paragraph:
     """One paragraph of an article body, with its sentences."""
 
     text: str
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_non_negative)
-    index: int = attrs.field(validator=_non_negative)
+    start: int
+    end: int
+    index: int
     sentences: tuple[Sentence, ...] = attrs.field(converter=_sentences)
+
+    def __attrs_post_init__(self) -> None:
+        _check_offsets("paragraph", self.start, self.end, self.index)
 
     @property
     def span(self) -> Span:
