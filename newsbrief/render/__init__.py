@@ -16,6 +16,7 @@ speech backend uses :func:`script_parts` to get it in parts with pauses.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 from collections.abc import Callable
@@ -101,6 +102,10 @@ class _CallableModule(types.ModuleType):
 
     def __call__(self, obj: object, format: str = "text") -> str:
         return render(obj, format)
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        # Pickled by name, like a function: batch and Dask workers receive it.
+        return (importlib.import_module, (self.__name__,))
 
 
 sys.modules[__name__].__class__ = _CallableModule
