@@ -56,6 +56,11 @@ MAX_RATE = 450.0
 MAX_AUDIO_HOURS = 12
 #: Longest file name (without extension) written for a story.
 MAX_FILENAME_CHARS = 80
+_MAX_FILENAME_BYTES = 200
+_RESERVED_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{device}{n}" for device in ("COM", "LPT") for n in "123456789¹²³"]
+)
 _LAST_LATIN = 0x024F  # end of Latin Extended-B
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]+")
 _DOTS = re.compile(r"\.{2,}")
@@ -165,12 +170,20 @@ def safe_filename(title: str, *, fallback: str = "story", limit: int = MAX_FILEN
     leading dots and spaces removed, and the length limited.
     """
     name = unicodedata.normalize("NFKC", title)
+    # Control, format (bidi overrides), surrogate and unassigned characters
+    # can spoof or break a name; surrogates cannot even be encoded.
+    name = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in name)
     name = _UNSAFE_NAME.sub(" ", name)
     name = _DOTS.sub(".", name)
     name = _BLANKS.sub(" ", name).strip(" .-")
     name = name[:limit].rstrip(" .-")
-    if not name or name.upper() in {"CON", "PRN", "AUX", "NUL"}:
+    # File systems limit names in bytes (255 on most): keep well under it.
+    while len(name.encode("utf-8")) > _MAX_FILENAME_BYTES:
+        name = name[:-1].rstrip(" .-")
+    if not name:
         name = fallback
+    if name.split(".", 1)[0].rstrip(" ").upper() in _RESERVED_NAMES:
+        name = f"_{name}"  # CON, NUL.txt, COM1... are devices on Windows
     return name
 
 
