@@ -354,7 +354,16 @@ def test_process_sigint_is_exit_130() -> None:
         stderr=subprocess.PIPE,
         env=env,
     )
-    time.sleep(1.0)  # let it start and block on stdin
+    # Wait until it blocks reading stdin (the kernel names the wait), so the
+    # signal lands in the running command, not in interpreter start-up.
+    wchan = Path(f"/proc/{proc.pid}/wchan")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if wchan.exists() and "pipe" in wchan.read_text():
+            break
+        time.sleep(0.05)
+    else:
+        time.sleep(1.0)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
