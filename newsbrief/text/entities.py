@@ -36,6 +36,7 @@ evaluation data.
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from collections.abc import Iterable, Sequence
@@ -124,11 +125,7 @@ class _Candidate:
     display: str | None = None  # the name to show when the text is all caps
     strong_person: bool = False  # a person by a given name or title, not by default
     team: bool = False  # named before a score: a team, not the place it is named for
-
-    def shifted(self, delta: int) -> _Candidate:
-        return _Candidate(self.start + delta, self.end + delta, self.text, self.kind, self.role,
-                          self.in_headline, self.weak, self.caps, self.display,
-                          self.strong_person, self.team)
+    role_at: int = -1  # start of the role, whose preceding words ("former") are read later
 
 
 @attrs.define(slots=True)
@@ -191,10 +188,9 @@ def _candidates(
     shouting: bool = False,
 ) -> list[_Candidate]:
     out: list[_Candidate] = []
-    # Names repeat within an article: the candidates of a run depend only on
-    # its text and whether it starts a sentence, except for roles (which read
-    # the text before the run), so results without roles are reused.
-    memo: dict[tuple[str, bool], list[_Candidate]] = {}
+    stopcaps = kb.stopcaps
+    connectors = kb.connectors
+    append = out.append
     for match in CAP_RUN.finditer(text):
         run_start = match.start()
         if run_start and text[run_start - 1] in _GLUED:
@@ -202,29 +198,57 @@ def _candidates(
         run = match.group()
         if " " not in run:
             low = _bare(run.lower())
-            if low in kb.stopcaps or low in kb.connectors:
+            if low in stopcaps or low in connectors:
                 continue  # the commonest case: "The", "He", "But"
-        initial = run_start in starts or _after_break(text, run_start)
-        key = (run, initial)
-        cached = memo.get(key)
-        if cached is not None:
-            out.extend(c.shifted(run_start) for c in cached)
-            continue
-        tokens: list[_Tok] = []
-        pos = 0
-        for part in run.split():
-            at = run.find(part, pos)
-            pos = at + len(part)
-            tokens.append((run_start + at, run_start + pos, part))
-        first = len(out)
-        if shouting:
-            _split_shouting(text, tokens, kb, out, in_headline)
-        else:
-            _split_run(text, tokens, initial, kb, lowers, out, in_headline)
-        made = out[first:]
-        if all(c.role is None for c in made):
-            memo[key] = [c.shifted(-run_start) for c in made]
+        # The only things a run's candidates depend on besides its own text:
+        # whether its first word is an ordinary word here (a sentence
+        # starter that also occurs in lower case), and the words before a
+        # role ("former"), which are read below.
+        first_common = not shouting and (
+            (run_start in starts or _after_break(text, run_start))
+            and _is_common(run.split(None, 1)[0], kb, lowers)
+        )
+        for start, end, name, kind, role, role_at, weak, caps, display, strong in (
+            _run_candidates(run, first_common, shouting, in_headline)
+        ):
+            if role_at >= 0:
+                at = run_start + role_at
+                before = _FORMER.search(text, max(0, at - 40), at)
+                if before is not None:
+                    role = text[before.start() : at + len(role or "")]
+            append(_Candidate(run_start + start, run_start + end, name, kind, role, in_headline,
+                              weak, caps, display, strong))
     return out
+
+
+# (start, end, text, kind, role, role start or -1, weak, caps, display,
+# strong_person) of a candidate, offsets relative to its run.
+_Proto = tuple[int, int, str, EntityKind | None, str | None, int, bool, bool, str | None, bool]
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _run_candidates(
+    run: str, first_common: bool, shouting: bool, in_headline: bool
+) -> tuple[_Proto, ...]:
+    """The candidates of one capitalised run (a pure function of its text:
+    names repeat within and across articles, so results are memoised)."""
+    kb = knowledge()
+    tokens: list[_Tok] = []
+    pos = 0
+    for part in run.split():
+        at = run.find(part, pos)
+        pos = at + len(part)
+        tokens.append((at, pos, part))
+    out: list[_Candidate] = []
+    if shouting:
+        _split_shouting(run, tokens, kb, out, in_headline)
+    else:
+        _split_run(run, tokens, first_common, kb, out, in_headline)
+    return tuple(
+        (c.start, c.end, c.text, c.kind, c.role, c.role_at, c.weak, c.caps, c.display,
+         c.strong_person)
+        for c in out
+    )
 
 
 _GLUED = frozenset("’'-.&_0123456789abcdefghijklmnopqrstuvwxyz")
@@ -306,12 +330,13 @@ _Tok = tuple[int, int, str]
 def _split_run(
     text: str,
     tokens: list[_Tok],
-    initial: bool,
+    first_common: bool,
     kb: Knowledge,
-    lowers: _Lowers,
     out: list[_Candidate],
     in_headline: bool,
 ) -> None:
+    """Cut a run into candidates; ``first_common``: its first word is an
+    ordinary word opening a sentence ("Days", "Earlier")."""
     shouting = False
     if len(tokens) > 1:
         n_caps = sum(1 for t in tokens if len(t[2]) > 1 and t[2].isupper())
@@ -325,7 +350,7 @@ def _split_run(
         return
     # Drop sentence-starting common words and capitalised function words.
     while tokens and (
-        (initial and _is_common(tokens[0][2], kb, lowers))
+        first_common
         or _fold(tokens[0][2]) in kb.stopcaps
         or _fold(tokens[0][2]) in kb.connectors
         or (len(tokens[0][2]) == 1 and len(tokens) > 1)  # "Group B Chen Gang"
@@ -333,7 +358,7 @@ def _split_run(
         if _fold(tokens[0][2]) in kb.demonyms or _fold(tokens[0][2]) in kb.places:
             break
         tokens = tokens[1:]
-        initial = False
+        first_common = False
     while tokens and (
         _fold(tokens[-1][2]) in kb.connectors or _fold(tokens[-1][2]) in kb.stopcaps
     ):
@@ -350,8 +375,8 @@ def _split_run(
         if len(word) >= 4 and word.isupper() and not tokens[i - 1][2].isupper() and (
             tokens[i - 1][2][:1].isupper()
         ):
-            _split_run(text, tokens[:i], initial, kb, lowers, out, in_headline)
-            _split_run(text, tokens[i:], False, kb, lowers, out, in_headline)
+            _split_run(text, tokens[:i], first_common, kb, out, in_headline)
+            _split_run(text, tokens[i:], False, kb, out, in_headline)
             return
     # Cut after possessives: "Russia's Security Council" -> "Russia" | "Security Council".
     piece: list[_Tok] = []
@@ -507,15 +532,14 @@ def _split_piece(
         role: str | None = text[role_start:role_end]
         if all(w in kb.honorifics for w in role_words):
             role = None
+        # Words before the role ("former") lie outside the run: read by
+        # _candidates from role_at.
         else:
-            before = _FORMER.search(text, max(0, role_start - 40), role_start)
-            if before is not None:
-                role = text[before.start() : role_end]
             # Places and organisations inside the role are mentions too.
             _role_entities(text, role_toks, kb, out, in_headline)
         n_start, n_end, n_name = _span_text(text, name_toks, possessive)
         cand = _Candidate(n_start, n_end, n_name, PERSON, role=role, in_headline=in_headline,
-                          strong_person=True)
+                          strong_person=True, role_at=-1 if role is None else role_start)
         if role is None and not _looks_like_person(name_toks, kb):
             cand.kind = _classify(text, name_toks, n_start, n_end, n_name, kb)
         out.append(cand)
