@@ -685,6 +685,9 @@ def _shorter_lede(
     return None
 
 
+_OPENING_QUOTES = ("\"", "“", "‘", "'")
+
+
 def _lede_candidates(sentences: Sequence[Sentence], scores: Sequence[float]) -> list[Sentence]:
     """Sentences that can open the briefing, best first: early, substantial, high-scoring."""
     if not sentences:
@@ -695,7 +698,18 @@ def _lede_candidates(sentences: Sequence[Sentence], scores: Sequence[float]) -> 
         if _words(s.text) >= _MIN_POINT_WORDS and not _is_fragment(s.text)
     ]
     early = [s for s in early if not _is_dependent(s.text)] or early or list(sentences[:1])
-    best = sorted(early, key=lambda s: (-scores[s.index] * (1.0 - 0.15 * s.index), s.index))
+    # News is written as an inverted pyramid: the first substantial sentence
+    # says what happened. Scores only demote an opening that is a quotation or
+    # a question (a feature-style opening), or one the scorer finds far weaker.
+    top = max(scores[s.index] for s in early)
+
+    def rank(s: Sentence) -> tuple[bool, int]:
+        text = s.text.lstrip()
+        featurish = text.startswith(_OPENING_QUOTES) or text.rstrip().endswith("?")
+        weak = scores[s.index] < 0.5 * top
+        return (featurish or weak, s.index)
+
+    best = sorted(early, key=rank)
     rest = sorted(
         (s for s in sentences if s not in best and not _is_dependent(s.text)),
         key=lambda s: (-scores[s.index], s.index),
