@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - atheris is in the test extra
     pytest.skip("atheris is not installed", allow_module_level=True)
 
 
-@pytest.mark.parametrize("target", ["readers", "analysis"])
+@pytest.mark.parametrize("target", ["readers", "analysis", "briefing_json", "cli"])
 def test_fuzz_target_survives_a_short_run_seeded_with_the_examples(
     target: str, tmp_path: Path
 ) -> None:
