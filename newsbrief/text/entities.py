@@ -140,6 +140,7 @@ class _Group:
     first: int
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def person_gender(name: str) -> str:
     """Gender hint for a person's name from the given-names list: "m", "f" or "?"."""
     first = name.split()[0] if name.split() else ""

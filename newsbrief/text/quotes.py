@@ -51,6 +51,7 @@ import attrs
 from newsbrief.model import Entity, EntityKind, Quote, Sentence, Span
 from newsbrief.text.entities import person_gender
 from newsbrief.text.knowledge import knowledge
+from newsbrief.text.tokens import alternation
 
 __all__ = ["find_quotes"]
 
@@ -405,7 +406,7 @@ def _build_cue() -> re.Pattern[str]:
     phrases = sorted(kb.reporting_phrases, key=len, reverse=True)
     quoted = r"quoted\s+(?:by\s+(?:[^,.;“”\"]{1,60}?)\s+)?as\s+saying"
     alts = [quoted] + [re.escape(p).replace(r"\ ", r"\s+") for p in phrases]
-    alts.append(r"(?:" + "|".join(re.escape(v) for v in verbs) + r")")
+    alts.append(alternation(verbs))  # a trie: hundreds of verbs tried as one
     return re.compile(r"(?<![\w\-])(?:[Aa]ccording\s+to|" + "|".join(alts) + r")\b")
 
 
