@@ -205,6 +205,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="articles per data set")
     parser.add_argument("--no-peers", action="store_true", help="skip sumy and newspaper4k")
     parser.add_argument("--json", type=Path, default=None, help="also write results as JSON")
+    parser.add_argument(
+        "--only",
+        choices=["bbc", "cnndm-3", "cnndm-ref"],
+        action="append",
+        help="run only these settings (repeatable; default: all three)",
+    )
     args = parser.parse_args(argv)
 
     systems: dict[str, System] = {
@@ -214,6 +220,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         systems.update(peer_systems())
 
     settings = [("bbc", "k=ref"), ("cnndm", "k=3"), ("cnndm", "k=ref")]
+    if args.only:
+        names = {
+            "bbc": ("bbc", "k=ref"),
+            "cnndm-3": ("cnndm", "k=3"),
+            "cnndm-ref": ("cnndm", "k=ref"),
+        }
+        settings = [s for s in settings if s in {names[o] for o in args.only}]
     results: list[dict[str, Any]] = []
     speeds: dict[tuple[str, str], float] = {}
     for name, setting in settings:

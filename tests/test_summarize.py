@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from newsbrief.errors import BudgetError, UnknownNameError
 from newsbrief.model import Article
 from newsbrief.summarize import Budget, Summary, available_methods, summarize
-from newsbrief.summarize.features import FEATURE_NAMES
+from newsbrief.summarize.features import FEATURE_NAMES, layout
 from newsbrief.summarize.methods import default, load_weights, model_scores
 from newsbrief.timing import DEFAULT_WPM, estimate_seconds
 
@@ -216,6 +216,23 @@ def test_multi_sentence_quote_is_kept_whole_or_dropped() -> None:
             assert set(quote) <= chosen or not set(quote) & chosen
             words = {s.index for s in article.summary(words=10 * k, method=method).sentences}
             assert set(quote) <= words or not set(quote) & words
+
+
+def test_unbalanced_quotation_marks_do_not_swallow_the_story() -> None:
+    article = _story(
+        [
+            '"Prices will rise in the spring, the Velden board said.',  # closing mark missing
+            "Households will pay about 40 euros more a year.",
+            '"We had no choice," said chair Anja Roos, "but we will review it.',
+            '"Nobody likes this." The board last raised prices in 2019.',
+            'He did not say how, calling it a luxury."',  # lone closing mark
+            "The board meets again in May.",
+        ]
+    )
+    # Each quotation here ends within its sentence (marked or not), so no
+    # sentence is tied to the next.
+    groups = layout(article).groups
+    assert groups == tuple((i,) for i in range(len(article.sentences)))
 
 
 def test_summary_does_not_open_with_a_dangling_connective() -> None:

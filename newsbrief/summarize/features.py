@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import chain
 
 import attrs
 
@@ -40,6 +41,15 @@ _TERM_TABLE = bytes(
 # Capitals -> "U", digits -> "D", anything else -> space.
 _SHAPE_TABLE = bytes(85 if 65 <= c <= 90 else 68 if 48 <= c <= 57 else 32 for c in range(256))
 _QUOTE_MARKS = frozenset("\"“‘'")
+_OPENING_QUOTES = frozenset('"“')
+_TAIL = " .,;:!?)’'"
+# A reporting verb after the last quotation mark: the quotation has ended.
+_ATTRIBUTION_END = re.compile(
+    r"\b(?:said|says|added|noted|told|warned|explained|insisted|argued|stated|according to)"
+    r"\b[^\"“”]*$"
+)
+#: A quotation longer than this many sentences is assumed to be a stray mark.
+MAX_QUOTE_SENTENCES = 4
 _CAPTION = re.compile(
     r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset|file photo"
     r"|second left|second right|far left|far right|front|back)\b",
@@ -148,6 +158,13 @@ def content_terms(text: str) -> frozenset[bytes]:
 
 
 def _quote_groups(article: Article) -> tuple[tuple[int, ...], ...]:
+    """Runs of sentences inside one quotation (singletons elsewhere).
+
+    Quotation marks in real copy are often unbalanced, so a quotation also
+    ends at the end of its paragraph, when the next sentence opens a new one,
+    when a reporting verb follows the quoted words ('..., the minister said.')
+    and after :data:`MAX_QUOTE_SENTENCES` sentences.
+    """
     groups: list[tuple[int, ...]] = []
     current: list[int] = []
     open_quote = False
@@ -158,15 +175,29 @@ def _quote_groups(article: Article) -> tuple[tuple[int, ...], ...]:
             # Quotes continued into a new paragraph reopen with a quotation mark.
             open_quote = False
             previous_paragraph = sentence.paragraph
+        if open_quote and text[:1] in _OPENING_QUOTES:
+            open_quote = False  # a new quotation starts: the last one ended unmarked
         if not open_quote and current:
             groups.append(tuple(current))
             current = []
         current.append(sentence.index)
         if text.count('"') % 2:
-            open_quote = not open_quote
+            if open_quote:
+                open_quote = False
+            else:
+                # A lone closing mark after the words ('...a luxury."') ends a
+                # quotation that began earlier; any other odd mark opens one.
+                last = text.rfind('"')
+                open_quote = not (
+                    last > 0 and not text[last - 1].isspace() and not text[last + 1 :].strip(_TAIL)
+                )
         balance = text.count("“") - text.count("”")
         if balance:
             open_quote = balance > 0
+        if open_quote and (
+            len(current) >= MAX_QUOTE_SENTENCES or _ATTRIBUTION_END.search(text) is not None
+        ):
+            open_quote = False
     if current:
         groups.append(tuple(current))
     return tuple(groups)
@@ -194,9 +225,7 @@ def _build(article: Article) -> Doc:
     shape = raw.translate(_SHAPE_TABLE)
     stop = STOPWORDS
     terms = tuple(frozenset(folded[s.start : s.end].split()) - stop for s in sentences)
-    frequency: Counter[bytes] = Counter()
-    for term_set in terms:
-        frequency.update(term_set)
+    frequency: Counter[bytes] = Counter(chain.from_iterable(terms))
     shapes = [shape[s.start : s.end] for s in sentences]
     return Doc(
         terms=terms,
@@ -256,7 +285,7 @@ def _ranks(values: list[float]) -> list[float]:
     n = len(values)
     if n < 2:
         return [1.0] * n
-    order = sorted(range(n), key=lambda i: -values[i])
+    order = sorted(range(n), key=values.__getitem__, reverse=True)  # stable: ties keep order
     ranks = [0.0] * n
     step = 1.0 / (n - 1)
     for rank, i in enumerate(order):
