@@ -37,7 +37,6 @@ evaluation data.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from collections.abc import Iterable, Sequence
 
@@ -60,7 +59,6 @@ PLACE = EntityKind.PLACE
 OTHER = EntityKind.OTHER
 
 _fold = str.lower  # lookup keys are lower case (see Knowledge.fold)
-_SPAN_KEY = operator.attrgetter("start", "end")
 
 # Contexts read from the text just before / after a candidate.
 _PLACE_WORDS = frozenset(
@@ -126,6 +124,11 @@ class _Candidate:
     strong_person: bool = False  # a person by a given name or title, not by default
     team: bool = False  # named before a score: a team, not the place it is named for
     role_at: int = -1  # start of the role, whose preceding words ("former") are read later
+    # Derived from ``text`` once (the candidate cache holds them):
+    key: str = ""  # lookup key (lower case)
+    words: int = 1  # number of words
+    acronym: bool = False
+    form: str = ""  # grouping key: ``key``, or "team:" + key for a team
 
 
 @attrs.define(slots=True)
@@ -134,8 +137,8 @@ class _Group:
     kind: EntityKind
     forms: dict[str, None]
     role: str | None
-    mentions: list[Span]
-    headline_mentions: list[Span]
+    mentions: list[tuple[int, int]]  # Span objects are made once, at the end
+    headline_mentions: list[tuple[int, int]]
     strong: bool
     first: int
 
@@ -209,22 +212,23 @@ def _candidates(
             (run_start in starts or _after_break(text, run_start))
             and _is_common(run.split(None, 1)[0], kb, lowers)
         )
-        for start, end, name, kind, role, role_at, weak, caps, display, strong in (
-            _run_candidates(run, first_common, shouting, in_headline)
-        ):
+        for (start, end, name, kind, role, role_at, weak, caps, display, strong, key, words,
+             acro) in _run_candidates(run, first_common, shouting, in_headline):
             if role_at >= 0:
                 at = run_start + role_at
                 before = _FORMER.search(text, max(0, at - 40), at)
                 if before is not None:
                     role = text[before.start() : at + len(role or "")]
             append(_Candidate(run_start + start, run_start + end, name, kind, role, in_headline,
-                              weak, caps, display, strong))
+                              weak, caps, display, strong, False, -1, key, words, acro, key))
     return out
 
 
 # (start, end, text, kind, role, role start or -1, weak, caps, display,
-# strong_person) of a candidate, offsets relative to its run.
-_Proto = tuple[int, int, str, EntityKind | None, str | None, int, bool, bool, str | None, bool]
+# strong_person, key, words, acronym) of a candidate, offsets relative to its run.
+_Proto = tuple[
+    int, int, str, EntityKind | None, str | None, int, bool, bool, str | None, bool, str, int, bool
+]
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -247,7 +251,7 @@ def _run_candidates(
         _split_run(run, tokens, first_common, kb, out, in_headline)
     return tuple(
         (c.start, c.end, c.text, c.kind, c.role, c.role_at, c.weak, c.caps, c.display,
-         c.strong_person)
+         c.strong_person, _fold(c.text), len(c.text.split()), is_acronym(c.text))
         for c in out
     )
 
@@ -682,8 +686,8 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
 
     def new_group(c: _Candidate, kind: EntityKind, strong: bool) -> _Group:
         g = _Group(c.display or c.text, kind, {c.text: None}, c.role, [], [], strong, c.start)
-        groups[_form_key(c)] = g
-        by_form[_form_key(c)] = g
+        groups[c.form] = g
+        by_form[c.form] = g
         if kind is PERSON:
             for tok in c.text.split():
                 token_index.setdefault(_fold(tok), []).append(g)
@@ -691,10 +695,10 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
 
     def add(g: _Group, c: _Candidate) -> None:
         g.forms.setdefault(c.text, None)
-        by_form.setdefault(_form_key(c), g)
+        by_form.setdefault(c.form, g)
         if g.role is None and c.role is not None:
             g.role = c.role
-        (g.headline_mentions if c.in_headline else g.mentions).append(Span(c.start, c.end))
+        (g.headline_mentions if c.in_headline else g.mentions).append((c.start, c.end))
         if c.kind is g.kind and (
             len(c.text) > len(g.name)
             or (len(c.text) == len(g.name) and g.name.isupper() and not c.text.isupper())
@@ -702,16 +706,16 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
             g.name = c.text
 
     # Pass 1: multi-word names and anything with a confident kind.
-    ordered = sorted(body_cands, key=lambda c: (-len(c.text.split()), c.start))
+    ordered = sorted(body_cands, key=lambda c: (-c.words, c.start))
     pending: list[_Candidate] = []
     for c in ordered:
-        key = _form_key(c)
+        key = c.form
         if key in by_form:
             add(by_form[key], c)
             continue
         if c.kind is not None and not c.weak and not (
-            is_acronym(c.text) and c.kind is ORG
-        ) and (len(c.text.split()) > 1 or c.kind is not PERSON or c.role is not None):
+            c.acronym and c.kind is ORG
+        ) and (c.words > 1 or c.kind is not PERSON or c.role is not None):
             g = new_group(c, c.kind, True)
             add(g, c)
         else:
@@ -719,7 +723,7 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
     # Pass 2: short forms join a longer name ("Putin" -> "Vladimir Putin").
     rest: list[_Candidate] = []
     for c in sorted(pending, key=lambda c: c.start):
-        key = _fold(c.text)
+        key = c.key
         if key in by_form:
             add(by_form[key], c)
             continue
@@ -730,7 +734,7 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
             add(owners[0], c)
             continue
         acronym_owner = None
-        if is_acronym(c.text):
+        if c.acronym:
             canonical = kb.organizations.get(key)
             if canonical is not None:
                 acronym_owner = by_form.get(_fold(canonical))
@@ -746,29 +750,29 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
     for c in rest:
         if c.kind is None:
             ctx_kind = _context_kind(body, c)
-            key = _form_key(c)
+            key = c.form
             if ctx_kind is PERSON or (ctx_kind is not None and key not in votes):
                 votes[key] = ctx_kind
     for c in rest:
-        key = _fold(c.text)
+        key = c.key
         if key in by_form:
             add(by_form[key], c)
             continue
         if c.caps and c.kind is None:
             continue  # a shouted word that matched no name: not an entity
-        kind = c.kind or votes.get(_form_key(c))
+        kind = c.kind or votes.get(c.form)
         if kind is None:
             kind = OTHER
         g = new_group(c, kind, c.kind is not None)
         add(g, c)
     # Headline: join body entities by form, token or spelling.
     for c in head_cands:
-        key = _fold(c.text)
+        key = c.key
         hg: _Group | None = by_form.get(key)
         if hg is None:
             owners = token_index.get(key, [])
             hg = owners[0] if len(owners) == 1 else None
-        if hg is None and is_acronym(c.text):
+        if hg is None and c.acronym:
             hg = _acronym_owner(c.text, groups.values(), kb)
         if hg is None:
             if c.kind is None:
@@ -784,8 +788,8 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
         if not g.mentions and not g.headline_mentions:
             continue
         aliases = tuple(sorted((f for f in g.forms if f != g.name), key=lambda f: (-len(f), f)))
-        mentions: tuple[Span, ...] = tuple(sorted(g.mentions, key=_SPAN_KEY))
-        head: tuple[Span, ...] = tuple(sorted(g.headline_mentions, key=_SPAN_KEY))
+        mentions = tuple([Span(a, b) for a, b in sorted(g.mentions)])
+        head = tuple([Span(a, b) for a, b in sorted(g.headline_mentions)])
         result.append(
             (
                 -len(g.mentions) - len(g.headline_mentions),
@@ -804,16 +808,11 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
     return tuple(r[2] for r in result)
 
 
-def _form_key(c: _Candidate) -> str:
-    # A team named for a place is a different entity from the place.
-    return "team:" + _fold(c.text) if c.team else _fold(c.text)
-
-
 def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
     """Kinds from tables and datelines: a name before a score is a team (or,
     inside brackets, a scorer); an all-caps name before a date is a place."""
     if _SCORE_AFTER.match(body, c.end):
-        key = _fold(c.text)
+        key = c.key
         lo = max(0, c.start - 60)
         in_brackets = body.rfind("(", lo, c.start) > body.rfind(")", lo, c.start)
         if in_brackets:
@@ -823,27 +822,30 @@ def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
             return
         if key in kb.countries or c.role is not None:
             return
-        if c.kind is PERSON and (c.strong_person or len(c.text.split()) == 1):
+        if c.kind is PERSON and (c.strong_person or c.words == 1):
             return
         if c.kind in (None, OTHER, PLACE, PERSON):
             c.kind = ORG
             c.weak = False
             c.team = True
+            c.form = "team:" + c.key  # a team named for a place is not the place
         return
-    if c.caps and c.kind is PLACE and _fold(c.text) not in kb.countries and (
+    if c.caps and c.kind is PLACE and c.key not in kb.countries and (
         _VERSUS_AFTER.match(body, c.end) or _VERSUS_BEFORE.search(body, max(0, c.start - 6),
                                                                    c.start)
     ):
         c.kind = ORG  # "BUFFALO AT SEATTLE": a fixture list names teams
         c.team = True
+        c.form = "team:" + c.key  # a team named for a place is not the place
         return
     if body[max(0, c.start - 2) : c.start] == "( " and _BRACKETED.match(body, c.end) and (
         c.kind in (PLACE, None, OTHER)
-        and _fold(c.text) not in kb.countries
+        and c.key not in kb.countries
         and _PERSON_BEFORE_BRACKET.search(body, max(0, c.start - 40), c.start)
     ):
         c.kind = ORG  # "Brian Laudrup ( Rangers )": a player's club
         c.team = True
+        c.form = "team:" + c.key  # a team named for a place is not the place
         c.weak = False
         return
     if c.kind is None and c.text.isupper() and _DATELINE_AFTER.match(body, c.end):
@@ -870,19 +872,21 @@ def _acronym_owner(word: str, groups: Iterable[_Group], kb: Knowledge) -> _Group
     return None
 
 
-def _appositive_role(body: str, mentions: Sequence[Span], kb: Knowledge) -> str | None:
+def _appositive_role(
+    body: str, mentions: Sequence[tuple[int, int]], kb: Knowledge
+) -> str | None:
     """A role from an appositive next to one of the mentions, if any."""
-    for span in sorted(mentions, key=_SPAN_KEY)[:3]:
+    for start, end in sorted(mentions)[:3]:
         # Cheap tests first: an appositive is set off by a comma.
         after = None
-        if body[span.end : span.end + 1] == ",":
-            after = _APPOSITIVE_AFTER.match(body, span.end, min(len(body), span.end + 100))
+        if body[end : end + 1] == ",":
+            after = _APPOSITIVE_AFTER.match(body, end, min(len(body), end + 100))
         if after is not None:
             role = _pick_role(after.group(1), kb)
             if role is not None:
                 return role
-        if body[max(0, span.start - 2) : span.start].startswith(","):
-            phrase = _phrase_before(body, span.start - 2)
+        if body[max(0, start - 2) : start].startswith(","):
+            phrase = _phrase_before(body, start - 2)
             if phrase is not None:
                 role = _pick_role(phrase, kb)
                 if role is not None:
