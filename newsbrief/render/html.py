@@ -62,7 +62,9 @@ def render_html(obj: object) -> str:
             body.append(f'<p class="lede">{_e(intro)}</p>')
         body.append("</header>")
         for _transition, story in stories_of(view):
-            body += _article(story, level=2)
+            # A story without a headline is headed by its title (the lede's first words).
+            heading = field_text(story, "headline") or field_text(story, "title")
+            body += _article({**story, "headline": heading}, level=2)
         outro = field_text(view, "outro")
         if outro:
             body.append(f"<footer><p>{_e(outro)}</p>")

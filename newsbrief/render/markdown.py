@@ -56,7 +56,9 @@ def render_markdown(obj: object) -> str:
     if intro:
         lines += [escape_markdown(intro), ""]
     for _transition, story in stories_of(view):
-        lines += _briefing(story, level=2)
+        # A story without a headline is headed by its title (the lede's first words).
+        heading = field_text(story, "headline") or field_text(story, "title")
+        lines += _briefing({**story, "headline": heading}, level=2)
         sources = text_list(story.get("sources"))
         if sources:
             lines += ["*Sources:* " + ", ".join(escape_markdown(s) for s in sources), ""]

@@ -36,7 +36,8 @@ def render_text(obj: object) -> str:
     if intro:
         lines += [*_wrap(intro), ""]
     for number, (_transition, story) in enumerate(stories_of(view), 1):
-        lines += [f"[{number}] " + (field_text(story, "headline") or "Untitled")]
+        heading = field_text(story, "headline") or field_text(story, "title") or "Untitled"
+        lines += [f"[{number}] " + heading]
         lines += _briefing(story, with_headline=False)
         sources = text_list(story.get("sources"))
         if sources:
