@@ -535,10 +535,16 @@ def build_briefing(
     token_sets = article.cached(
         "briefing.tokens", lambda: tuple(_tokens(s.text) for s in article.sentences)
     )
-    points = _key_points(sentences, scores, lede, want_points, token_sets)
     quotes = _quotes(article, lede, want_quotes)
-    used = [s for s in (lede, *points) if s is not None]
-    context = _context(article, scores, used, quotes, want_context, token_sets)
+    # Background is chosen before the key points, as an editor would: a
+    # sentence explaining the past belongs under "context", not among what
+    # happened, unless the article is too short to fill three key points.
+    opening = [lede] if lede is not None else []
+    context = _context(article, scores, opening, quotes, want_context, token_sets)
+    points = _key_points(sentences, scores, lede, want_points, token_sets, exclude=context)
+    if len(points) < min(3, want_points):
+        points = _key_points(sentences, scores, lede, want_points, token_sets)
+        context = [c for c in context if c not in points]
 
     published = article.published.isoformat() if article.published is not None else None
     base = Briefing(
@@ -723,16 +729,21 @@ def _key_points(
     lede: Sentence | None,
     count: int,
     token_sets: Sequence[frozenset[str]],
+    exclude: Sequence[Sentence] = (),
 ) -> list[Sentence]:
     if count == 0 or not sentences:
         return []
     chosen: list[Sentence] = []
     seen = [token_sets[lede.index]] if lede is not None else []
+    excluded = {s.index for s in exclude}
     ranked = sorted(
         (
             s
             for s in sentences
-            if s is not lede and _words(s.text) >= _MIN_POINT_WORDS and not _is_fragment(s.text)
+            if s is not lede
+            and s.index not in excluded
+            and _words(s.text) >= _MIN_POINT_WORDS
+            and not _is_fragment(s.text)
         ),
         key=lambda s: (-scores[s.index], s.index),
     )
