@@ -192,25 +192,25 @@ def _candidates(
     shouting: bool = False,
 ) -> list[_Candidate]:
     out: list[_Candidate] = []
-    stopcaps = kb.stopcaps
-    connectors = kb.connectors
     append = out.append
     for match in CAP_RUN.finditer(text):
         run_start = match.start()
         if run_start and text[run_start - 1] in _GLUED:
             continue
         run = match.group()
-        if " " not in run:
-            low = _bare(run.lower())
-            if low in stopcaps or low in connectors:
-                continue  # the commonest case: "The", "He", "But"
+        head = _run_head(run)
+        if head is None:
+            continue  # the commonest case: "The", "He", "But"
         # The only things a run's candidates depend on besides its own text:
         # whether its first word is an ordinary word here (a sentence
         # starter that also occurs in lower case), and the words before a
         # role ("former"), which are read below.
-        first_common = not shouting and (
-            (run_start in starts or _after_break(text, run_start))
-            and _is_common(run.split(None, 1)[0], kb, lowers)
+        first, common = head
+        first_common = (
+            not shouting
+            and common is not False
+            and (run_start in starts or _after_break(text, run_start))
+            and (common or first in lowers)
         )
         for (start, end, name, kind, role, role_at, weak, caps, display, strong, key, words,
              acro) in _run_candidates(run, first_common, shouting, in_headline):
@@ -317,16 +317,24 @@ def _bare(word: str) -> str:
     return word
 
 
-def _is_common(word: str, kb: Knowledge, lowers: _Lowers) -> bool:
-    """A capitalised word that is an ordinary word here (sentence starter)."""
+@functools.lru_cache(maxsize=1 << 15)
+def _run_head(run: str) -> tuple[str, bool | None] | None:
+    """None for a lone function word ("The", "He's"), else the run's first
+    word and whether it is an ordinary word when it opens a sentence: True
+    (a function word, or an -ly adverb), False (a known name) or None (it is
+    when it also occurs in lower case in the text)."""
+    kb = knowledge()
+    if " " not in run:
+        low = _bare(run.lower())
+        if low in kb.stopcaps or low in kb.connectors:
+            return None
+    word = run.split(None, 1)[0]
     key = _fold(word)
-    if _bare(key) in kb.stopcaps:
-        return True
-    if key in kb.stopcaps:
-        return True
+    if _bare(key) in kb.stopcaps or key in kb.stopcaps:
+        return word, True
     if key in kb.places or key in kb.organizations or key in kb.given_names:
-        return False
-    return word in lowers or key.endswith("ly")
+        return word, False
+    return word, True if key.endswith("ly") else None
 
 
 _Tok = tuple[int, int, str]
