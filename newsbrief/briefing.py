@@ -970,7 +970,18 @@ def _common_noun(article: Article, name: str) -> bool:
     """
     if " " in name or not name[:1].isupper() or name.isupper():
         return False
-    return re.search(rf"\b{re.escape(name.lower())}\b", article.body) is not None
+    lower = name.lower()
+    if _WORD_RUN.fullmatch(lower):
+        # A whole-word match of a word is one of the body's word runs: one set
+        # per article instead of a search of the body per name (quadratic).
+        words = article.cached(
+            "briefing.word_runs", lambda: frozenset(_WORD_RUN.findall(article.body))
+        )
+        return lower in words
+    return re.search(rf"\b{re.escape(lower)}\b", article.body) is not None
+
+
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _speaker(article: Article, speaker: str) -> str:
