@@ -1,0 +1,65 @@
+"""Token helpers: the trie alternation matches what a longest-first alternation matches."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief.text.quotes import (
+    _ACCORDING,
+    _ACCORDING_LITERALS,
+    _INDIRECT_LITERALS,
+    _INDIRECT_VERB,
+    _finditer_at,
+)
+from newsbrief.text.tokens import alternation
+
+_WORDS = st.lists(st.text(alphabet="abs-.'", min_size=1, max_size=5), min_size=1, max_size=12)
+
+
+def _longest_first(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.text(alphabet="abs-.' x", max_size=60))
+def test_alternation_finds_the_same_matches_as_a_longest_first_alternation(
+    words: list[str], text: str
+) -> None:
+    trie = re.compile(alternation(words))
+    expected = [m.span() for m in _longest_first(words).finditer(text)]
+    assert [m.span() for m in trie.finditer(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.text(alphabet="abs-.' x", max_size=60))
+def test_alternation_followed_by_word_boundary_picks_the_same_word(
+    words: list[str], text: str
+) -> None:
+    trie = re.compile(alternation(words) + r"\b")
+    plain = re.compile("(?:" + _longest_first(words).pattern + r")\b")
+    assert [m.group() for m in trie.finditer(text)] == [m.group() for m in plain.finditer(text)]
+
+
+def test_alternation_of_nothing_matches_nothing() -> None:
+    assert re.compile(alternation([])).search("anything") is None
+
+
+_CUE_TEXT = st.lists(
+    st.sampled_from(
+        ["said", "says", "unsaid", "quoted", "by", "Reuters", "as", "saying", "According",
+         "according", "to", "told", "x", ",", ".", " ", "\n", "denied", "notedly"]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CUE_TEXT)
+def test_literal_guided_scan_finds_what_finditer_finds(text: str) -> None:
+    for rx, literals in ((_INDIRECT_VERB, _INDIRECT_LITERALS), (_ACCORDING, _ACCORDING_LITERALS)):
+        assert [m.span() for m in _finditer_at(rx, text, literals)] == [
+            m.span() for m in rx.finditer(text)
+        ]
