@@ -16,8 +16,10 @@ and acceptance checks read.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -423,10 +425,27 @@ def _count(name: str, value: object) -> int:
 
 
 def _tokens(text: str) -> frozenset[str]:
-    words = (
-        w.lower().removesuffix("’s").removesuffix("'s").strip("'’-") for w in _WORD.findall(text)
-    )
-    return frozenset(w for w in words if len(w) > 2 and w not in _STOPWORDS)
+    # Lower-casing ASCII text maps letters to letters only, so the words of the
+    # lowered text are the lowered words. Set operations run in C; only the
+    # few short or apostrophised words go through Python.
+    if text.isascii():
+        found = set(_ASCII_WORD.findall(text.lower()))
+    else:
+        found = {w.lower() for w in _WORD.findall(text)}
+    found -= _STOPWORDS
+    odd = [w for w in found if len(w) < 3 or "'" in w or "’" in w or w.endswith("-")]
+    if odd:
+        found.difference_update(odd)
+        found.update(c for c in map(_clean_word, odd) if len(c) > 2)
+        found -= _STOPWORDS
+    return frozenset(found)
+
+
+def _clean_word(word: str) -> str:
+    return word.removesuffix("’s").removesuffix("'s").strip("'’-")
+
+
+_ASCII_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -530,7 +549,8 @@ def build_briefing(
 
     sentences = article.sentences
     scores = article.summary(sentences=1, method=method).scores if sentences else ()
-    lede_candidates = _lede_candidates(sentences, scores)
+    facts = _facts(article)
+    lede_candidates = _lede_candidates(sentences, scores, facts)
     lede = lede_candidates[0] if lede_candidates else None
     token_sets = article.cached(
         "briefing.tokens", lambda: tuple(_tokens(s.text) for s in article.sentences)
@@ -541,9 +561,9 @@ def build_briefing(
     # happened, unless the article is too short to fill three key points.
     opening = [lede] if lede is not None else []
     context = _context(article, scores, opening, quotes, want_context, token_sets)
-    points = _key_points(sentences, scores, lede, want_points, token_sets, exclude=context)
+    points = _key_points(sentences, scores, lede, want_points, token_sets, facts, exclude=context)
     if len(points) < min(3, want_points):
-        points = _key_points(sentences, scores, lede, want_points, token_sets)
+        points = _key_points(sentences, scores, lede, want_points, token_sets, facts)
         context = [c for c in context if c not in points]
 
     published = article.published.isoformat() if article.published is not None else None
@@ -598,7 +618,7 @@ def _fit(
 ) -> Briefing:
     from newsbrief.render.script import briefing_parts, say_sentence
     from newsbrief.render.spoken import speakable
-    from newsbrief.timing import PAUSE_SECONDS, estimate_script_seconds
+    from newsbrief.timing import PAUSE_SECONDS, script_seconds
 
     # The same sentences are measured again at each trimming step: speak and
     # estimate each text once.
@@ -619,14 +639,26 @@ def _fit(
 
     def time_of(text: str) -> tuple[float, int]:
         if text not in timed:
-            timed[text] = (
-                estimate_script_seconds(text, base.wpm),
-                script_features(text).words,
-            )
+            features = script_features(text)
+            seconds = script_seconds(features, base.wpm) if text.strip() else 0.0
+            timed[text] = (seconds, features.words)
         return timed[text]
 
+    # briefing_parts reads only these fields: a view of them, not to_dict()
+    # of the whole briefing at every trimming step.
+    people = [p.to_dict() for p in base.people]
+
     def measure(briefing: Briefing) -> tuple[float, int]:
-        parts = briefing_parts(briefing.to_dict(), speak=speak, say=say)
+        view = {
+            "headline": briefing.headline,
+            "lede": briefing.lede,
+            "key_points": briefing.key_points,
+            "context": briefing.context,
+            "summary": briefing.summary,
+            "people": people,
+            "quotes": [q.to_dict() for q in briefing.quotes],
+        }
+        parts = briefing_parts(view, speak=speak, say=say)
         total_seconds = sum(PAUSE_SECONDS[p.pause] for p in parts[:-1])
         total_words = 0
         for part in parts:
@@ -691,19 +723,17 @@ def _shorter_lede(
     return None
 
 
-_OPENING_QUOTES = ("\"", "“", "‘", "'")
+_OPENING_QUOTES = ('"', "“", "‘", "'")
 
 
-def _lede_candidates(sentences: Sequence[Sentence], scores: Sequence[float]) -> list[Sentence]:
+def _lede_candidates(
+    sentences: Sequence[Sentence], scores: Sequence[float], facts: Sequence[_Facts]
+) -> list[Sentence]:
     """Sentences that can open the briefing, best first: early, substantial, high-scoring."""
     if not sentences:
         return []
-    early = [
-        s
-        for s in sentences[:_EARLY]
-        if _words(s.text) >= _MIN_POINT_WORDS and not _is_fragment(s.text)
-    ]
-    early = [s for s in early if not _is_dependent(s.text)] or early or list(sentences[:1])
+    early = [s for s in sentences[:_EARLY] if facts[s.index].point]
+    early = [s for s in early if not facts[s.index].dependent] or early or list(sentences[:1])
     # News is written as an inverted pyramid: the first substantial sentence
     # says what happened. Scores only demote an opening that is a quotation or
     # a question (a feature-style opening), or one the scorer finds far weaker.
@@ -716,8 +746,9 @@ def _lede_candidates(sentences: Sequence[Sentence], scores: Sequence[float]) -> 
         return (featurish or weak, s.index)
 
     best = sorted(early, key=rank)
+    in_best = {s.index for s in best}  # one article's sentences differ in index
     rest = sorted(
-        (s for s in sentences if s not in best and not _is_dependent(s.text)),
+        (s for s in sentences if s.index not in in_best and not facts[s.index].dependent),
         key=lambda s: (-scores[s.index], s.index),
     )
     return best + rest
@@ -729,6 +760,7 @@ def _key_points(
     lede: Sentence | None,
     count: int,
     token_sets: Sequence[frozenset[str]],
+    facts: Sequence[_Facts],
     exclude: Sequence[Sentence] = (),
 ) -> list[Sentence]:
     if count == 0 or not sentences:
@@ -740,10 +772,7 @@ def _key_points(
         (
             s
             for s in sentences
-            if s is not lede
-            and s.index not in excluded
-            and _words(s.text) >= _MIN_POINT_WORDS
-            and not _is_fragment(s.text)
+            if s is not lede and s.index not in excluded and facts[s.index].point
         ),
         key=lambda s: (-scores[s.index], s.index),
     )
@@ -753,7 +782,7 @@ def _key_points(
         for sentence in ranked:
             if len(chosen) >= min(count, _MAX_KEY_POINTS):
                 return chosen
-            if sentence in chosen or (_is_dependent(sentence.text) and not allow_dependent):
+            if sentence in chosen or (facts[sentence.index].dependent and not allow_dependent):
                 continue
             tokens = token_sets[sentence.index]
             if any(_similar(tokens, other) for other in seen):
@@ -763,6 +792,32 @@ def _key_points(
         if len(chosen) >= 3:
             break
     return chosen
+
+
+@attrs.frozen(slots=True)
+class _Facts:
+    """What the selection asks of each sentence, once per article."""
+
+    point: bool  # long enough and a whole sentence: may be a key point
+    dependent: bool
+    quotation: bool
+    past_cues: int
+
+
+def _facts(article: Article) -> tuple[_Facts, ...]:
+    def compute() -> tuple[_Facts, ...]:
+        return tuple(
+            _Facts(
+                point=_words(s.text) >= _MIN_POINT_WORDS and not _is_fragment(s.text),
+                dependent=_is_dependent(s.text),
+                quotation=_has_quotation(s.text),
+                past_cues=len(_PAST_CUES.findall(s.text)),
+            )
+            for s in article.sentences
+        )
+
+    facts: tuple[_Facts, ...] = article.cached("briefing.facts", compute)
+    return facts
 
 
 def _kind_of(article: Article) -> dict[str, EntityKind]:
@@ -829,6 +884,13 @@ def _quotes(article: Article, lede: Sentence | None, count: int) -> list[BriefQu
         return []
     kinds = _kind_of(article)
     lede_tokens = _tokens(lede.text) if lede is not None else frozenset()
+    similar_to_lede: dict[str, bool] = {}  # rank() asks again about each candidate
+
+    def says_lede(text: str) -> bool:
+        if text not in similar_to_lede:
+            similar_to_lede[text] = _similar(_tokens(text), lede_tokens)
+        return similar_to_lede[text]
+
     candidates: list[Quote] = []
     taken: list[Span] = []  # the candidates' spans, sorted
     for quote in article.quotes:
@@ -841,7 +903,7 @@ def _quotes(article: Article, lede: Sentence | None, count: int) -> list[BriefQu
             quote = wider
         if _words(quote.text) < MIN_QUOTE_WORDS:
             continue
-        if _similar(_tokens(quote.text), lede_tokens):
+        if says_lede(quote.text):
             continue  # the lede already says it, attribution included
         if _overlaps_any(taken, quote.span):
             continue
@@ -854,7 +916,7 @@ def _quotes(article: Article, lede: Sentence | None, count: int) -> list[BriefQu
         informative = min(_words(quote.text), 40)
         if _is_dependent(quote.text):
             informative //= 2
-        if _similar(_tokens(quote.text), lede_tokens):
+        if says_lede(quote.text):
             informative //= 3  # the lede says it already
         return (0 if quote.direct else 1, speaker_rank, -informative, quote.span.start)
 
@@ -905,22 +967,20 @@ def _context(
     lede_tokens = token_sets[used[0].index] if used else frozenset()
     # Words the lede shares with few other sentences ("warrant", "children")
     # mark the sentences that explain it.
-    frequency: dict[str, int] = {}
-    for tokens in token_sets:
-        for token in tokens:
-            frequency[token] = frequency.get(token, 0) + 1
+    frequency = Counter(itertools.chain.from_iterable(token_sets))
     seen = [token_sets[s.index] for s in used] + [_tokens(q.text) for q in quotes]
     used_indices = {s.index for s in used}
+    facts = _facts(article)
     ranked: list[tuple[float, Sentence]] = []
     for sentence in sentences:
+        fact = facts[sentence.index]
         if (
             sentence.index in used_indices
-            or _words(sentence.text) < _MIN_POINT_WORDS
-            or _is_fragment(sentence.text)
-            or _has_quotation(sentence.text)  # what people said is not background
+            or not fact.point
+            or fact.quotation  # what people said is not background
         ):
             continue
-        cues = len(_PAST_CUES.findall(sentence.text))
+        cues = fact.past_cues
         # Bisection, not a scan of every date per sentence (quadratic on long texts).
         cues += bisect.bisect_left(past_dates, sentence.end) - bisect.bisect_left(
             past_dates, sentence.start
@@ -930,7 +990,7 @@ def _context(
         tokens = token_sets[sentence.index]
         explains = min(3.0, sum(1.0 / frequency[t] for t in tokens & lede_tokens))
         weight = min(cues, 3) + explains + scores[sentence.index]
-        if _is_dependent(sentence.text):
+        if fact.dependent:
             weight -= 1.0
         ranked.append((weight, sentence))
     ranked.sort(key=lambda item: (-item[0], item[1].index))

@@ -17,6 +17,7 @@ __all__ = [
     "estimate_script_seconds",
     "estimate_seconds",
     "script_features",
+    "script_seconds",
     "words_for_seconds",
 ]
 
@@ -58,10 +59,11 @@ _PER_COMMA = 0.2594
 #: 0.25 s longer at a blank line than at a sentence end.
 PAUSE_SECONDS = {"sentence": 0.0, "section": 0.5, "story": 1.0}
 
-_LETTER = re.compile(r"[^\W\d_]")
+# Letters are counted as what is left when everything else is removed: one
+# C-level pass, not a list of one-letter strings.
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _STOP = re.compile(r"[.!?]+(?=\s|$)")
-_COMMA = re.compile(r"[,;:]")
 
 
 class ScriptFeatures(NamedTuple):
@@ -83,11 +85,31 @@ def script_features(text: str) -> ScriptFeatures:
     if text.strip() and not text.rstrip().endswith((".", "!", "?")):
         stops += 1  # the engine stops at the end of the text all the same
     return ScriptFeatures(
-        letters=len(_LETTER.findall(text)),
+        letters=len(_NOT_LETTER.sub("", text)),
         words=len(_WORD.findall(text)),
         stops=stops,
-        commas=len(_COMMA.findall(text)),
+        commas=text.count(",") + text.count(";") + text.count(":"),
     )
+
+
+def script_seconds(features: ScriptFeatures, wpm: float = DEFAULT_WPM) -> float:
+    """Seconds for a speech script with ``features`` at ``wpm``.
+
+    The same estimate as :func:`estimate_script_seconds` for callers that
+    already counted the features (a briefing measures each part once).
+
+    Raises:
+        ValueError: ``wpm`` is not positive.
+    """
+    if wpm <= 0:
+        raise ValueError(f"wpm must be positive, got {wpm}")
+    at_reference = (
+        _PER_LETTER * features.letters
+        + _PER_WORD * features.words
+        + _PER_STOP * features.stops
+        + _PER_COMMA * features.commas
+    )
+    return at_reference * _REFERENCE_WPM / wpm
 
 
 def estimate_script_seconds(text: str, wpm: float = DEFAULT_WPM) -> float:
@@ -109,11 +131,4 @@ def estimate_script_seconds(text: str, wpm: float = DEFAULT_WPM) -> float:
         raise ValueError(f"wpm must be positive, got {wpm}")
     if not text.strip():
         return 0.0
-    features = script_features(text)
-    at_reference = (
-        _PER_LETTER * features.letters
-        + _PER_WORD * features.words
-        + _PER_STOP * features.stops
-        + _PER_COMMA * features.commas
-    )
-    return at_reference * _REFERENCE_WPM / wpm
+    return script_seconds(script_features(text), wpm)
