@@ -57,12 +57,24 @@ from newsbrief.text.tokens import alternation
 __all__ = ["find_quotes"]
 
 _OPENERS = "“\"‘'"
-_DOUBLE = re.compile(r"[“”\"]")
 _SINGLE = re.compile(r"[‘'](?=[^\s’'])([^‘’'\n“”\"]{1,400}?)(?<=[^\s‘'])[’'](?![\w])")
 
 
 # The mark first (the engine skips to it in C), then what precedes it.
 _SINGLE_OPENER = re.compile(r"[‘'](?<=[\s(\[“\"—–\-][‘'])")
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Sorted offsets of ``chars`` in ``text`` (str.find is much faster than a
+    regex character class for a few rare characters)."""
+    out: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
 
 
 def _single_quotes(body: str) -> Iterator[re.Match[str]]:
@@ -290,7 +302,8 @@ def _direct_spans(body: str) -> list[_Direct]:
     paragraphs.append((pos, len(body)))
     chain = 0
     carried = False  # previous paragraph ended inside a quote
-    marks = [m.start() for m in _DOUBLE.finditer(body)]
+    marks = _positions(body, "“”\"")
+    n_marks = len(marks)
     for p_start, p_end in paragraphs:
         k = bisect.bisect_left(marks, p_start)
         if k >= len(marks) or marks[k] >= p_end:
@@ -299,8 +312,9 @@ def _direct_spans(body: str) -> list[_Direct]:
         open_at: int | None = None
         first_mark = True
         attribute_open = False
-        for m in _DOUBLE.finditer(body, p_start, p_end):
-            i = m.start()
+        while k < n_marks and marks[k] < p_end:
+            i = marks[k]
+            k += 1
             ch = body[i]
             if ch == '"' and attribute_open:
                 attribute_open = False
