@@ -76,6 +76,10 @@ class Weights:
             sentences), a summary uses the lede model alone.
         long: From this many on, the coverage model alone; in between, a
             linear blend of the two.
+        short_fraction: Likewise for the share of the article's sentences
+            kept: up to this fraction, the lede model alone...
+        long_fraction: ...and the coverage model from this fraction on. The
+            coverage model counts only as much as both rules allow.
         provenance: Where the weights come from (data, folds, scores).
     """
 
@@ -85,15 +89,29 @@ class Weights:
     coverage_redundancy: float
     short: float
     long: float
+    short_fraction: float = 0.0
+    long_fraction: float = 0.0
     provenance: Mapping[str, object] = attrs.field(factory=dict)
 
-    def share(self, size: float) -> float:
-        """How much the coverage model counts (0..1) for a summary of ``size`` sentences."""
-        if size <= self.short:
-            return 0.0
-        if size >= self.long:
-            return 1.0
-        return (size - self.short) / (self.long - self.short)
+    def share(self, size: float, fraction: float = 1.0) -> float:
+        """How much the coverage model counts (0..1).
+
+        Args:
+            size: The summary's length in sentences.
+            fraction: That length as a share of the article's sentences.
+        """
+        return min(
+            _ramp(size, self.short, self.long),
+            _ramp(fraction, self.short_fraction, self.long_fraction),
+        )
+
+
+def _ramp(value: float, low: float, high: float) -> float:
+    if value <= low:
+        return 0.0
+    if value >= high:
+        return 1.0
+    return (value - low) / (high - low)
 
 
 def _vector(raw: Mapping[str, object], names: Sequence[str]) -> tuple[float, ...]:
@@ -116,6 +134,8 @@ def load_weights() -> Weights:
         coverage_redundancy=float(models["coverage"].get("redundancy", 0.0)),
         short=float(raw["blend"]["short"]),
         long=float(raw["blend"]["long"]),
+        short_fraction=float(raw["blend"].get("short_fraction", 0.0)),
+        long_fraction=float(raw["blend"].get("long_fraction", 0.0)),
         provenance=MappingProxyType(dict(raw.get("provenance", {}))),
     )
 
@@ -232,8 +252,9 @@ def default_for_budget(article: Article, budget: Budget) -> tuple[tuple[float, .
     """Scores and MMR weight of the ``default`` method for ``budget``.
 
     Short summaries (up to ``Weights.short`` sentences, or the words of as
-    many average sentences) use the lede model, long ones the coverage model,
-    and sizes in between a linear blend.
+    many average sentences, or up to ``Weights.short_fraction`` of the
+    article) use the lede model, long ones the coverage model, and sizes in
+    between a linear blend.
     """
     weights = load_weights()
     n = len(article.sentences)
@@ -245,7 +266,7 @@ def default_for_budget(article: Article, budget: Budget) -> tuple[tuple[float, .
     else:  # a word or time budget: in sentences of the article's average length
         average = max(1.0, sum(layout(article).words) / n)
         size = (budget.word_limit or 0) / average
-    share = weights.share(size)
+    share = weights.share(size, size / n)
     redundancy = (1.0 - share) * weights.lede_redundancy + share * weights.coverage_redundancy
     return _blend(article, share), redundancy
 
