@@ -63,3 +63,34 @@ def test_literal_guided_scan_finds_what_finditer_finds(text: str) -> None:
         assert [m.span() for m in _finditer_at(rx, text, literals)] == [
             m.span() for m in rx.finditer(text)
         ]
+
+
+# The quote patterns put a mark first and their look-behinds after it (so the
+# regex engine can skip to marks); they must match what the plain forms match.
+_PLAIN_TERMINAL = re.compile(
+    r"(?<![A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\b(?:Dr|St|Jr|Sr|Lt))(?<!\b(?:Rep|Sen|Gov|Gen|Col))"
+    r"[.!?][\"'”’]?\s|\n"
+)
+_PLAIN_SUBJECT_STOP = re.compile(
+    r"[;:!?“”\"]|(?<![A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\b(?:Dr|St|Jr|Sr|Lt))"
+    r"(?<!\b(?:Rep|Sen|Gov|Gen|Col|Sgt))\.(?=\s)"
+)
+_PUNCTUATED = st.lists(
+    st.sampled_from(
+        ["Mr", "Mrs", "Ms", "Dr", "Rep", "Sgt", "Col", "A", "x", "said", ".", "!", "?", ";", ":",
+         "”", "\"", "’", " ", "\n", "St", "Smith"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PUNCTUATED, st.integers(0, 30), st.integers(0, 40))
+def test_mark_first_quote_patterns_match_their_plain_forms(text: str, pos: int, width: int) -> None:
+    from newsbrief.text.quotes import _SUBJECT_STOP, _TERMINAL
+
+    for fast, plain in ((_TERMINAL, _PLAIN_TERMINAL), (_SUBJECT_STOP, _PLAIN_SUBJECT_STOP)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        found = fast.search(text, pos, pos + width)
+        expected = plain.search(text, pos, pos + width)
+        assert (found and found.span()) == (expected and expected.span())
