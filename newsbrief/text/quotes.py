@@ -158,6 +158,10 @@ class _Context:
     sentence_starts: tuple[int, ...]
 
 
+#: How far (characters) before and after a quotation attribution looks.
+_MAX_REACH = 2000
+
+
 def find_quotes(
     body: str,
     entities: Sequence[Entity],
@@ -195,6 +199,11 @@ def find_quotes(
             bounds, ctx.sentence_starts, d.open_mark, max(d.close_mark - 1, d.open_mark)
         )
         quoted_sentences.update(range(si[0], si[1] + 1))
+        # Attribution looks for cues and speakers in the quote's sentence; a
+        # "sentence" of a whole unpunctuated text made that quadratic. Real
+        # sentences are far shorter than this reach.
+        s0 = max(s0, d.open_mark - _MAX_REACH)
+        s1 = min(s1, d.close_mark + _MAX_REACH)
         text = body[d.start : d.end]
         found = _attribute(ctx, d, s0, s1)
         if found is None and d.chain in chain_speaker:
