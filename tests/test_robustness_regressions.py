@@ -122,10 +122,10 @@ def test_bug_common_noun_check_searched_the_whole_body_once_per_person() -> None
 
 def test_bug_quote_attribution_scanned_a_whole_unpunctuated_text_per_quote() -> None:
     # With no sentence ends the whole text is one sentence, and attribution
-    # scanned it from its start for every quotation: 3,000 quotes in 70 KB
-    # took 17 s (hours at the article limit). Attribution now looks at most
+    # scanned it from its start for every quotation: 5,000 quotes in 120 KB
+    # took ~8 s (hours at the article limit). Attribution now looks at most
     # 2,000 characters around each quotation.
-    text = " ".join(f'"Word {i} said the man' for i in range(3000))
+    text = " ".join(f'"Word {i} said the man' for i in range(5000))
     article = Article.from_text(text, title="Quotes")
     start = time.process_time()
     article.entities  # noqa: B018 - entities and quotes are computed together
