@@ -200,3 +200,12 @@ def test_number_words_work_without_num2words(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_huge_numbers_are_read_digit_by_digit() -> None:
     assert numwords.cardinal(10**20) == "one " + " ".join(["zero"] * 20)
+
+
+@pytest.mark.parametrize("n", [0, 7, 21, 1962, 100_100, 199_999, 200_000, 250_001, 10**9 + 1])
+def test_number_words_are_num2words_words_on_both_sides_of_the_fast_range(n: int) -> None:
+    num2words = pytest.importorskip("num2words").num2words
+    assert numwords.cardinal(n) == num2words(n).replace(",", "")
+    assert numwords.ordinal(n) == num2words(n, to="ordinal").replace(",", "")
+    if n < 10_000:
+        assert numwords.year(n) == num2words(n, to="year").replace(",", "")

@@ -486,7 +486,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _REPEATED_COMMA = re.compile(r"[,:;](?:\s*,)+")
 _COMMA_BEFORE_STOP = re.compile(r"[,;:]+\s*([.!?])")
 _STOP_AFTER_STOP = re.compile(r"([.!?])(?:\s*\.)+")
-_LEADING_PUNCT = re.compile(r"^[\s,.;:!?'\-]+")
+_COMMA_STOP_HINT = re.compile(r"[,;:] ?[.!?]")
 _LONE_HYPHEN = re.compile(r"(?<!\w)-+|-+(?!\w)")
 _STRAY_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
 
@@ -532,14 +532,14 @@ def speakable(text: str) -> str:
     tokens.update(token for token in raw if len(token) > 1 and token[1] == ".")
     if _has_abbreviation(text, tokens):
         text = _abbreviations(text, tokens)
-    if has_digits or any(c in text for c in _UNICODE_FRACTIONS):
+    if has_digits or _has_fraction_char(text):
         text = _numbers(text)
     if "(" in text or "[" in text or "{" in text:
         text = _ACRONYM_IN_BRACKETS.sub("", text)
         text = _BRACKETS.sub(_say_brackets, text)
     if " I" in text or " V" in text or " X" in text:
         text = _ROMAN.sub(_say_roman, text)
-    if any(len(t) > 1 and t[:2].isupper() for t in tokens):
+    if _may_have_capital_pair(text) and any(len(t) > 1 and t[:2].isupper() for t in tokens):
         text = _ACRONYM.sub(_say_acronym, text)
     if "/" in text:
         text = _WORD_SLASH.sub(_say_word_slash, text)
@@ -547,7 +547,7 @@ def speakable(text: str) -> str:
         text = _HASHTAG.sub("hashtag ", text)
     if "@" in text:
         text = _MENTION.sub("at ", text)
-    if any(c in text for c in _SYMBOL_CHARS) or " -" in text or "- " in text:
+    if _SYMBOL_HINT.search(text) is not None:
         for pattern, replacement in _SYMBOLS:
             text = pattern.sub(replacement, text)
     text = text.replace("/", " or ").replace('"', " ")
@@ -597,6 +597,15 @@ _ABBREVIATION_WORDS = frozenset(
     )
 )
 _SYMBOL_CHARS = "&+=~<>#%§—―–"
+# One search for what _SYMBOLS rewrites: a symbol, or a hyphen next to a space.
+_SYMBOL_HINT = re.compile("[" + re.escape(_SYMBOL_CHARS) + "]| -|- ")
+_FRACTION_CHAR = re.compile("[" + "".join(_UNICODE_FRACTIONS) + "]")
+
+
+def _has_fraction_char(text: str) -> bool:
+    return not text.isascii() and _FRACTION_CHAR.search(text) is not None
+
+
 _TOKEN_EDGES = ".,;:!?()[]\"'“”‘’"
 
 
@@ -619,9 +628,22 @@ def _has_abbreviation(text: str, tokens: set[str]) -> bool:
 
 def _has_dotted(text: str, tokens: set[str]) -> bool:
     """Initials or a dotted acronym: "W. Bush", "U.S.", "D-N.Y."."""
-    if any(len(token) > 1 and token[1] == "." and token[0].isupper() for token in tokens):
+    if (not text.isascii() or _CAPITAL_DOT.search(text) is not None) and any(
+        len(token) > 1 and token[1] == "." and token[0].isupper() for token in tokens
+    ):
         return True
     return "." in text and _DOTTED_INSIDE.search(text) is not None
+
+
+# Exact pre-checks for the token tests above: in ASCII text, a token's first
+# two characters are upper case only where the text has two adjacent
+# characters, neither a space nor lower case, one a capital.
+_CAPITAL_DOT = re.compile(r"[A-Z]\.")
+_CAPITAL_PAIR = re.compile(r"[A-Z][^\sa-z]|[^\sa-z][A-Z]")
+
+
+def _may_have_capital_pair(text: str) -> bool:
+    return not text.isascii() or _CAPITAL_PAIR.search(text) is not None
 
 
 _DOTTED_INSIDE = re.compile(r"[A-Z]\.[A-Z]\.")
@@ -663,7 +685,7 @@ def _numbers(text: str) -> str:
     if "-" in text:
         text = _NEGATIVE.sub("minus ", text)
     text = _ORDINAL.sub(lambda m: ordinal(int(m.group(1))), text)
-    if any(c in text for c in _UNICODE_FRACTIONS):
+    if _has_fraction_char(text):
         text = _UNICODE_FRACTION.sub(_say_unicode_fraction, text)
     if "/" in text:
         text = _FRACTION.sub(_say_fraction, text)
@@ -694,11 +716,13 @@ def _tidy(text: str) -> str:
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if ",," in text or ", ," in text or ":," in text or ";," in text or ": ," in text:
         text = _REPEATED_COMMA.sub(",", text)
-    if any(c + p in text or f"{c} {p}" in text for c in ",;:" for p in ".!?"):
+    if _COMMA_STOP_HINT.search(text) is not None:
         text = _COMMA_BEFORE_STOP.sub(r"\1", text)
     if ".." in text or ". ." in text or "!." in text or "?." in text:
         text = _STOP_AFTER_STOP.sub(r"\1", text)
-    text = _LEADING_PUNCT.sub("", text)
+    # The text is on one line with single spaces: stripping these characters
+    # is what _LEADING_PUNCT removes.
+    text = text.lstrip(" ,.;:!?'-")
     return text.strip().rstrip(",;:").strip()
 
 
@@ -894,6 +918,9 @@ def _say_roman(match: re.Match[str]) -> str:
 def _unshout(text: str) -> str:
     """Lower-case a text written in capitals, so its words are not spelled out."""
     words = text.split()
+    # Each shouted word has a capital: with few capitals, no need to look at words.
+    if text.isascii() and 2 * (len(text) - len(_NOT_CAPITAL.sub("", text))) <= len(words):
+        return text
     shouted = sum(1 for w in words if len(w) > 1 and w.isupper())
     if len(words) < 4 or shouted * 2 <= len(words):
         return text
@@ -901,6 +928,9 @@ def _unshout(text: str) -> str:
         w if w.strip(".,;:!?'\"()") in _SPELLED or not w.isupper() else w.capitalize()
         for w in words
     )
+
+
+_NOT_CAPITAL = re.compile("[^A-Z]+")
 
 
 def _plural(words: str) -> str:
