@@ -131,3 +131,16 @@ def test_bug_quote_attribution_scanned_a_whole_unpunctuated_text_per_quote() -> 
     article.entities  # noqa: B018 - entities and quotes are computed together
     article.briefing(seconds=30)
     assert time.process_time() - start < 3
+
+
+@pytest.mark.parametrize("separator", [" ", "\t"])
+def test_bug_a_text_that_is_one_long_capitalised_run_raised_recursion_error(
+    separator: str,
+) -> None:
+    # Splitting a capitalised run into names recursed once per word: a text
+    # in Title Case without punctuation raised RecursionError.
+    text = separator.join(f"The Big Red Council Of Marlow{i % 50} Said" for i in range(2000))
+    article = Article.from_text(text + ".", title="Title Case")
+    briefing = article.briefing(seconds=30)
+    for fmt in FORMATS:
+        render(briefing, fmt)

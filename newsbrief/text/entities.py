@@ -198,6 +198,10 @@ def _candidates(
         if run_start and text[run_start - 1] in _GLUED:
             continue
         run = match.group()
+        if run.count(" ") + run.count("\t") > _MAX_RUN_WORDS:
+            # Capitalised text this long is not a name (a text in Title Case
+            # or without punctuation); splitting it recurses once per word.
+            continue
         head = _run_head(run)
         if head is None:
             continue  # the commonest case: "The", "He", "But"
@@ -222,6 +226,10 @@ def _candidates(
             append(_Candidate(run_start + start, run_start + end, name, kind, role, in_headline,
                               weak, caps, display, strong, False, -1, key, words, acro, key))
     return out
+
+
+#: Capitalised runs of more words than this are skipped (see _candidates).
+_MAX_RUN_WORDS = 80
 
 
 # (start, end, text, kind, role, role start or -1, weak, caps, display,
