@@ -285,14 +285,18 @@ def _after_break(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_BREAK
 
 
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # str.isalnum() characters, as \w is them plus "_"
+
+
 class _Lowers:
     """Answers "does this word occur in lower case in the text?" (memoised)."""
 
-    __slots__ = ("_memo", "_text")
+    __slots__ = ("_memo", "_runs", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._memo: dict[str, bool] = {}
+        self._runs: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
@@ -306,6 +310,17 @@ class _Lowers:
     def _find(self, word: str) -> bool:
         text = self._text
         needle = word.lower()
+        if needle.isalnum():
+            # An alphanumeric needle matches exactly at a maximal alphanumeric
+            # run of the text not preceded by - or an apostrophe: one set per
+            # text, instead of a scan of the text per word (quadratic).
+            if self._runs is None:
+                self._runs = frozenset(
+                    m.group()
+                    for m in _ALNUM_RUN.finditer(text)
+                    if not m.start() or text[m.start() - 1] not in "-’'"
+                )
+            return needle in self._runs
         n = len(needle)
         pos = text.find(needle)
         while pos >= 0:
