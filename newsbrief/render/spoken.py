@@ -571,6 +571,7 @@ _TLDS = (
     ".int",
     ".eu",
 )
+_TLD_HINT = re.compile("|".join(re.escape(tld) for tld in _TLDS))
 _ABBREVIATION_WORDS = frozenset(
     {*_TITLES, *_STREET_WORDS, *_MONTH_ABBREVIATIONS}
     | set(
@@ -610,8 +611,7 @@ _TOKEN_EDGES = ".,;:!?()[]\"'“”‘’"
 
 
 def _has_domain(text: str) -> bool:
-    lower = text.lower()
-    return any(tld in lower for tld in _TLDS)
+    return _TLD_HINT.search(text.lower()) is not None
 
 
 def _has_abbreviation(text: str, tokens: set[str]) -> bool:
@@ -639,7 +639,7 @@ def _has_dotted(text: str, tokens: set[str]) -> bool:
 # two characters are upper case only where the text has two adjacent
 # characters, neither a space nor lower case, one a capital.
 _CAPITAL_DOT = re.compile(r"[A-Z]\.")
-_CAPITAL_PAIR = re.compile(r"[A-Z][^\sa-z]|[^\sa-z][A-Z]")
+_CAPITAL_PAIR = re.compile(r"[A-Z](?:[^\sa-z]|(?<=[^\sa-z][A-Z]))")
 
 
 def _may_have_capital_pair(text: str) -> bool:
@@ -667,15 +667,23 @@ def _numbers_before_abbreviations(text: str) -> str:
         text = _PENCE.sub(lambda m: f"{cardinal(int(m.group(1)))} pence", text)
     if "%" in text:
         text = _PERCENT.sub(_say_percent, text)
-    if ":" in text or "m" in text or "M" in text:
+    if _CLOCK_HINT.search(text) is not None:
         text = _CLOCK.sub(_say_clock, text)
     return text
 
 
 _CURRENCY_CHARS = "$£€¥₹₽₩₣"
+# What every _CLOCK match holds ("3pm", "3.30 a", "14:05"): one case-sensitive
+# search instead of the case-insensitive pattern on every text with an "m".
+_CLOCK_HINT = re.compile(r"\d(?:[:.]\d\d)?\s?[aApP]|\d:\d")
 
 
 def _numbers(text: str) -> str:
+    # Every step but the Unicode fractions needs a digit, and none writes one.
+    if _DIGIT.search(text) is None:
+        if _has_fraction_char(text):
+            text = _UNICODE_FRACTION.sub(_say_unicode_fraction, text)
+        return text
     if any(month in text for month in _MONTHS):
         text = _DAY_MONTH.sub(_say_day_month, text)
         text = _MONTH_DAY.sub(lambda m: f"{m.group('m')} {ordinal(int(m.group('d')))}", text)
@@ -919,7 +927,7 @@ def _unshout(text: str) -> str:
     """Lower-case a text written in capitals, so its words are not spelled out."""
     words = text.split()
     # Each shouted word has a capital: with few capitals, no need to look at words.
-    if text.isascii() and 2 * (len(text) - len(_NOT_CAPITAL.sub("", text))) <= len(words):
+    if text.isascii() and 2 * len(_CAPITAL.findall(text)) <= len(words):
         return text
     shouted = sum(1 for w in words if len(w) > 1 and w.isupper())
     if len(words) < 4 or shouted * 2 <= len(words):
@@ -930,7 +938,7 @@ def _unshout(text: str) -> str:
     )
 
 
-_NOT_CAPITAL = re.compile("[^A-Z]+")
+_CAPITAL = re.compile("[A-Z]")
 
 
 def _plural(words: str) -> str:
