@@ -244,7 +244,7 @@ class BriefDate:
 
 
 def _strs(value: Any) -> tuple[str, ...]:
-    return tuple(str(v) for v in value)
+    return tuple(map(str, value))
 
 
 def _only(kind: type, value: Any) -> tuple[Any, ...]:

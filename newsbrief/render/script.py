@@ -257,7 +257,7 @@ def say_sentence(text: str, speak: Callable[[str], str] = speakable) -> str:
 def _section(texts: Iterable[str], pause: str) -> list[ScriptPart]:
     parts = [ScriptPart(t, "sentence") for t in texts if t]
     if parts:
-        parts[-1] = attrs.evolve(parts[-1], pause=pause)
+        parts[-1] = ScriptPart(parts[-1].text, pause)  # not attrs.evolve: a hot path
     return parts
 
 
@@ -316,9 +316,9 @@ def briefing_parts(
         parts += _section(["Background.", *context_lines], "section")
     parts = [p for p in parts if p.text]
     if parts:
-        parts[-1] = attrs.evolve(parts[-1], pause=last_pause)
+        parts[-1] = ScriptPart(parts[-1].text, last_pause, parts[-1].title)
     if parts and parts[0].title is None and headline:
-        parts[0] = attrs.evolve(parts[0], title=headline)
+        parts[0] = ScriptPart(parts[0].text, parts[0].pause, headline)
     return parts
 
 
