@@ -529,7 +529,7 @@ def speakable(text: str) -> str:
         text = _numbers_before_abbreviations(text)
     raw = text.split()
     tokens = {token.strip(_TOKEN_EDGES) for token in raw}
-    tokens.update(token for token in raw if len(token) > 1 and token[1] == ".")
+    tokens.update(_DOT_SECOND.findall(text))
     if _has_abbreviation(text, tokens):
         text = _abbreviations(text, tokens)
     if has_digits or _has_fraction_char(text):
@@ -557,6 +557,8 @@ def speakable(text: str) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+# The whitespace-separated tokens whose second character is a full stop.
+_DOT_SECOND = re.compile(r"(?<!\S)\S\.\S*")
 _TLDS = (
     ".com",
     ".org",
