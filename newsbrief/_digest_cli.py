@@ -14,29 +14,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from newsbrief._argtypes import positive_float, positive_int
+
 __all__ = ["configure_digest", "run_digest"]
 
 DIGEST_FORMATS = ("text", "markdown", "json", "html", "ssml", "script")
 
 
-def _positive(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
-    return value
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def _day(text: str) -> _dt.date:
@@ -58,9 +44,9 @@ def configure_digest(parser: argparse.ArgumentParser) -> None:
     )
     budget = parser.add_mutually_exclusive_group()
     budget.add_argument(
-        "--minutes", type=_positive, metavar="N", help="length of the digest (default: 5)"
+        "--minutes", type=positive_float, metavar="N", help="length of the digest (default: 5)"
     )
-    budget.add_argument("--seconds", type=_positive, metavar="N", help="length in seconds")
+    budget.add_argument("--seconds", type=positive_float, metavar="N", help="length in seconds")
     parser.add_argument(
         "--format", choices=DIGEST_FORMATS, default="text", help="output format (default: text)"
     )
@@ -68,7 +54,7 @@ def configure_digest(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--title", help='the digest\'s title (default: "News briefing, <day month year>")'
     )
-    parser.add_argument("--max-stories", type=_count, metavar="N", help="at most N stories")
+    parser.add_argument("--max-stories", type=positive_int, metavar="N", help="at most N stories")
     parser.add_argument(
         "--input-format",
         choices=("text", "markdown", "json", "jsonl", "html", "feed"),

@@ -24,6 +24,7 @@ from typing import IO, Any, TextIO
 import attrs
 
 from newsbrief import _digest_cli
+from newsbrief._argtypes import positive_float, positive_int
 from newsbrief.errors import NewsbriefError, OutputError
 from newsbrief.speech import _cli as _speech_cli
 
@@ -61,24 +62,8 @@ class Command:
 # -- shared pieces -----------------------------------------------------------
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
-    return value
 
 
 def _add_input(parser: argparse.ArgumentParser, *, batch: bool = True) -> None:
@@ -112,7 +97,7 @@ def _add_input(parser: argparse.ArgumentParser, *, batch: bool = True) -> None:
         )
         parser.add_argument(
             "--workers",
-            type=_positive_int,
+            type=positive_int,
             metavar="N",
             help="batch mode: worker processes (default: all cores)",
         )
@@ -284,12 +269,12 @@ def _json(data: object) -> str:
 def _configure_summary(parser: argparse.ArgumentParser) -> None:
     _add_input(parser)
     budget = parser.add_mutually_exclusive_group()
-    budget.add_argument("--sentences", type=_positive_int, metavar="N",
+    budget.add_argument("--sentences", type=positive_int, metavar="N",
                         help="at most N sentences (default: 3)")
-    budget.add_argument("--words", type=_positive_int, metavar="N", help="at most N words")
-    budget.add_argument("--ratio", type=_positive_float, metavar="R",
+    budget.add_argument("--words", type=positive_int, metavar="N", help="at most N words")
+    budget.add_argument("--ratio", type=positive_float, metavar="R",
                         help="this share of the sentences (0 < R <= 1)")
-    budget.add_argument("--seconds", type=_positive_float, metavar="S",
+    budget.add_argument("--seconds", type=positive_float, metavar="S",
                         help="at most S seconds read aloud")
     parser.add_argument("--method", default="default",
                         help="summary method: default, lead, textrank or centroid")
@@ -365,9 +350,9 @@ def _md_escape(text: str) -> str:
 def _configure_brief(parser: argparse.ArgumentParser) -> None:
     _add_input(parser)
     budget = parser.add_mutually_exclusive_group()
-    budget.add_argument("--seconds", type=_positive_float, metavar="S",
+    budget.add_argument("--seconds", type=positive_float, metavar="S",
                         help="fit the briefing in S seconds of speech")
-    budget.add_argument("--words", type=_positive_int, metavar="N",
+    budget.add_argument("--words", type=positive_int, metavar="N",
                         help="fit the briefing in N words")
     parser.add_argument("--format", choices=BRIEF_FORMATS, default="text",
                         help="output format (default: text)")

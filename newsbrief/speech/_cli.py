@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from newsbrief._argtypes import bounded_float, fraction, positive_float
 from newsbrief.timing import DEFAULT_WPM
 
 __all__ = ["configure_speak", "configure_voices", "run_speak", "run_voices"]
@@ -23,35 +24,11 @@ _MAX_RATE = 450.0
 
 
 def _rate(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not _MIN_RATE <= value <= _MAX_RATE:
-        raise argparse.ArgumentTypeError(
-            f"must be between {_MIN_RATE:.0f} and {_MAX_RATE:.0f} words per minute, got {text}"
-        )
-    return value
+    return bounded_float(text, _MIN_RATE, _MAX_RATE, "words per minute")
 
 
-def _volume(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {text}")
-    return value
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
-    return value
 
 
 def add_voice_options(parser: argparse.ArgumentParser) -> None:
@@ -70,7 +47,7 @@ def add_voice_options(parser: argparse.ArgumentParser) -> None:
         help=f"speaking rate in words per minute (default: {DEFAULT_WPM:.0f})",
     )
     parser.add_argument(
-        "--volume", type=_volume, default=1.0, metavar="V", help="volume, 0 to 1 (default: 1)"
+        "--volume", type=fraction, default=1.0, metavar="V", help="volume, 0 to 1 (default: 1)"
     )
 
 
@@ -115,7 +92,10 @@ def configure_speak(parser: argparse.ArgumentParser) -> None:
     add_voice_options(parser)
     budget = parser.add_mutually_exclusive_group()
     budget.add_argument(
-        "--seconds", type=_seconds, metavar="N", help="fit each briefing in N seconds of speech"
+        "--seconds",
+        type=positive_float,
+        metavar="N",
+        help="fit each briefing in N seconds of speech",
     )
     budget.add_argument(
         "--words", type=int, metavar="N", help="fit each briefing in N words"
