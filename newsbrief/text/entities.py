@@ -44,6 +44,7 @@ import attrs
 
 from newsbrief.model import Entity, EntityKind, Span
 from newsbrief.text.knowledge import Knowledge, knowledge
+from newsbrief.text.roles import refine_entities
 from newsbrief.text.tokens import (
     CAP_RUN,
     is_acronym,
@@ -176,7 +177,8 @@ def find_entities(
     cands = _candidates(body, kb, lowers, starts, in_headline=False, shouting=body_caps)
     if headline:
         cands.extend(_candidates(headline, kb, lowers, frozenset({0}), in_headline=True))
-    return _resolve(body, cands, kb)
+    # Roles and kinds read from the words around each name (newsbrief.text.roles).
+    return refine_entities(body, _resolve(body, cands, kb), starts)
 
 
 # -- candidates -------------------------------------------------------------

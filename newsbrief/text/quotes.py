@@ -52,6 +52,7 @@ import attrs
 from newsbrief.model import Entity, EntityKind, Quote, Sentence, Span
 from newsbrief.text.entities import person_gender
 from newsbrief.text.knowledge import knowledge
+from newsbrief.text.roles import title_start
 from newsbrief.text.tokens import alternation
 
 __all__ = ["find_quotes"]
@@ -737,9 +738,8 @@ def _speaker_right(
     k = bisect.bisect_left(ctx.starts, lo)
     if k < len(ctx.mentions):
         m = ctx.mentions[k]
-        if m.start < hi and m.start - lo <= max_gap and not _STOP_CHAR.search(
-            body, lo, m.start
-        ):
+        at = title_start(body, lo, m.start)  # "said Rep. Jim Clyburn": skip the title
+        if m.start < hi and at - lo <= max_gap and not _STOP_CHAR.search(body, lo, at):
             return m.name, Span(m.start, m.end)
     pm = _PRONOUN_NEXT.match(body, lo, hi)
     if pm is not None:

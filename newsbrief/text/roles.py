@@ -1,0 +1,679 @@
+"""Roles and kinds: a second, editor's reading of the entities found.
+
+:func:`~newsbrief.text.entities.find_entities` reads names from capitalised
+runs. This module reads the words *around* each name, which is where an
+article says who someone is, and fixes what a run alone cannot tell:
+
+* **Roles written before a name** in lower or title case: "union leader Marta
+  Quill", "Port Authority chief executive Ines Hallworth", "Chief executive
+  Oskar Lindqvist", "Gov. Harriet Lyle" (-> "Governor"). The phrase ends in a
+  role noun (``data/role_heads.txt``) and may be qualified by organisation
+  words, capitalised names and modifiers (``data/role_modifiers.txt``).
+  Words of such a phrase taken as entities of their own ("Chief",
+  "Opposition", "Gov") are dropped; an organisation named in it ("Rovers" in
+  "Rovers manager") becomes a mention of that organisation.
+* **Appositive roles**: "Amos Kettering, the agency's chief engineer, said",
+  "X, 54, a former judge", "Its chairwoman, Ingrid Solberg," (-> "Shipping
+  Federation chairwoman" when the organisation "its" stands for is named just
+  before). Relative clauses are not part of a role ("a former judge who
+  became ..." -> "former judge").
+* **Kinds from head words** (``data/name_heads.tsv``): "Port Halden" is a
+  place, "Halden Courier" an organisation, "Carrow City" a team when the
+  sentence talks of a match (else a place); "Halden Dockers' Union" is one
+  organisation, not a person "Halden Dockers" and a "Union"; a name used as
+  "the state of X" or "X's foreign minister" is a place. A name with a given
+  name, a title or a role is never re-kinded.
+* **Sentence starters**: a capitalised word with no kind evidence that only
+  ever opens a sentence and is followed by a lower-case word ("Dock workers",
+  "Trade between") is an ordinary word, not an entity.
+
+All word lists are package data; nothing here is tuned to particular names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from types import MappingProxyType
+
+import attrs
+
+from newsbrief.model import Entity, EntityKind, Span
+from newsbrief.text.knowledge import Knowledge, knowledge
+
+__all__ = ["RoleLexicon", "refine_entities", "role_lexicon", "title_start"]
+
+PERSON = EntityKind.PERSON
+ORG = EntityKind.ORGANIZATION
+PLACE = EntityKind.PLACE
+OTHER = EntityKind.OTHER
+
+_KINDS = {"person": PERSON, "organization": ORG, "place": PLACE, "other": OTHER}
+
+
+def _data_lines(name: str) -> Iterable[str]:
+    path = resources.files("newsbrief.text").joinpath("data").joinpath(name)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+@attrs.frozen(slots=True)
+class RoleLexicon:
+    """Word lists for reading roles and kinds (see the module docstring).
+
+    Attributes:
+        heads: Lower-case nouns that end a role ("leader", "striker").
+        modifiers: Lower-case words that may qualify a role before its head.
+        abbreviations: Abbreviated titles ("gov.") and their expansions.
+        place_first: First words that make a name a place ("port").
+        org_last: Last words that make a name an organisation ("courier").
+        place_last: Last words that make a name a place ("stadium").
+        place_after: Lower-case words after a one-word name that make it a place.
+        place_before: Word pairs before a name that make it a place ("state of").
+    """
+
+    heads: frozenset[str]
+    modifiers: frozenset[str]
+    abbreviations: Mapping[str, str]
+    place_first: frozenset[str]
+    org_last: frozenset[str]
+    place_last: frozenset[str]
+    place_after: frozenset[str]
+    place_before: frozenset[str]
+
+
+@functools.cache
+def role_lexicon() -> RoleLexicon:
+    """Load the role and head-word lists (once per process)."""
+    abbreviations: dict[str, str] = {}
+    for line in _data_lines("role_abbreviations.tsv"):
+        short, _, full = line.partition("\t")
+        abbreviations[short.strip().lower()] = full.strip()
+    heads_by: dict[tuple[str, EntityKind], set[str]] = {}
+    for line in _data_lines("name_heads.tsv"):
+        where, word, kind = (part.strip() for part in line.split("\t"))
+        heads_by.setdefault((where, _KINDS[kind]), set()).add(word.lower())
+
+    def words(where: str, kind: EntityKind) -> frozenset[str]:
+        return frozenset(heads_by.get((where, kind), ()))
+
+    return RoleLexicon(
+        heads=frozenset(w.lower() for w in _data_lines("role_heads.txt")),
+        modifiers=frozenset(w.lower() for w in _data_lines("role_modifiers.txt")),
+        abbreviations=MappingProxyType(abbreviations),
+        place_first=words("first", PLACE),
+        org_last=words("last", ORG),
+        place_last=words("last", PLACE),
+        place_after=words("after", PLACE),
+        place_before=words("before", PLACE),
+    )
+
+
+@attrs.define(slots=True)
+class _Ent:
+    """A mutable copy of an entity while it is being refined."""
+
+    name: str
+    kind: EntityKind
+    aliases: list[str]
+    role: str | None
+    mentions: list[Span]
+    headline: tuple[Span, ...]
+    order: float
+    source: Entity | None  # the untouched original, reused when nothing changed
+
+    def touch(self) -> None:
+        self.source = None
+
+    def to_entity(self) -> Entity:
+        if self.source is not None:
+            return self.source
+        aliases = tuple(
+            sorted({a for a in self.aliases if a != self.name}, key=lambda a: (-len(a), a))
+        )
+        return Entity(
+            name=self.name,
+            kind=self.kind,
+            aliases=aliases,
+            role=self.role,
+            mentions=tuple(sorted(set(self.mentions), key=lambda s: (s.start, s.end))),
+            headline_mentions=self.headline,
+        )
+
+
+def refine_entities(
+    body: str,
+    entities: Sequence[Entity],
+    sentence_starts: Iterable[int] = (),
+) -> tuple[Entity, ...]:
+    """Fix roles and kinds of ``entities`` from the words around their mentions.
+
+    Args:
+        body: The article body the entities' mentions point into.
+        entities: Entities as found in ``body`` (most mentioned first).
+        sentence_starts: Offsets of sentence starts in ``body``, when known.
+
+    Returns:
+        The entities with roles filled in, kinds corrected and sentence-starting
+        common words dropped; most mentioned first, ties in the given order.
+        Entities that needed no change are returned as they were.
+    """
+    if not entities or not body:
+        return tuple(entities)
+    kb = knowledge()
+    lex = role_lexicon()
+    starts = frozenset(sentence_starts)
+    ents = [
+        _Ent(e.name, e.kind, list(e.aliases), e.role, list(e.mentions), e.headline_mentions,
+             float(i), e)
+        for i, e in enumerate(entities)
+    ]
+    ents = _merge_plural_possessives(body, ents, kb)
+    ents = _join_surnames(ents, kb)
+    _fix_kinds(body, ents, kb, lex)
+    _find_roles(body, ents, kb, lex)
+    ents = _drop_sentence_starters(body, ents, starts)
+    if all(e.source is not None for e in ents) and len(ents) == len(entities):
+        return tuple(entities)
+    kept = [e for e in ents if e.mentions or e.headline]
+    kept.sort(key=lambda e: (-len(e.mentions) - len(e.headline), e.order))
+    return tuple(e.to_entity() for e in kept)
+
+
+# -- plural possessives ------------------------------------------------------
+
+# "Halden Dockers' Union", "St. Brennan's Hospital": a possessive inside a name.
+_POSSESSIVE_NAME = re.compile(r"(['’]s?)[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)")
+_SAINT = frozenset(("st", "st.", "saint"))
+
+
+def _merge_plural_possessives(body: str, ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
+    merged: dict[str, _Ent] = {}
+    for ent in ents:
+        if ent.kind is not PERSON and ent.kind is not OTHER:
+            continue
+        words = ent.name.split()
+        if _fold(words[0]) in kb.given_names or ent.role is not None:
+            continue
+        for span in list(ent.mentions):
+            match = _POSSESSIVE_NAME.match(body, span.end)
+            if match is None:
+                continue
+            text = body[span.start : span.end]
+            mark, tail = match.group(1), match.group(2)
+            tail_last = _fold(tail.split()[-1])
+            kind = ORG if tail_last in kb.org_keywords else (
+                PLACE if tail_last in kb.place_keywords else None)
+            if kind is None:
+                continue
+            first = _fold(text.split()[0])
+            plural = len(mark) == 1 and text.endswith("s") and len(text.split()) >= 1
+            saint = mark[1:] == "s" and first in _SAINT
+            if not plural and not saint:
+                continue
+            new_span = Span(span.start, match.end())
+            name = body[new_span.start : new_span.end]
+            key = _fold(name)
+            target = merged.get(key)
+            if target is None:
+                target = _Ent(name, kind, [], None, [], (), ent.order + 0.5, None)
+                merged[key] = target
+            target.mentions.append(new_span)
+            ent.mentions.remove(span)
+            ent.touch()
+    if not merged:
+        return ents
+    spans = [s for m in merged.values() for s in m.mentions]
+    for ent in ents:
+        inside = [s for s in ent.mentions if _covered(s, spans)]
+        if inside:
+            for s in inside:
+                ent.mentions.remove(s)
+            ent.touch()
+        if ent.source is None and ent.mentions:
+            _rename_from_mentions(body, ent, kb)
+    return ents + list(merged.values())
+
+
+def _covered(span: Span, spans: Sequence[Span]) -> bool:
+    return any(o.start <= span.start and span.end <= o.end for o in spans)
+
+
+def _rename_from_mentions(body: str, ent: _Ent, kb: Knowledge) -> None:
+    """After some mentions left an entity, name it by what is left."""
+    forms = {body[s.start : s.end] for s in ent.mentions}
+    if ent.name in forms:
+        return
+    name = max(forms, key=lambda f: (len(f.split()), len(f), f))
+    ent.name = name
+    ent.aliases = sorted(forms - {name})
+    if ent.kind is PERSON and _fold(name.split()[0]) not in kb.given_names:
+        key = _fold(name)
+        ent.kind = PLACE if key in kb.places else ORG if key in kb.organizations else OTHER
+
+
+def _join_surnames(ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
+    """A one-word name left without a kind that is the surname of exactly one
+    person known by a given name or a role ("Christie" after "Chris
+    Christie") is that person."""
+    loose = [e for e in ents if e.kind is OTHER and " " not in e.name and e.mentions]
+    if not loose:
+        return ents
+    surnames: dict[str, list[_Ent]] = {}
+    for ent in ents:
+        if ent.kind is PERSON and " " in ent.name and _strong_person(ent, kb):
+            surnames.setdefault(_fold(ent.name.split()[-1]), []).append(ent)
+    gone: set[int] = set()
+    for ent in loose:
+        owners = surnames.get(_fold(ent.name), [])
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        owner.mentions.extend(ent.mentions)
+        owner.aliases.append(ent.name)
+        owner.headline = tuple(sorted({*owner.headline, *ent.headline},
+                                      key=lambda s: (s.start, s.end)))
+        owner.touch()
+        gone.add(id(ent))
+    return [e for e in ents if id(e) not in gone] if gone else ents
+
+
+# -- kinds from head words -----------------------------------------------------
+
+_SPORTS = re.compile(
+    r"\b(?:\d{1,2}-\d{1,2}|beat|beats|beaten|against|vs?\.?|draw|drew|defeat|defeated|win|won|"
+    r"lost|match|game|fixture|league|cup|final|semi-final|goal|goals|season|striker|manager|"
+    r"coach|fans|supporters|relegation|promotion|title)\b",
+    re.IGNORECASE,
+)
+
+
+def _fold(word: str) -> str:
+    return word.lower()
+
+
+def _strong_person(ent: _Ent, kb: Knowledge) -> bool:
+    first = _fold(ent.name.split()[0])
+    return ent.role is not None or first in kb.given_names
+
+
+def _fix_kinds(body: str, ents: list[_Ent], kb: Knowledge, lex: RoleLexicon) -> None:
+    for ent in ents:
+        if ent.kind is not PERSON and ent.kind is not OTHER:
+            continue
+        if not ent.mentions or _strong_person(ent, kb):
+            continue
+        words = [_fold(w) for w in ent.name.split()]
+        kind: EntityKind | None = None
+        if len(words) >= 2:
+            if words[0] in lex.place_first:
+                kind = PLACE
+            elif words[-1] in lex.org_last:
+                kind = ORG
+            elif words[-1] in lex.place_last:
+                kind = PLACE
+            elif words[-1] == "city":
+                kind = ORG if any(_sports_sentence(body, s) for s in ent.mentions) else PLACE
+        elif ent.kind is OTHER and not _HYPHEN_LOWER.search(ent.name):
+            kind = _place_by_context(body, ent.mentions, lex)
+        if kind is not None and kind is not ent.kind:
+            ent.kind = kind
+            ent.touch()
+
+
+_HYPHEN_LOWER = re.compile(r"-[a-z]")  # "Syrian-backed", "U.S.-led": not names of places
+
+
+def _sports_sentence(body: str, span: Span) -> bool:
+    lo = max(body.rfind(".", max(0, span.start - 200), span.start), span.start - 200, 0)
+    hi_dot = body.find(".", span.end, span.end + 200)
+    hi = hi_dot if hi_dot >= 0 else min(len(body), span.end + 200)
+    return _SPORTS.search(body, lo, span.start) is not None or (
+        _SPORTS.search(body, span.end, hi) is not None
+    )
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([A-Za-z][\w\-]*)")
+_PREV_WORDS = re.compile(r"([A-Za-z][\w\-]*[ \t]+[A-Za-z][\w\-]*,?)[ \t]*$")
+
+
+def _place_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> EntityKind | None:
+    """A one-word name used as a place: "the Eastmoor coast", "the state of Marlow"."""
+    for span in mentions[:8]:
+        after = _NEXT_WORD.match(body, span.end, span.end + 40)
+        if after is not None and _fold(after.group(1)) in lex.place_after:
+            return PLACE
+        before = _PREV_WORDS.search(body, max(0, span.start - 30), span.start)
+        if before is not None:
+            pair = before.group(1).split()
+            if _fold(" ".join(pair)) in lex.place_before or _fold(pair[-1]) in lex.place_before:
+                return PLACE
+    return None
+
+
+# -- roles ------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\s,;:()\[\]{}\"“”‘’!?]+(?:['’]s?)?")
+_MAX_ROLE_WORDS = 8
+_JOINERS = frozenset(("of", "for", "and", "&"))
+# Title words that also start ordinary phrases ("the state of", "first of all").
+_WEAK_TITLE_WORDS = frozenset(
+    ("state", "first", "member", "national", "special", "security", "home", "top", "private",
+     "major", "general", "grand", "field", "crown", "count")
+)
+_DETERMINERS = frozenset(("the", "a", "an"))
+_POSSESSIVE_DETERMINERS = frozenset(("its", "his", "her", "their"))
+_RELATIVE = re.compile(
+    r"\s+(?:who|whom|whose|which|that|where|when|while|since|after|before|because|"
+    r"until|as\s+well\s+as)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PREPOSITIONS = frozenset(("of", "for", "at", "with", "in", "to", "on", "from", "and"))
+_AGE = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{1,3},")
+_APPOSITIVE_AFTER = re.compile(r",[ \t]+([^,.;:()\"“”\n]{2,100}?)[ \t]*(?=[,.;:)\n]|$)")
+
+
+@attrs.define(slots=True)
+class _RoleFound:
+    role: str
+    start: int
+    end: int
+    prefix: str  # the capitalised words that open it ("Port Authority"), or ""
+    prefix_start: int
+
+
+def _find_roles(body: str, ents: list[_Ent], kb: Knowledge, lex: RoleLexicon) -> None:
+    found: list[_RoleFound] = []
+    for ent in ents:
+        if ent.kind is not PERSON:
+            continue
+        if ent.role is not None:
+            fixed = _tidy_role(body, ent.role, ent.mentions, ents, kb, lex)
+            first = min(ent.mentions, key=lambda s: s.start, default=None)
+            longer = None if first is None else _role_before(body, first.start, kb, lex)
+            if longer is not None and longer.role.endswith(" " + fixed):
+                # "New Jersey Governor", "European Council President": the
+                # recogniser cut the role at a word it took for a sentence
+                # starter or a demonym.
+                fixed = longer.role
+            if fixed != ent.role:
+                ent.role = fixed
+                ent.touch()
+            continue
+        role: str | None = None
+        for span in sorted(ent.mentions, key=lambda s: s.start)[:6]:
+            before = _role_before(body, span.start, kb, lex)
+            if before is not None:
+                found.append(before)
+                role = before.role
+                break
+            role = _role_after(body, span, kb, lex) or _role_in_front(body, span, ents, kb, lex)
+            if role is not None:
+                break
+        if role is not None:
+            ent.role = role
+            ent.touch()
+    if found:
+        _absorb_role_words(body, ents, found, kb, lex)
+
+
+def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _RoleFound | None:
+    """A role written right before a name: "union leader", "Gov.", "Rovers manager"."""
+    words = list(_WORD.finditer(body, max(0, start - 120), start))
+    if not words:
+        return None
+    taken: list[re.Match[str]] = []
+    expect_end = start
+    capitals = 0
+    for index in range(len(words) - 1, -1, -1):
+        match = words[index]
+        if body[match.end() : expect_end].strip(" \t"):
+            break  # punctuation or a line break between the words
+        word = match.group()
+        key = word.lower()
+        if not taken:
+            # The word next to the name is the role's head noun or a title.
+            shouted = word.isupper() and len(word) > 2
+            if key not in lex.abbreviations and (key not in lex.heads or shouted):
+                return None
+        elif word.endswith(".") and key not in lex.abbreviations:
+            break  # the end of the previous sentence
+        elif key in lex.heads or key in lex.modifiers or key in lex.abbreviations:
+            pass
+        elif word[:1].isupper():
+            # An organisation, place or nationality qualifying the role.
+            bare = key[:-2] if key.endswith(("'s", "’s")) else key
+            if bare in kb.stopcaps or bare in kb.honorifics or bare in kb.connectors:
+                break
+            capitals += 1
+            if capitals > 5:
+                break
+        elif key in _JOINERS:
+            if index == 0 or not words[index - 1].group()[:1].isupper():
+                break  # "Bank of England chief economist", not "head of research"
+        elif key not in kb.org_keywords:
+            break
+        taken.append(match)
+        expect_end = match.start()
+        if len(taken) >= _MAX_ROLE_WORDS:
+            break
+    while taken and taken[-1].group().lower() in _JOINERS:
+        taken.pop()  # "The Bank of ...": the capitalised word before "of" was not taken
+    if not taken:
+        return None
+    taken.reverse()
+    role = " ".join(lex.abbreviations.get(m.group().lower(), m.group()) for m in taken)
+    prefix_end = taken[0].start()
+    for m in taken:
+        low = m.group().lower()
+        if not m.group()[:1].isupper() or low in lex.heads or low in lex.abbreviations:
+            break
+        prefix_end = m.end()
+    prefix = body[taken[0].start() : prefix_end]
+    return _RoleFound(role, taken[0].start(), taken[-1].end(), prefix, taken[0].start())
+
+
+def _head_ok(phrase: str, kb: Knowledge, lex: RoleLexicon) -> bool:
+    """Whether a noun phrase's head (before any preposition) is a role noun."""
+    words = phrase.split()
+    head = ""
+    for word in words:
+        if word.lower() in _PREPOSITIONS:
+            break
+        head = word
+    key = head.lower().strip("'’")
+    return key in lex.heads or (key in kb.title_words and key not in _WEAK_TITLE_WORDS)
+
+
+def _clean_phrase(phrase: str) -> str | None:
+    phrase = _RELATIVE.sub("", phrase).strip()
+    words = phrase.split()
+    if not words:
+        return None
+    if words[0].lower() in _DETERMINERS:
+        # "the agency's chief engineer" keeps its article; "the secretary" drops it.
+        if len(words) > 1 and words[1].lower().endswith(("'s", "’s")) and words[1][:1].islower():
+            return phrase
+        words = words[1:]
+    if not words or len(words) > 10 or words[0][:1].isdigit():
+        return None
+    return " ".join(words)
+
+
+def _role_after(body: str, span: Span, kb: Knowledge, lex: RoleLexicon) -> str | None:
+    """ "X, the agency's chief engineer, said", "X, 54, a former judge"."""
+    pos = span.end
+    if body[pos : pos + 1] != ",":
+        return None
+    age = _AGE.match(body, pos, pos + 14)
+    if age is not None:
+        pos = age.end() - 1
+    match = _APPOSITIVE_AFTER.match(body, pos, min(len(body), pos + 110))
+    if match is None:
+        return None
+    phrase = _clean_phrase(match.group(1))
+    if phrase is None or not _head_ok(phrase, kb, lex):
+        return None
+    first = phrase.split()[0].lower()
+    if first in kb.stopcaps and first not in _DETERMINERS:
+        return None
+    return phrase
+
+
+def _role_in_front(
+    body: str, span: Span, ents: Sequence[_Ent], kb: Knowledge, lex: RoleLexicon
+) -> str | None:
+    """ "Its chairwoman, Ingrid Solberg," / "the club's new coach, X,"."""
+    if body[max(0, span.start - 2) : span.start] != ", ":
+        return None
+    comma = span.start - 2
+    lo = max(0, comma - 80)
+    seg = body[lo:comma]
+    cut = max(seg.rfind(c) for c in ",.;:()\n“”\"")
+    words = seg[cut + 1 :].split()
+    for j in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        key = words[j].lower()
+        if key in _POSSESSIVE_DETERMINERS or key in _DETERMINERS:
+            phrase = " ".join(words[j + 1 :])
+            if not phrase or not _head_ok(phrase, kb, lex):
+                return None
+            if key == "its":
+                owner = _nearest_owner(body, lo + cut + 1, ents)
+                if owner is not None and " of " not in phrase:
+                    return f"{owner} {phrase}"
+            return phrase
+    return None
+
+
+def _nearest_owner(body: str, pos: int, ents: Sequence[_Ent]) -> str | None:
+    """The organisation "its" most likely stands for: the nearest one named before."""
+    best: tuple[int, str] | None = None
+    for ent in ents:
+        if ent.kind is not ORG:
+            continue
+        for span in ent.mentions:
+            if pos - 400 <= span.end <= pos and (best is None or span.end > best[0]):
+                best = (span.end, ent.name)
+    return best[1] if best is not None else None
+
+
+def _tidy_role(
+    body: str,
+    role: str,
+    mentions: Sequence[Span],
+    ents: Sequence[_Ent],
+    kb: Knowledge,
+    lex: RoleLexicon,
+) -> str:
+    """Trim a role read by the recogniser: relative clauses, "Its chief executive"."""
+    tidy = _RELATIVE.sub("", role).strip() or role
+    words = tidy.split()
+    if len(words) > 1 and words[0].lower() in _POSSESSIVE_DETERMINERS:
+        rest = " ".join(words[1:])
+        owner = None
+        if words[0].lower() == "its":
+            at = body.find(role)
+            owner = _nearest_owner(body, at, ents) if at >= 0 else None
+        tidy = f"{owner} {rest}" if owner is not None and " of " not in rest else rest
+    return tidy
+
+
+def _absorb_role_words(
+    body: str, ents: list[_Ent], found: Sequence[_RoleFound], kb: Knowledge, lex: RoleLexicon
+) -> None:
+    """Words of a role taken as entities ("Chief", "Gov") are not entities;
+    an organisation named in a role ("Rovers manager") is mentioned there."""
+    spans = [Span(f.start, f.end) for f in found]
+    for ent in ents:
+        if ent.kind is not OTHER and not (
+            ent.kind is PERSON and " " not in ent.name and not _strong_person(ent, kb)
+        ):
+            continue
+        inside = [s for s in ent.mentions if _covered(s, spans)]
+        if inside:
+            for s in inside:
+                ent.mentions.remove(s)
+            ent.touch()
+    for f in found:
+        if not f.prefix:
+            continue
+        prefix = f.prefix
+        end = f.prefix_start + len(prefix)
+        if prefix.endswith(("'s", "’s")):
+            prefix = prefix[:-2]
+            end -= 2
+        span = Span(f.prefix_start, end)
+        key = _fold(prefix)
+        target = _owner_of(key, ents)
+        if target is None or any(s.start < span.end and span.start < s.end
+                                 for s in target.mentions):
+            continue
+        target.mentions.append(span)
+        if prefix != target.name:
+            target.aliases.append(prefix)
+        target.touch()
+
+
+def _owner_of(key: str, ents: Sequence[_Ent]) -> _Ent | None:
+    exact = [e for e in ents if e.kind in (ORG, PLACE) and (
+        _fold(e.name) == key or any(_fold(a) == key for a in e.aliases))]
+    if len(exact) == 1:
+        return exact[0]
+    if exact or " " in key:
+        return None
+    tails = [e for e in ents if e.kind is ORG and " " in e.name
+             and _fold(e.name.split()[-1]) == key]
+    return tails[0] if len(tails) == 1 else None
+
+
+def title_start(body: str, lo: int, pos: int) -> int:
+    """Where a title or role written right before the name at ``pos`` starts
+    ("Rep. " in "said Rep. Jim Clyburn", "European Council President " in
+    "said European Council President Donald Tusk"); ``pos`` when there is none.
+    Nothing before ``lo`` is looked at. Lets a speaker be found after a cue
+    although a title (with its full stop) stands between them."""
+    if pos <= lo:
+        return pos
+    found = _role_before(body[:pos], pos, knowledge(), role_lexicon())
+    if found is None or found.start < lo:
+        return pos
+    return found.start
+
+
+# -- sentence starters -----------------------------------------------------------
+
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+_BREAK = frozenset(".!?\n\"“”:;•—–-([")
+
+
+def _at_sentence_start(body: str, pos: int, starts: frozenset[int]) -> bool:
+    if pos in starts:
+        return True
+    i = pos - 1
+    while i >= 0 and body[i] in " \t*_#>":
+        i -= 1
+    return i < 0 or body[i] in _BREAK
+
+
+def _drop_sentence_starters(body: str, ents: list[_Ent], starts: frozenset[int]) -> list[_Ent]:
+    out: list[_Ent] = []
+    for ent in ents:
+        if (
+            ent.kind is OTHER
+            and ent.mentions
+            and not ent.headline
+            and " " not in ent.name
+            and not ent.name.isupper()
+            and all(
+                _at_sentence_start(body, s.start, starts)
+                and _LOWER_NEXT.match(body, s.end, s.end + 3) is not None
+                for s in ent.mentions
+            )
+        ):
+            continue
+        out.append(ent)
+    return out
