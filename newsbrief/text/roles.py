@@ -176,7 +176,7 @@ def refine_entities(
     ents = _join_surnames(ents, kb)
     _fix_kinds(body, ents, kb, lex)
     _find_roles(body, ents, kb, lex)
-    ents = _drop_sentence_starters(body, ents, starts)
+    ents = _drop_sentence_starters(body, ents, starts, kb, lex)
     if all(e.source is not None for e in ents) and len(ents) == len(entities):
         return tuple(entities)
     kept = [e for e in ents if e.mentions or e.headline]
@@ -360,6 +360,10 @@ def _place_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> 
 _WORD = re.compile(r"[^\s,;:()\[\]{}\"“”‘’!?]+(?:['’]s?)?")
 _MAX_ROLE_WORDS = 8
 _JOINERS = frozenset(("of", "for", "and", "&"))
+_NOT_IN_ROLES = frozenset(
+    ("he", "she", "it", "they", "we", "i", "you", "said", "says", "told", "added", "is", "was",
+     "are", "were", "has", "had", "have", "will", "would", "could", "should", "can", "may")
+)
 # Title words that also start ordinary phrases ("the state of", "first of all").
 _WEAK_TITLE_WORDS = frozenset(
     ("state", "first", "member", "national", "special", "security", "home", "top", "private",
@@ -518,9 +522,8 @@ def _role_after(body: str, span: Span, kb: Knowledge, lex: RoleLexicon) -> str |
     phrase = _clean_phrase(match.group(1))
     if phrase is None or not _head_ok(phrase, kb, lex):
         return None
-    first = phrase.split()[0].lower()
-    if first in kb.stopcaps and first not in _DETERMINERS:
-        return None
+    if any(w.lower() in _NOT_IN_ROLES for w in phrase.split()):
+        return None  # a clause ("he said the judge"), not a description
     return phrase
 
 
@@ -540,7 +543,7 @@ def _role_in_front(
         if key in _POSSESSIVE_DETERMINERS or key in _DETERMINERS:
             phrase = " ".join(words[j + 1 :])
             if not phrase or not _head_ok(phrase, kb, lex):
-                return None
+                continue  # "the agency" in "the head of the agency": look further back
             if key == "its":
                 owner = _nearest_owner(body, lo + cut + 1, ents)
                 if owner is not None and " of " not in phrase:
@@ -569,9 +572,16 @@ def _tidy_role(
     kb: Knowledge,
     lex: RoleLexicon,
 ) -> str:
-    """Trim a role read by the recogniser: relative clauses, "Its chief executive"."""
+    """Trim a role read by the recogniser: relative clauses, "Its chief executive";
+    "agency's chief engineer" keeps its article ("the agency's chief engineer")."""
     tidy = _RELATIVE.sub("", role).strip() or role
     words = tidy.split()
+    if words[0][:1].islower() and words[0].endswith(("'s", "’s")):
+        for span in mentions[:3]:
+            if body.startswith(", the " + role, span.end) or body.startswith(
+                "the " + role + ", ", max(0, span.start - len(role) - 6)
+            ):
+                return "the " + tidy
     if len(words) > 1 and words[0].lower() in _POSSESSIVE_DETERMINERS:
         rest = " ".join(words[1:])
         owner = None
@@ -659,21 +669,27 @@ def _at_sentence_start(body: str, pos: int, starts: frozenset[int]) -> bool:
     return i < 0 or body[i] in _BREAK
 
 
-def _drop_sentence_starters(body: str, ents: list[_Ent], starts: frozenset[int]) -> list[_Ent]:
+def _drop_sentence_starters(
+    body: str, ents: list[_Ent], starts: frozenset[int], kb: Knowledge, lex: RoleLexicon
+) -> list[_Ent]:
     out: list[_Ent] = []
     for ent in ents:
-        if (
-            ent.kind is OTHER
-            and ent.mentions
-            and not ent.headline
-            and " " not in ent.name
-            and not ent.name.isupper()
-            and all(
+        if ent.mentions and " " not in ent.name and not ent.name.isupper() and not ent.headline:
+            if ent.kind is OTHER and all(
                 _at_sentence_start(body, s.start, starts)
                 and _LOWER_NEXT.match(body, s.end, s.end + 3) is not None
                 for s in ent.mentions
-            )
-        ):
-            continue
+            ):
+                continue  # "Dock workers", "Trade between": ordinary words
+            if ent.kind in (PERSON, OTHER) and ent.role is None and _plural_role(ent.name, lex):
+                continue  # "Nurses said": a group described, not a name
         out.append(ent)
     return out
+
+
+def _plural_role(word: str, lex: RoleLexicon) -> bool:
+    """ "Nurses", "Analysts", "Officials": the plural of a role noun."""
+    key = word.lower()
+    if not key.endswith("s") or len(key) < 4:
+        return False
+    return key[:-1] in lex.heads or (key.endswith("es") and key[:-2] in lex.heads)

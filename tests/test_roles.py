@@ -1,0 +1,213 @@
+"""Roles and kinds read from the words around names (newsbrief.text.roles).
+
+All sentences are invented; names of people and places are made up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsbrief.model import Article, Entity, EntityKind, Span
+from newsbrief.text.entities import find_entities
+from newsbrief.text.quotes import find_quotes
+from newsbrief.text.roles import refine_entities, role_lexicon, title_start
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "wire-story.txt"
+
+# sentence -> (name, role the article gives, kind); name None: no entity at all.
+CASES: list[tuple[str, str | None, str | None, str | None]] = [
+    # A role written before the name, in lower or title case.
+    ("Opposition leader Greta Vanholm called the budget reckless.",
+     "Greta Vanholm", "Opposition leader", "person"),
+    ("Trade union leader Bram Osei said members would strike.",
+     "Bram Osei", "Trade union leader", "person"),
+    ("The vote was close, said union leader Lotte Fanshaw.",
+     "Lotte Fanshaw", "union leader", "person"),
+    ("Harbour Board chief executive Mira Castellan said the quay would reopen.",
+     "Mira Castellan", "Harbour Board chief executive", "person"),
+    ("Health Ministry spokeswoman Dana Okafor said the clinics were full.",
+     "Dana Okafor", "Health Ministry spokeswoman", "person"),
+    ("The exhibition was chosen by gallery director Ruth Adeyemi last spring.",
+     "Ruth Adeyemi", "gallery director", "person"),
+    ("Chief executive Pavel Marek said profits had doubled.",
+     "Pavel Marek", "Chief executive", "person"),
+    ("Gov. Celia Brandt signed the bill on Monday.", "Celia Brandt", "Governor", "person"),
+    ("Sen. Owen Dalby voted against the measure.", "Owen Dalby", "Senator", "person"),
+    ("A header from defender Luis Carvalho earned a draw.", "Luis Carvalho", "defender", "person"),
+    ("Wanderers coach Nadia Petrenko praised the fans.",
+     "Nadia Petrenko", "Wanderers coach", "person"),
+    ("The plan was approved by board chairman Felix Amadi.",
+     "Felix Amadi", "board chairman", "person"),
+    ("Police chief Marcus Tell said two men had been arrested.",
+     "Marcus Tell", "Police chief", "person"),
+    ("Labour MP Anna Keller asked for a vote.", "Anna Keller", "Labour MP", "person"),
+    ("Former president Tomas Keller returned to the stage.",
+     "Tomas Keller", "Former president", "person"),
+    ("Finance Minister Jonas Berg said the deficit would shrink.",
+     "Jonas Berg", "Finance Minister", "person"),
+    # Appositives, after or before the name.
+    ("Amos Kettering, the agency's chief engineer, said the dam was safe.",
+     "Amos Kettering", "the agency's chief engineer", "person"),
+    ("Tobias Wren, a spokesman for the ministry, said talks would resume.",
+     "Tobias Wren", "spokesman for the ministry", "person"),
+    ("Helena Marsk, 54, a former judge, will chair the inquiry.",
+     "Helena Marsk", "former judge", "person"),
+    ("Ivo Renner, a former judge who became foreign minister last year, said little.",
+     "Ivo Renner", "former judge", "person"),
+    ("The Brewers Guild said costs had risen. Its chairwoman, Agnes Holt, said prices "
+     "would follow.", "Agnes Holt", "Brewers Guild chairwoman", "person"),
+    ("Rafael Moreno, the club's new manager, said he was delighted.",
+     "Rafael Moreno", "the club's new manager", "person"),
+    ("Karin Lund, the secretary of the Arts Council, said funding was frozen.",
+     "Karin Lund", "secretary of the Arts Council", "person"),
+    ("The plan was announced by the head of the agency, Rosa Lindqvist, on Monday.",
+     "Rosa Lindqvist", "head of the agency", "person"),
+    # No role is invented.
+    ("Speaking to reporters, Anna Keller said the deal was done.", "Anna Keller", None, "person"),
+    ("Anna Keller, who led the study, said the results were clear.", "Anna Keller", None,
+     "person"),
+    ("Anna Keller met Tomas Brandt in Lisbon.", "Tomas Brandt", None, "person"),
+    # Places and organisations are not people.
+    ("Ferries were cancelled at Port Ellery on Sunday.", "Port Ellery", None, "place"),
+    ("Thousands gathered at Mount Carrick for the festival.", "Mount Carrick", None, "place"),
+    ("The Lindmoor Farmers' Union said the drought was the worst in decades.",
+     "Lindmoor Farmers' Union", None, "organization"),
+    ("Rovers beat Ashby City 3-1 in the league on Saturday.", "Ashby City", None, "organization"),
+    ("The mayor of Ashby City said the bridge would reopen.", "Ashby City", None, "place"),
+    ("The report was first published by the Fenwick Courier on Friday.",
+     "Fenwick Courier", None, "organization"),
+    ("The talks in the capital, Norvalla, ended without a deal.", "Norvalla", None, "place"),
+    ("Fishing boats crowded the Brenmoor coast all week.", "Brenmoor", None, "place"),
+    # Ordinary words at a sentence start are not entities.
+    ("Patients waited for hours. Nurses said the ward was short of staff.", None, None, None),
+    ("Officials said the bridge would reopen.", None, None, None),
+    ("Dock workers walked out. Cranes stood idle until noon.", None, None, None),
+]
+
+
+def _entities(text: str) -> tuple[Entity, ...]:
+    return Article.from_text("Local news\n\n" + text).entities
+
+
+@pytest.mark.parametrize(("text", "name", "role", "kind"), CASES)
+def test_each_person_has_the_role_the_article_gives_and_the_right_kind(
+    text: str, name: str | None, role: str | None, kind: str | None
+) -> None:
+    entities = _entities(text)
+    if name is None:
+        assert entities == ()
+        return
+    by_name = {e.name: e for e in entities}
+    assert name in by_name, [e.name for e in entities]
+    assert by_name[name].role == role
+    assert by_name[name].kind.value == kind
+
+
+def test_table_has_at_least_25_invented_sentences() -> None:
+    assert len(CASES) >= 25
+
+
+def test_words_of_a_role_are_not_entities_of_their_own() -> None:
+    names = [e.name for e in _entities(
+        "Chief executive Pavel Marek spoke first. Opposition leader Greta Vanholm replied. "
+        "Gov. Celia Brandt left early."
+    )]
+    assert names and not {"Chief", "Opposition", "Gov"} & set(names)
+
+
+def test_organisation_named_in_a_role_gets_that_mention() -> None:
+    body = ("Valdmoor Rovers won the cup. Rovers manager Sofia Lind said her players had "
+            "earned it.")
+    rovers = next(e for e in find_entities(body) if e.name == "Valdmoor Rovers")
+    assert Span(29, 35) in rovers.mentions
+    assert body[29:35] == "Rovers"
+
+
+def test_plural_possessive_union_is_one_organisation() -> None:
+    body = "The Halmoor Nurses' Union welcomed the plan. Union secretary Paul Ekwe said so."
+    entities = find_entities(body)
+    union = next(e for e in entities if e.kind is EntityKind.ORGANIZATION)
+    assert union.name == "Halmoor Nurses' Union"
+    assert body[union.mentions[0].start : union.mentions[0].end] == "Halmoor Nurses' Union"
+    assert not any(e.name in ("Halmoor Nurses", "Union") for e in entities)
+    paul = next(e for e in entities if e.name == "Paul Ekwe")
+    assert paul.role == "Union secretary"
+
+
+def test_surname_alone_joins_the_one_person_who_bears_it() -> None:
+    body = ("Chris Dalton and Chris Dalton Jr spoke. Later, after the vote, Dalton, who had "
+            "campaigned for weeks, blasted the result.")
+    dalton = next(e for e in find_entities(body) if e.name == "Chris Dalton")
+    assert "Dalton" in dalton.aliases
+    assert Span(63, 69) in dalton.mentions and body[63:69] == "Dalton"
+
+
+def test_unchanged_entities_are_returned_as_they_were() -> None:
+    body = "Anna Keller met Tomas Brandt in Lisbon."
+    entities = find_entities(body)
+    refined = refine_entities(body, entities)
+    assert all(a is b for a, b in zip(refined, entities, strict=True))
+
+
+def test_refine_of_nothing_is_nothing() -> None:
+    assert refine_entities("", ()) == ()
+    assert refine_entities("Some text.", ()) == ()
+
+
+def test_title_start_finds_an_abbreviated_title_or_role_before_a_name() -> None:
+    body = '"It is over," said Rep. Jim Calloway on Friday.'
+    name = body.index("Jim")
+    assert title_start(body, 0, name) == body.index("Rep.")
+    body2 = '"Enough," said European Council President Anna Moor.'
+    assert title_start(body2, 0, body2.index("Anna")) == body2.index("European")
+    body3 = '"Enough," said Anna Moor.'
+    assert title_start(body3, 0, body3.index("Anna")) == body3.index("Anna")
+
+
+def test_quote_after_a_cue_and_a_title_goes_to_the_named_person() -> None:
+    article = Article.from_text(
+        "Vote delayed\n\n"
+        '"This is a disgrace," said Rep. Jim Calloway, who chairs the committee.'
+    )
+    quotes = find_quotes(article.body, article.entities, article.sentences)
+    assert quotes and quotes[0].speaker == "Jim Calloway"
+
+
+def test_lexicon_lists_are_loaded_from_package_data() -> None:
+    lex = role_lexicon()
+    assert "leader" in lex.heads and "union" in lex.modifiers
+    assert lex.abbreviations["gov."] == "Governor"
+    assert "port" in lex.place_first and "courier" in lex.org_last
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    if not SEED.exists():
+        pytest.skip("seed story not available")
+    return Article.from_text(SEED.read_text(encoding="utf-8"))
+
+
+def test_seed_roles_are_unchanged(seed: Article) -> None:
+    roles = {e.name: e.role for e in seed.entities if e.kind is EntityKind.PERSON}
+    assert roles["Vladimir Putin"] == "Russian President"
+    assert roles["William Burns"] == "CIA Director"
+    assert roles["Wang Yi"] == "China’s top diplomat"
+    assert roles["Nikolai Patrushev"] == "secretary of Russia’s Security Council"
+    assert roles["Xi Jinping"] is None
+    kinds = {e.name: e.kind for e in seed.entities}
+    assert kinds["Kremlin"] is EntityKind.ORGANIZATION
+    assert kinds["Beijing"] is EntityKind.PLACE
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab Cd Ef, Port. 's' Union leader Gov. \n")),
+               max_size=200))
+def test_refined_mentions_always_point_into_the_body(body: str) -> None:
+    for entity in find_entities(body):
+        assert entity.mentions or entity.headline_mentions
+        for span in entity.mentions:
+            assert 0 <= span.start < span.end <= len(body)
