@@ -19,7 +19,8 @@ article says who someone is, and fixes what a run alone cannot tell:
   became ..." -> "former judge").
 * **Kinds from head words** (``data/name_heads.tsv``): "Port Halden" is a
   place, "Halden Courier" an organisation, "Carrow City" a team when the
-  sentence talks of a match (else a place); "Halden Dockers' Union" is one
+  sentence talks of a match, a place after "in" or "of", else an organisation
+  ("Circuit City said"); "Halden Dockers' Union" is one
   organisation, not a person "Halden Dockers" and a "Union"; a name used as
   "the state of X" or "X's foreign minister" is a place. A name with a given
   name, a title or a role is never re-kinded.
@@ -33,6 +34,7 @@ All word lists are package data; nothing here is tuned to particular names.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
@@ -50,6 +52,7 @@ ORG = EntityKind.ORGANIZATION
 PLACE = EntityKind.PLACE
 OTHER = EntityKind.OTHER
 
+_START = operator.attrgetter("start", "end")
 _KINDS = {"person": PERSON, "organization": ORG, "place": PLACE, "other": OTHER}
 
 
@@ -113,21 +116,39 @@ def role_lexicon() -> RoleLexicon:
     )
 
 
-@attrs.define(slots=True)
 class _Ent:
-    """A mutable copy of an entity while it is being refined."""
+    """An entity while it is being refined: read-only until first changed."""
 
-    name: str
-    kind: EntityKind
-    aliases: list[str]
-    role: str | None
-    mentions: list[Span]
-    headline: tuple[Span, ...]
-    order: float
-    source: Entity | None  # the untouched original, reused when nothing changed
+    __slots__ = ("aliases", "headline", "kind", "mentions", "name", "order", "role", "source")
+
+    def __init__(self, entity: Entity | None, order: float, name: str = "",
+                 kind: EntityKind = OTHER) -> None:
+        self.source = entity  # the untouched original, reused when nothing changed
+        self.order = order
+        if entity is None:
+            self.name, self.kind, self.role = name, kind, None
+            self.aliases: Sequence[str] = []
+            self.mentions: Sequence[Span] = []
+            self.headline: tuple[Span, ...] = ()
+        else:
+            self.name, self.kind, self.role = entity.name, entity.kind, entity.role
+            self.aliases = entity.aliases
+            self.mentions = entity.mentions
+            self.headline = entity.headline_mentions
 
     def touch(self) -> None:
         self.source = None
+
+    def edit_mentions(self) -> list[Span]:
+        """The mentions as a list to change (the entity counts as changed)."""
+        self.source = None
+        if not isinstance(self.mentions, list):
+            self.mentions = list(self.mentions)
+        return self.mentions
+
+    def add_alias(self, alias: str) -> None:
+        self.source = None
+        self.aliases = [*self.aliases, alias]
 
     def to_entity(self) -> Entity:
         if self.source is not None:
@@ -140,7 +161,7 @@ class _Ent:
             kind=self.kind,
             aliases=aliases,
             role=self.role,
-            mentions=tuple(sorted(set(self.mentions), key=lambda s: (s.start, s.end))),
+            mentions=tuple(sorted(set(self.mentions), key=_START)),
             headline_mentions=self.headline,
         )
 
@@ -167,17 +188,13 @@ def refine_entities(
     kb = knowledge()
     lex = role_lexicon()
     starts = frozenset(sentence_starts)
-    ents = [
-        _Ent(e.name, e.kind, list(e.aliases), e.role, list(e.mentions), e.headline_mentions,
-             float(i), e)
-        for i, e in enumerate(entities)
-    ]
+    ents = [_Ent(e, i) for i, e in enumerate(entities)]
     ents = _merge_plural_possessives(body, ents, kb)
     ents = _join_surnames(ents, kb)
     _fix_kinds(body, ents, kb, lex)
     _find_roles(body, ents, kb, lex)
-    ents = _drop_sentence_starters(body, ents, starts, kb, lex)
-    if all(e.source is not None for e in ents) and len(ents) == len(entities):
+    ents = _drop_sentence_starters(body, ents, starts, lex)
+    if len(ents) == len(entities) and all(e.source is not None for e in ents):
         return tuple(entities)
     kept = [e for e in ents if e.mentions or e.headline]
     kept.sort(key=lambda e: (-len(e.mentions) - len(e.headline), e.order))
@@ -189,6 +206,7 @@ def refine_entities(
 # "Halden Dockers' Union", "St. Brennan's Hospital": a possessive inside a name.
 _POSSESSIVE_NAME = re.compile(r"(['’]s?)[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)")
 _SAINT = frozenset(("st", "st.", "saint"))
+_APOSTROPHES = frozenset(("'", "’"))
 
 
 def _merge_plural_possessives(body: str, ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
@@ -196,8 +214,13 @@ def _merge_plural_possessives(body: str, ents: list[_Ent], kb: Knowledge) -> lis
     for ent in ents:
         if ent.kind is not PERSON and ent.kind is not OTHER:
             continue
-        words = ent.name.split()
-        if _fold(words[0]) in kb.given_names or ent.role is not None:
+        name = ent.name
+        # Only a plural ("Dockers'") or a saint ("St. Brennan's") can own a name.
+        if not name.endswith("s") and name.partition(" ")[0].lower() not in _SAINT:
+            continue
+        if not any(body[s.end : s.end + 1] in _APOSTROPHES for s in ent.mentions):
+            continue
+        if _strong_person(ent, kb):
             continue
         for span in list(ent.mentions):
             match = _POSSESSIVE_NAME.match(body, span.end)
@@ -205,35 +228,32 @@ def _merge_plural_possessives(body: str, ents: list[_Ent], kb: Knowledge) -> lis
                 continue
             text = body[span.start : span.end]
             mark, tail = match.group(1), match.group(2)
-            tail_last = _fold(tail.split()[-1])
+            tail_last = tail.split()[-1].lower()
             kind = ORG if tail_last in kb.org_keywords else (
                 PLACE if tail_last in kb.place_keywords else None)
             if kind is None:
                 continue
-            first = _fold(text.split()[0])
-            plural = len(mark) == 1 and text.endswith("s") and len(text.split()) >= 1
-            saint = mark[1:] == "s" and first in _SAINT
+            plural = len(mark) == 1 and text.endswith("s")
+            saint = mark[1:] == "s" and text.partition(" ")[0].lower() in _SAINT
             if not plural and not saint:
                 continue
             new_span = Span(span.start, match.end())
-            name = body[new_span.start : new_span.end]
-            key = _fold(name)
-            target = merged.get(key)
+            full = body[new_span.start : new_span.end]
+            target = merged.get(full.lower())
             if target is None:
-                target = _Ent(name, kind, [], None, [], (), ent.order + 0.5, None)
-                merged[key] = target
-            target.mentions.append(new_span)
-            ent.mentions.remove(span)
-            ent.touch()
+                target = _Ent(None, ent.order + 0.5, full, kind)
+                merged[full.lower()] = target
+            target.edit_mentions().append(new_span)
+            ent.edit_mentions().remove(span)
     if not merged:
         return ents
     spans = [s for m in merged.values() for s in m.mentions]
     for ent in ents:
         inside = [s for s in ent.mentions if _covered(s, spans)]
         if inside:
+            mentions = ent.edit_mentions()
             for s in inside:
-                ent.mentions.remove(s)
-            ent.touch()
+                mentions.remove(s)
         if ent.source is None and ent.mentions:
             _rename_from_mentions(body, ent, kb)
     return ents + list(merged.values())
@@ -266,18 +286,18 @@ def _join_surnames(ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
     surnames: dict[str, list[_Ent]] = {}
     for ent in ents:
         if ent.kind is PERSON and " " in ent.name and _strong_person(ent, kb):
-            surnames.setdefault(_fold(ent.name.split()[-1]), []).append(ent)
+            surnames.setdefault(ent.name.rpartition(" ")[2].lower(), []).append(ent)
     gone: set[int] = set()
     for ent in loose:
-        owners = surnames.get(_fold(ent.name), [])
+        owners = surnames.get(ent.name.lower(), [])
         if len(owners) != 1:
             continue
         owner = owners[0]
-        owner.mentions.extend(ent.mentions)
-        owner.aliases.append(ent.name)
-        owner.headline = tuple(sorted({*owner.headline, *ent.headline},
-                                      key=lambda s: (s.start, s.end)))
-        owner.touch()
+        mentions = owner.edit_mentions()
+        mentions.extend(ent.mentions)
+        mentions.sort(key=_START)
+        owner.add_alias(ent.name)
+        owner.headline = tuple(sorted({*owner.headline, *ent.headline}, key=_START))
         gone.add(id(ent))
     return [e for e in ents if id(e) not in gone] if gone else ents
 
@@ -297,19 +317,19 @@ def _fold(word: str) -> str:
 
 
 def _strong_person(ent: _Ent, kb: Knowledge) -> bool:
-    first = _fold(ent.name.split()[0])
-    return ent.role is not None or first in kb.given_names
+    return ent.role is not None or ent.name.partition(" ")[0].lower() in kb.given_names
 
 
 def _fix_kinds(body: str, ents: list[_Ent], kb: Knowledge, lex: RoleLexicon) -> None:
     for ent in ents:
         if ent.kind is not PERSON and ent.kind is not OTHER:
             continue
-        if not ent.mentions or _strong_person(ent, kb):
+        if not ent.mentions:
             continue
-        words = [_fold(w) for w in ent.name.split()]
         kind: EntityKind | None = None
-        if len(words) >= 2:
+        by_head = " " in ent.name
+        if by_head:
+            words = ent.name.lower().split()
             if words[0] in lex.place_first:
                 kind = PLACE
             elif words[-1] in lex.org_last:
@@ -317,12 +337,32 @@ def _fix_kinds(body: str, ents: list[_Ent], kb: Knowledge, lex: RoleLexicon) -> 
             elif words[-1] in lex.place_last:
                 kind = PLACE
             elif words[-1] == "city":
-                kind = ORG if any(_sports_sentence(body, s) for s in ent.mentions) else PLACE
+                # "Carrow City" won 2-1; "the mayor of Ashby City"; "Circuit City" said.
+                if any(_sports_sentence(body, s) for s in ent.mentions):
+                    kind = ORG
+                elif any(_after_place_word(body, s) for s in ent.mentions):
+                    kind = PLACE
+                else:
+                    kind = ORG
         elif ent.kind is OTHER and not _HYPHEN_LOWER.search(ent.name):
             kind = _place_by_context(body, ent.mentions, lex)
-        if kind is not None and kind is not ent.kind:
-            ent.kind = kind
-            ent.touch()
+        if kind is None or kind is ent.kind:
+            continue
+        if ent.name.partition(" ")[0].lower() in kb.given_names:
+            continue  # "Jack Port" is a person
+        if ent.role is not None and not (by_head and ent.kind is PERSON):
+            continue  # a role makes a person, unless the name's head word says otherwise
+        ent.kind = kind
+        ent.role = None
+        ent.touch()
+
+
+_PLACE_WORDS = frozenset(("in", "at", "from", "of", "near", "to", "into", "outside", "across"))
+
+
+def _after_place_word(body: str, span: Span) -> bool:
+    words = body[max(0, span.start - 12) : span.start].split()
+    return bool(words) and words[-1].lower() in _PLACE_WORDS
 
 
 _HYPHEN_LOWER = re.compile(r"-[a-z]")  # "Syrian-backed", "U.S.-led": not names of places
@@ -337,27 +377,26 @@ def _sports_sentence(body: str, span: Span) -> bool:
     )
 
 
+_BEFORE_PLACE_ENDS = frozenset(("f ", ", "))
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([A-Za-z][\w\-]*)")
-_PREV_WORDS = re.compile(r"([A-Za-z][\w\-]*[ \t]+[A-Za-z][\w\-]*,?)[ \t]*$")
 
 
 def _place_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> EntityKind | None:
     """A one-word name used as a place: "the Eastmoor coast", "the state of Marlow"."""
-    for span in mentions[:8]:
+    for span in mentions[:4]:
         after = _NEXT_WORD.match(body, span.end, span.end + 40)
-        if after is not None and _fold(after.group(1)) in lex.place_after:
+        if after is not None and after.group(1).lower() in lex.place_after:
             return PLACE
-        before = _PREV_WORDS.search(body, max(0, span.start - 30), span.start)
-        if before is not None:
-            pair = before.group(1).split()
-            if _fold(" ".join(pair)) in lex.place_before or _fold(pair[-1]) in lex.place_before:
-                return PLACE
+        if body[span.start - 2 : span.start] not in _BEFORE_PLACE_ENDS:
+            continue  # every "before" phrase ends in "of" or a comma
+        pair = body[max(0, span.start - 30) : span.start].lower().split()[-2:]
+        if pair and (" ".join(pair) in lex.place_before or pair[-1] in lex.place_before):
+            return PLACE
     return None
 
 
 # -- roles ------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\s,;:()\[\]{}\"“”‘’!?]+(?:['’]s?)?")
 _MAX_ROLE_WORDS = 8
 _JOINERS = frozenset(("of", "for", "and", "&"))
 _NOT_IN_ROLES = frozenset(
@@ -390,32 +429,68 @@ class _RoleFound:
     prefix_start: int
 
 
+def _role_word_before(
+    body: str, start: int, heads: frozenset[str], abbreviations: Mapping[str, str]
+) -> bool:
+    """Cheap test: is the word right before ``start`` a role noun or title?"""
+    if start < 3 or body[start - 1] not in " \t":
+        return False
+    words = body[max(0, start - 24) : start - 1].rsplit(None, 1)
+    word = words[-1].lower() if words else ""
+    return word in heads or word in abbreviations
+
+
+def _cut_title(body: str, start: int, role: str) -> bool:
+    """Whether ``role`` stands right before ``start`` after another capitalised word."""
+    at = start - 1 - len(role)
+    if at < 2 or body[at:start - 1] != role or body[at - 1] != " ":
+        return False
+    return body[at - 2].isalpha() and body[max(0, at - 30) : at - 1].split()[-1][:1].isupper()
+
+
 def _find_roles(body: str, ents: list[_Ent], kb: Knowledge, lex: RoleLexicon) -> None:
     found: list[_RoleFound] = []
+    heads, abbreviations = lex.heads, lex.abbreviations
     for ent in ents:
         if ent.kind is not PERSON:
             continue
+        fixed = None
         if ent.role is not None:
             fixed = _tidy_role(body, ent.role, ent.mentions, ents, kb, lex)
-            first = min(ent.mentions, key=lambda s: s.start, default=None)
-            longer = None if first is None else _role_before(body, first.start, kb, lex)
-            if longer is not None and longer.role.endswith(" " + fixed):
+        if fixed is not None:
+            first = ent.mentions[0].start if ent.mentions else 0
+            if _cut_title(body, first, fixed):
                 # "New Jersey Governor", "European Council President": the
                 # recogniser cut the role at a word it took for a sentence
                 # starter or a demonym.
-                fixed = longer.role
+                longer = _role_before(body, first, kb, lex)
+                if longer is not None and longer.role.endswith(" " + fixed):
+                    fixed = longer.role
+            elif _role_word_before(body, first, heads, abbreviations) and not body[
+                max(0, first - 1 - len(fixed)) : first
+            ].startswith(fixed):
+                # A role written before the name beats one read from an
+                # appositive further away.
+                before = _role_before(body, first, kb, lex)
+                if before is not None:
+                    found.append(before)
+                    fixed = before.role
             if fixed != ent.role:
                 ent.role = fixed
                 ent.touch()
             continue
         role: str | None = None
-        for span in sorted(ent.mentions, key=lambda s: s.start)[:6]:
-            before = _role_before(body, span.start, kb, lex)
-            if before is not None:
-                found.append(before)
-                role = before.role
-                break
-            role = _role_after(body, span, kb, lex) or _role_in_front(body, span, ents, kb, lex)
+        for span in ent.mentions[:4]:  # mentions are in text order; roles come early
+            if _role_word_before(body, span.start, heads, abbreviations):
+                before = _role_before(body, span.start, kb, lex)
+                if before is not None:
+                    found.append(before)
+                    role = before.role
+                    break
+            if body[span.end : span.end + 1] == ",":
+                role = _role_after(body, span, kb, lex)
+            if role is None and body[span.start - 2 : span.start] == ", ":
+                role = _role_in_front(body, span, ents, kb, lex)
             if role is not None:
                 break
         if role is not None:
@@ -425,19 +500,33 @@ def _find_roles(body: str, ents: list[_Ent], kb: Knowledge, lex: RoleLexicon) ->
         _absorb_role_words(body, ents, found, kb, lex)
 
 
+_PUNCT = frozenset(",;:()[]{}\"“”‘’!?")
+
+
 def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _RoleFound | None:
     """A role written right before a name: "union leader", "Gov.", "Rovers manager"."""
-    words = list(_WORD.finditer(body, max(0, start - 120), start))
-    if not words:
+    if start < 3 or body[start - 1] not in " \t":
         return None
-    taken: list[re.Match[str]] = []
-    expect_end = start
+    lo = max(0, start - 100)
+    seg = body[lo:start]
+    tokens = seg.split()
+    if not tokens:
+        return None
+    taken: list[tuple[int, str]] = []  # (offset in seg, word), right to left
+    end = len(seg)
     capitals = 0
-    for index in range(len(words) - 1, -1, -1):
-        match = words[index]
-        if body[match.end() : expect_end].strip(" \t"):
-            break  # punctuation or a line break between the words
-        word = match.group()
+    for index in range(len(tokens) - 1, -1, -1):
+        word = tokens[index]
+        at = seg.rfind(word, 0, end)
+        if "\n" in seg[at + len(word) : end] or word[-1] in _PUNCT:
+            break  # a line break or punctuation between the words
+        last = False
+        if word[0] in _PUNCT:
+            word = word.lstrip("".join(_PUNCT))
+            at = seg.find(word, at)
+            last = True  # '"Union leader X': nothing before the mark belongs to the role
+            if not word:
+                break
         key = word.lower()
         if not taken:
             # The word next to the name is the role's head noun or a title.
@@ -457,28 +546,29 @@ def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _Rol
             if capitals > 5:
                 break
         elif key in _JOINERS:
-            if index == 0 or not words[index - 1].group()[:1].isupper():
+            if index == 0 or not tokens[index - 1][:1].isupper():
                 break  # "Bank of England chief economist", not "head of research"
         elif key not in kb.org_keywords:
             break
-        taken.append(match)
-        expect_end = match.start()
-        if len(taken) >= _MAX_ROLE_WORDS:
+        taken.append((at, word))
+        end = at
+        if last or len(taken) >= _MAX_ROLE_WORDS:
             break
-    while taken and taken[-1].group().lower() in _JOINERS:
+    while taken and taken[-1][1].lower() in _JOINERS:
         taken.pop()  # "The Bank of ...": the capitalised word before "of" was not taken
     if not taken:
         return None
     taken.reverse()
-    role = " ".join(lex.abbreviations.get(m.group().lower(), m.group()) for m in taken)
-    prefix_end = taken[0].start()
-    for m in taken:
-        low = m.group().lower()
-        if not m.group()[:1].isupper() or low in lex.heads or low in lex.abbreviations:
+    role = " ".join(lex.abbreviations.get(w.lower(), w) for _, w in taken)
+    first = lo + taken[0][0]
+    prefix_end = first
+    for at, word in taken:
+        low = word.lower()
+        if not word[:1].isupper() or low in lex.heads or low in lex.abbreviations:
             break
-        prefix_end = m.end()
-    prefix = body[taken[0].start() : prefix_end]
-    return _RoleFound(role, taken[0].start(), taken[-1].end(), prefix, taken[0].start())
+        prefix_end = lo + at + len(word)
+    last_at, last_word = taken[-1]
+    return _RoleFound(role, first, lo + last_at + len(last_word), body[first:prefix_end], first)
 
 
 def _head_ok(phrase: str, kb: Knowledge, lex: RoleLexicon) -> bool:
@@ -571,11 +661,14 @@ def _tidy_role(
     ents: Sequence[_Ent],
     kb: Knowledge,
     lex: RoleLexicon,
-) -> str:
+) -> str | None:
     """Trim a role read by the recogniser: relative clauses, "Its chief executive";
-    "agency's chief engineer" keeps its article ("the agency's chief engineer")."""
+    "agency's chief engineer" keeps its article ("the agency's chief engineer").
+    None when the role is a clause rather than a description ("... were voted out")."""
     tidy = _RELATIVE.sub("", role).strip() or role
     words = tidy.split()
+    if len(words) > 3 and any(w.lower() in _NOT_IN_ROLES for w in words):
+        return None
     if words[0][:1].islower() and words[0].endswith(("'s", "’s")):
         for span in mentions[:3]:
             if body.startswith(", the " + role, span.end) or body.startswith(
@@ -598,16 +691,18 @@ def _absorb_role_words(
     """Words of a role taken as entities ("Chief", "Gov") are not entities;
     an organisation named in a role ("Rovers manager") is mentioned there."""
     spans = [Span(f.start, f.end) for f in found]
+    lo = min(f.start for f in found)
+    hi = max(f.end for f in found)
     for ent in ents:
         if ent.kind is not OTHER and not (
             ent.kind is PERSON and " " not in ent.name and not _strong_person(ent, kb)
         ):
             continue
-        inside = [s for s in ent.mentions if _covered(s, spans)]
+        inside = [s for s in ent.mentions if lo <= s.start < hi and _covered(s, spans)]
         if inside:
+            mentions = ent.edit_mentions()
             for s in inside:
-                ent.mentions.remove(s)
-            ent.touch()
+                mentions.remove(s)
     for f in found:
         if not f.prefix:
             continue
@@ -622,21 +717,27 @@ def _absorb_role_words(
         if target is None or any(s.start < span.end and span.start < s.end
                                  for s in target.mentions):
             continue
-        target.mentions.append(span)
+        target.edit_mentions().append(span)
         if prefix != target.name:
-            target.aliases.append(prefix)
-        target.touch()
+            target.add_alias(prefix)
 
 
 def _owner_of(key: str, ents: Sequence[_Ent]) -> _Ent | None:
-    exact = [e for e in ents if e.kind in (ORG, PLACE) and (
-        _fold(e.name) == key or any(_fold(a) == key for a in e.aliases))]
+    """The organisation or place a role's capitalised words name, if one is known."""
+    exact: list[_Ent] = []
+    tails: list[_Ent] = []
+    for e in ents:
+        if e.kind is not ORG and e.kind is not PLACE:
+            continue
+        name = e.name.lower()
+        if name == key or any(a.lower() == key for a in e.aliases):
+            exact.append(e)
+        elif e.kind is ORG and name.endswith(" " + key):
+            tails.append(e)
     if len(exact) == 1:
         return exact[0]
     if exact or " " in key:
         return None
-    tails = [e for e in ents if e.kind is ORG and " " in e.name
-             and _fold(e.name.split()[-1]) == key]
     return tails[0] if len(tails) == 1 else None
 
 
@@ -648,7 +749,10 @@ def title_start(body: str, lo: int, pos: int) -> int:
     although a title (with its full stop) stands between them."""
     if pos <= lo:
         return pos
-    found = _role_before(body[:pos], pos, knowledge(), role_lexicon())
+    lex = role_lexicon()
+    if not _role_word_before(body, pos, lex.heads, lex.abbreviations):
+        return pos
+    found = _role_before(body, pos, knowledge(), lex)
     if found is None or found.start < lo:
         return pos
     return found.start
@@ -670,18 +774,24 @@ def _at_sentence_start(body: str, pos: int, starts: frozenset[int]) -> bool:
 
 
 def _drop_sentence_starters(
-    body: str, ents: list[_Ent], starts: frozenset[int], kb: Knowledge, lex: RoleLexicon
+    body: str, ents: list[_Ent], starts: frozenset[int], lex: RoleLexicon
 ) -> list[_Ent]:
     out: list[_Ent] = []
     for ent in ents:
-        if ent.mentions and " " not in ent.name and not ent.name.isupper() and not ent.headline:
+        if (
+            (ent.kind is OTHER or ent.kind is PERSON)
+            and ent.mentions
+            and " " not in ent.name
+            and not ent.headline
+            and not ent.name.isupper()
+        ):
             if ent.kind is OTHER and all(
-                _at_sentence_start(body, s.start, starts)
-                and _LOWER_NEXT.match(body, s.end, s.end + 3) is not None
+                _LOWER_NEXT.match(body, s.end, s.end + 3) is not None
+                and _at_sentence_start(body, s.start, starts)
                 for s in ent.mentions
             ):
                 continue  # "Dock workers", "Trade between": ordinary words
-            if ent.kind in (PERSON, OTHER) and ent.role is None and _plural_role(ent.name, lex):
+            if ent.role is None and _plural_role(ent.name, lex):
                 continue  # "Nurses said": a group described, not a name
         out.append(ent)
     return out
