@@ -451,14 +451,15 @@ def _cut_title(body: str, start: int, role: str) -> bool:
 def _find_roles(body: str, ents: list[_Ent], kb: Knowledge, lex: RoleLexicon) -> None:
     found: list[_RoleFound] = []
     heads, abbreviations = lex.heads, lex.abbreviations
-    for ent in ents:
-        if ent.kind is not PERSON:
-            continue
+    for ent in [e for e in ents if e.kind is PERSON and e.mentions]:
         fixed = None
         if ent.role is not None:
             fixed = _tidy_role(body, ent.role, ent.mentions, ents, kb, lex)
+            if fixed is None:
+                ent.role = None  # a clause, not a description: look again below
+                ent.touch()
         if fixed is not None:
-            first = ent.mentions[0].start if ent.mentions else 0
+            first = ent.mentions[0].start
             if _cut_title(body, first, fixed):
                 # "New Jersey Governor", "European Council President": the
                 # recogniser cut the role at a word it took for a sentence
@@ -480,8 +481,11 @@ def _find_roles(body: str, ents: list[_Ent], kb: Knowledge, lex: RoleLexicon) ->
                 ent.touch()
             continue
         role: str | None = None
-        for span in ent.mentions[:4]:  # mentions are in text order; roles come early
-            if _role_word_before(body, span.start, heads, abbreviations):
+        for span in ent.mentions[:3]:  # mentions are in text order; roles come early
+            start = span.start
+            if body[start - 1 : start] == " " and _role_word_before(
+                body, start, heads, abbreviations
+            ):
                 before = _role_before(body, span.start, kb, lex)
                 if before is not None:
                     found.append(before)
