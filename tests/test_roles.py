@@ -150,6 +150,17 @@ def test_surname_alone_joins_the_one_person_who_bears_it() -> None:
     assert Span(63, 69) in dalton.mentions and body[63:69] == "Dalton"
 
 
+def test_name_whose_first_word_was_cut_as_a_sentence_starter_is_joined_back() -> None:
+    body = ("Ships queued outside Port Ellery on Monday, the Ellery Dockers' Union said. "
+            "The port reopened on Friday.\n\nPort Ellery had been shut for a week.")
+    starts = [0, body.index("The port"), body.index("Port Ellery had")]
+    entities = find_entities(body, sentence_starts=starts)
+    port = next(e for e in entities if e.name == "Port Ellery")
+    assert port.kind is EntityKind.PLACE
+    assert len(port.mentions) == 2
+    assert not any(e.name == "Ellery" for e in entities)
+
+
 def test_unchanged_entities_are_returned_as_they_were() -> None:
     body = "Anna Keller met Tomas Brandt in Lisbon."
     entities = find_entities(body)

@@ -190,7 +190,7 @@ def refine_entities(
     starts = frozenset(sentence_starts)
     ents = [_Ent(e, i) for i, e in enumerate(entities)]
     ents = _merge_plural_possessives(body, ents, kb)
-    ents = _join_surnames(ents, kb)
+    ents = _join_surnames(body, ents, kb)
     _fix_kinds(body, ents, kb, lex)
     _find_roles(body, ents, kb, lex)
     ents = _drop_sentence_starters(body, ents, starts, lex)
@@ -276,10 +276,11 @@ def _rename_from_mentions(body: str, ent: _Ent, kb: Knowledge) -> None:
         ent.kind = PLACE if key in kb.places else ORG if key in kb.organizations else OTHER
 
 
-def _join_surnames(ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
+def _join_surnames(body: str, ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
     """A one-word name left without a kind that is the surname of exactly one
     person known by a given name or a role ("Christie" after "Chris
-    Christie") is that person."""
+    Christie") is that person; one whose first word was cut off as a sentence
+    starter ("Port" of "Port Halden") is the name the article spells out."""
     loose = [e for e in ents if e.kind is OTHER and " " not in e.name and e.mentions]
     if not loose:
         return ents
@@ -287,8 +288,15 @@ def _join_surnames(ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
     for ent in ents:
         if ent.kind is PERSON and " " in ent.name and _strong_person(ent, kb):
             surnames.setdefault(ent.name.rpartition(" ")[2].lower(), []).append(ent)
+    full_names: dict[str, _Ent] = {}
+    for ent in ents:
+        if " " in ent.name and ent.mentions:
+            full_names.setdefault(ent.name.lower(), ent)
     gone: set[int] = set()
     for ent in loose:
+        if _join_cut_name(body, ent, full_names):
+            gone.add(id(ent))
+            continue
         owners = surnames.get(ent.name.lower(), [])
         if len(owners) != 1:
             continue
@@ -300,6 +308,27 @@ def _join_surnames(ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
         owner.headline = tuple(sorted({*owner.headline, *ent.headline}, key=_START))
         gone.add(id(ent))
     return [e for e in ents if id(e) not in gone] if gone else ents
+
+
+def _join_cut_name(body: str, ent: _Ent, full_names: Mapping[str, _Ent]) -> bool:
+    """Move every mention of ``ent`` that the word before it completes into a
+    longer name found elsewhere ("Halden" after a sentence-initial "Port" ->
+    "Port Halden"); True when none is left."""
+    if ent.headline:
+        return False
+    moved: list[tuple[Span, _Ent]] = []
+    for span in ent.mentions:
+        words = body[max(0, span.start - 20) : span.start].split()
+        if not words or body[span.start - 1 : span.start] not in (" ", "\t"):
+            return False
+        owner = full_names.get(f"{words[-1]} {ent.name}".lower())
+        if owner is None:
+            return False
+        moved.append((Span(span.start - 1 - len(words[-1]), span.end), owner))
+    for span, owner in moved:
+        owner.edit_mentions().append(span)
+        owner.edit_mentions().sort(key=_START)
+    return bool(moved)
 
 
 # -- kinds from head words -----------------------------------------------------
