@@ -86,8 +86,10 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
      "Fenwick Courier", None, "organization"),
     ("The talks in the capital, Norvalla, ended without a deal.", "Norvalla", None, "place"),
     ("Fishing boats crowded the Brenmoor coast all week.", "Brenmoor", None, "place"),
+    # A group described by a role noun is not a person (but keeps what it said).
+    ("Patients waited for hours. Nurses said the ward was short of staff.", "Nurses", None,
+     "other"),
     # Ordinary words at a sentence start are not entities.
-    ("Patients waited for hours. Nurses said the ward was short of staff.", None, None, None),
     ("Officials said the bridge would reopen.", None, None, None),
     ("Dock workers walked out. Cranes stood idle until noon.", None, None, None),
 ]

@@ -26,7 +26,10 @@ article says who someone is, and fixes what a run alone cannot tell:
   name, a title or a role is never re-kinded.
 * **Sentence starters**: a capitalised word with no kind evidence that only
   ever opens a sentence and is followed by a lower-case word ("Dock workers",
-  "Trade between") is an ordinary word, not an entity.
+  "Trade between") is an ordinary word, not an entity. The plural of a role
+  noun ("Nurses said") is a group, not a person: it is kept as "other".
+* **Cut names**: "Halden" left over from a sentence-initial "Port Halden"
+  joins "Port Halden"; a lone surname joins the one person who bears it.
 
 All word lists are package data; nothing here is tuned to particular names.
 """
@@ -824,8 +827,11 @@ def _drop_sentence_starters(
                 for s in ent.mentions
             ):
                 continue  # "Dock workers", "Trade between": ordinary words
-            if ent.role is None and _plural_role(ent.name, lex):
-                continue  # "Nurses said": a group described, not a name
+            if ent.role is None and ent.kind is PERSON and _plural_role(ent.name, lex):
+                # "Engineers warned": a group described, not a person's name;
+                # kept (as "other") so that what they said keeps its speaker.
+                ent.kind = OTHER
+                ent.touch()
         out.append(ent)
     return out
 
