@@ -178,7 +178,7 @@ def find_entities(
     if headline:
         cands.extend(_candidates(headline, kb, lowers, frozenset({0}), in_headline=True))
     # Roles and kinds read from the words around each name (newsbrief.text.roles).
-    return refine_entities(body, _resolve(body, cands, kb), starts)
+    return refine_entities(body, _resolve(body, cands, kb), starts, headline)
 
 
 # -- candidates -------------------------------------------------------------

@@ -173,6 +173,7 @@ def refine_entities(
     body: str,
     entities: Sequence[Entity],
     sentence_starts: Iterable[int] = (),
+    headline: str = "",
 ) -> tuple[Entity, ...]:
     """Fix roles and kinds of ``entities`` from the words around their mentions.
 
@@ -180,6 +181,7 @@ def refine_entities(
         body: The article body the entities' mentions point into.
         entities: Entities as found in ``body`` (most mentioned first).
         sentence_starts: Offsets of sentence starts in ``body``, when known.
+        headline: The headline that ``Entity.headline_mentions`` point into.
 
     Returns:
         The entities with roles filled in, kinds corrected and sentence-starting
@@ -193,7 +195,7 @@ def refine_entities(
     starts = frozenset(sentence_starts)
     ents = [_Ent(e, i) for i, e in enumerate(entities)]
     ents = _merge_plural_possessives(body, ents, kb)
-    ents = _join_surnames(body, ents, kb)
+    ents = _join_surnames(body, headline, ents, kb)
     _fix_kinds(body, ents, kb, lex)
     _find_roles(body, ents, kb, lex)
     ents = _drop_sentence_starters(body, ents, starts, lex)
@@ -279,7 +281,7 @@ def _rename_from_mentions(body: str, ent: _Ent, kb: Knowledge) -> None:
         ent.kind = PLACE if key in kb.places else ORG if key in kb.organizations else OTHER
 
 
-def _join_surnames(body: str, ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
+def _join_surnames(body: str, headline: str, ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
     """A one-word name left without a kind that is the surname of exactly one
     person known by a given name or a role ("Christie" after "Chris
     Christie") is that person; one whose first word was cut off as a sentence
@@ -297,7 +299,7 @@ def _join_surnames(body: str, ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
             full_names.setdefault(ent.name.lower(), ent)
     gone: set[int] = set()
     for ent in loose:
-        if _join_cut_name(body, ent, full_names):
+        if _join_cut_name(body, headline, ent, full_names):
             gone.add(id(ent))
             continue
         owners = surnames.get(ent.name.lower(), [])
@@ -313,24 +315,28 @@ def _join_surnames(body: str, ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
     return [e for e in ents if id(e) not in gone] if gone else ents
 
 
-def _join_cut_name(body: str, ent: _Ent, full_names: Mapping[str, _Ent]) -> bool:
+def _join_cut_name(body: str, headline: str, ent: _Ent, full_names: Mapping[str, _Ent]) -> bool:
     """Move every mention of ``ent`` that the word before it completes into a
     longer name found elsewhere ("Halden" after a sentence-initial "Port" ->
-    "Port Halden"); True when none is left."""
-    if ent.headline:
-        return False
-    moved: list[tuple[Span, _Ent]] = []
-    for span in ent.mentions:
-        words = body[max(0, span.start - 20) : span.start].split()
-        if not words or body[span.start - 1 : span.start] not in (" ", "\t"):
-            return False
-        owner = full_names.get(f"{words[-1]} {ent.name}".lower())
-        if owner is None:
-            return False
-        moved.append((Span(span.start - 1 - len(words[-1]), span.end), owner))
-    for span, owner in moved:
-        owner.edit_mentions().append(span)
-        owner.edit_mentions().sort(key=_START)
+    "Port Halden"); True when all were moved (none is left)."""
+    moved: list[tuple[Span, _Ent, bool]] = []
+    for text, spans, in_headline in ((body, ent.mentions, False), (headline, ent.headline, True)):
+        for span in spans:
+            if text[span.start - 1 : span.start] not in (" ", "\t"):
+                return False
+            words = text[max(0, span.start - 20) : span.start].split()
+            owner = full_names.get(f"{words[-1]} {ent.name}".lower()) if words else None
+            if owner is None:
+                return False
+            moved.append((Span(span.start - 1 - len(words[-1]), span.end), owner, in_headline))
+    for span, owner, in_headline in moved:
+        if in_headline:
+            owner.headline = tuple(sorted({*owner.headline, span}, key=_START))
+            owner.touch()
+        else:
+            mentions = owner.edit_mentions()
+            mentions.append(span)
+            mentions.sort(key=_START)
     return bool(moved)
 
 
