@@ -7,6 +7,7 @@ newsbrief.
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 
@@ -35,6 +36,9 @@ def _article(chars: int) -> Article:
 
 
 def _pipeline_cpu_seconds(article: Article) -> float:
+    # Objects left by earlier tests make the collector's full passes costlier
+    # for the larger run; start each measurement from a clean heap.
+    gc.collect()
     start = time.process_time()
     article.summary(words=60)
     briefing = article.briefing(seconds=40)
@@ -62,7 +66,7 @@ def test_one_megabyte_article_briefs_within_ten_seconds() -> None:
 def test_eight_times_the_text_takes_at_most_twelve_times_the_time() -> None:
     _pipeline_cpu_seconds(_article(5_000))
     small = min(_pipeline_cpu_seconds(_article(100_000)) for _ in range(2))
-    large = _pipeline_cpu_seconds(_article(800_000))
+    large = min(_pipeline_cpu_seconds(_article(800_000)) for _ in range(2))
     assert large <= 12 * small, (small, large)
 
 
