@@ -10,6 +10,7 @@ the instance; the cache never takes part in equality, hashing or ``to_dict``.
 from __future__ import annotations
 
 import datetime as _dt
+import email.utils
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -259,7 +260,7 @@ class DateMention:
         }
 
 
-def _to_published(value: object) -> _dt.datetime | _dt.date | None:
+def to_published(value: object) -> _dt.datetime | _dt.date | None:
     if value is None or isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
@@ -271,7 +272,13 @@ def _to_published(value: object) -> _dt.datetime | _dt.date | None:
                 return _dt.date.fromisoformat(text)
             return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
-            raise InvalidArticleError(f"published is not an ISO 8601 date: {value!r}") from None
+            pass
+        try:  # feeds and e-mail-style exports write RFC 2822 dates
+            return email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            raise InvalidArticleError(
+                f"published is not an ISO 8601 or RFC 2822 date: {value!r}"
+            ) from None
     raise InvalidArticleError(f"published must be a date, datetime or ISO string, not {value!r}")
 
 
@@ -337,7 +344,7 @@ class Article:
     source: str | None = attrs.field(default=None, validator=_check_optional_str)
     url: str | None = attrs.field(default=None, validator=_check_optional_str)
     published: _dt.datetime | _dt.date | None = attrs.field(
-        default=None, converter=_to_published
+        default=None, converter=to_published
     )
     language: str = attrs.field(default="en", validator=_check_str)
     metadata: dict[str, Any] = attrs.field(factory=dict, converter=_to_metadata, hash=False)

@@ -338,3 +338,11 @@ def test_to_dict_from_dict_round_trip_is_exact_through_json(
     assert again == article
     assert again.to_dict() == data
 
+
+
+def test_from_dict_accepts_rfc_2822_published_dates_like_the_readers() -> None:
+    article = Article.from_dict(
+        {"title": "T", "text": "Body here.", "published": "Tue, 27 Nov 2026 09:00:00 +0000"}
+    )
+    assert article.published is not None
+    assert article.published.isoformat() == "2026-11-27T09:00:00+00:00"

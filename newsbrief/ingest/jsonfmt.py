@@ -12,13 +12,12 @@ an object with an ``articles`` list; JSON Lines holds one object per line
 from __future__ import annotations
 
 import datetime as _dt
-import email.utils
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from newsbrief.errors import InputFormatError, InvalidArticleError
-from newsbrief.model import Article
+from newsbrief.model import Article, to_published
 
 __all__ = ["article_from_mapping", "iter_json", "parse_json_line", "parse_published"]
 
@@ -105,22 +104,11 @@ def article_from_mapping(
 
 
 def parse_published(value: object, fail: Any) -> _dt.datetime | _dt.date | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
+    if value is not None and not isinstance(value, str):
         raise fail(f"field 'published' must be a date string, not {_json_type(value)}")
-    text = value.strip()
-    if not text:
-        return None
     try:
-        if len(text) == 10:
-            return _dt.date.fromisoformat(text)
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    try:
-        return email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+        return to_published(value)
+    except InvalidArticleError:
         raise fail(f"field 'published' is not an ISO 8601 or RFC 2822 date: {value!r}") from None
 
 
