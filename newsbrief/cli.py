@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO
@@ -25,7 +24,8 @@ import attrs
 
 from newsbrief import _digest_cli
 from newsbrief._argtypes import positive_float, positive_int
-from newsbrief.errors import NewsbriefError, OutputError
+from newsbrief._atomic import AtomicFile
+from newsbrief.errors import NewsbriefError
 from newsbrief.speech import _cli as _speech_cli
 
 __all__ = ["COMMANDS", "Command", "build_parser", "main"]
@@ -159,23 +159,11 @@ class _Output:
 
 
 def _write_atomically(path: Path, chunks: Iterable[str]) -> None:
-    # Write next to the target and rename, so no half-written file is left.
-    folder = path.parent
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", where=str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-        Path(temp).replace(path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write: {exc.strerror or exc}", where=str(path)) from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    # Written next to the target and renamed, so no half-written file is left.
+    with AtomicFile(path) as out:
+        for chunk in chunks:
+            out.write(chunk.encode("utf-8"))
+        out.commit()
 
 
 def _progress_bar(stream: TextIO) -> Callable[[int, int | None], None]:

@@ -94,6 +94,9 @@ def test_cli_full_disk_is_exit_1_and_leaves_no_partial_file(
         def __exit__(self, *exc: object) -> None:
             self.handle.close()  # type: ignore[attr-defined]
 
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.handle, name)  # close, flush, fileno: the real file's
+
         def write(self, _text: str) -> int:
             raise OSError(errno.ENOSPC, "No space left on device")
 
