@@ -172,3 +172,15 @@ def test_story_in_capitals_keeps_only_known_names() -> None:
             "WE WANT ANSWERS, THEY SAID ON MONDAY IN NORWAY.")
     names = {e.name for e in find_entities(body)}
     assert names == {"Oslo", "Norway"}
+
+
+def test_sentence_starters_are_cut_in_long_stories_too() -> None:
+    # Past a dozen sentence-starting words the recogniser indexes the text's
+    # lower-case words instead of scanning for each: the answers must agree.
+    starters = ["Harvests", "Ferries", "Lanterns", "Quarries", "Orchards", "Beacons", "Saddles",
+                "Kettles", "Meadows", "Pebbles", "Thimbles", "Ladders", "Tunnels", "Wagons",
+                "Barrels", "Candles", "Mirrors", "Anchors"]
+    body = " ".join(f"{word} Vell Harrow{i} waited. Some {word.lower()} were late."
+                    for i, word in enumerate(starters))
+    names = {e.name for e in find_entities(body)}
+    assert names == {f"Vell Harrow{i}" for i in range(len(starters))}

@@ -287,18 +287,28 @@ def _after_break(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_BREAK
 
 
-_ALNUM_RUN = re.compile(r"[^\W_]+")  # str.isalnum() characters, as \w is them plus "_"
+# A maximal run of str.isalnum() characters (\w is them plus "_") not
+# preceded by - or an apostrophe: how a word stands on its own in a text.
+_ALNUM_WORD = re.compile(r"(?<![-’']|[^\W_])[^\W_]+")
+#: Lookups answered by scanning the text before _Lowers indexes all its words.
+_LOWERS_SCANS = 12
 
 
 class _Lowers:
-    """Answers "does this word occur in lower case in the text?" (memoised)."""
+    """Answers "does this word occur in lower case in the text?" (memoised).
 
-    __slots__ = ("_memo", "_runs", "_text")
+    The first few words are looked up by scanning the text (C speed; an
+    article asks about a handful of sentence-starting words); a text that
+    asks about more gets one set of its words, so the cost stays linear.
+    """
+
+    __slots__ = ("_memo", "_runs", "_scans", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._memo: dict[str, bool] = {}
         self._runs: frozenset[str] | None = None
+        self._scans = 0
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
@@ -312,16 +322,14 @@ class _Lowers:
     def _find(self, word: str) -> bool:
         text = self._text
         needle = word.lower()
-        if needle.isalnum():
+        if self._runs is not None and needle.isalnum():
+            return needle in self._runs
+        self._scans += 1
+        if self._scans > _LOWERS_SCANS and needle.isalnum():
             # An alphanumeric needle matches exactly at a maximal alphanumeric
             # run of the text not preceded by - or an apostrophe: one set per
             # text, instead of a scan of the text per word (quadratic).
-            if self._runs is None:
-                self._runs = frozenset(
-                    m.group()
-                    for m in _ALNUM_RUN.finditer(text)
-                    if not m.start() or text[m.start() - 1] not in "-’'"
-                )
+            self._runs = frozenset(_ALNUM_WORD.findall(text))
             return needle in self._runs
         n = len(needle)
         pos = text.find(needle)
