@@ -3,7 +3,9 @@
 Inputs stream in and results stream out: at most a few chunks per worker are
 in flight at any time, so memory stays flat however long the input is, and
 results come back in input order. A bad input never aborts the run; it yields
-a result that carries the error's type and message instead.
+a result that carries the error's type and message instead. Neither does a
+worker process that dies (out of memory, a signal): only the input that kills
+a worker is lost, with the error type ``BrokenProcessPool``.
 
 Quick use::
 
@@ -35,6 +37,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -211,44 +214,115 @@ def _chunks(items: Iterable[_X], size: int) -> Iterator[list[_X]]:
         yield chunk
 
 
+#: What a worker that died yields for the input it was working on.
+_CRASH_TYPE = "BrokenProcessPool"
+_CRASH_MESSAGE = (
+    "a worker process died while processing this input (killed by a signal, "
+    "out of memory or crashed); the rest of the run went on"
+)
+
+
+class _Pool:
+    """A process pool that can be replaced when one of its workers dies."""
+
+    def __init__(self, workers: int, start_method: str | None) -> None:
+        import multiprocessing
+
+        self._workers = workers
+        self._context = multiprocessing.get_context(start_method)
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        # gc.freeze in each worker: objects inherited from the parent (fork) are
+        # never scanned by the worker's collector, which saves about a fifth of
+        # the worker's time and avoids copying those pages.
+        return ProcessPoolExecutor(
+            max_workers=self._workers, mp_context=self._context, initializer=gc.freeze
+        )
+
+    def renew(self) -> None:
+        """Replace a broken pool (its queued work is lost) with a fresh one."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._new()
+
+    def run(self, run_chunk: Callable[[list[_X]], list[_Y]], chunk: list[_X]) -> list[_Y] | None:
+        """``run_chunk(chunk)`` on the pool alone; None when a worker died doing it."""
+        try:
+            return self.executor.submit(run_chunk, chunk).result()
+        except BrokenProcessPool:
+            self.renew()
+            return None
+
+
+def _isolate(
+    pool: _Pool,
+    run_chunk: Callable[[list[_X]], list[_Y]],
+    chunk: list[_X],
+    crashed: Callable[[_X], _Y],
+) -> list[_Y]:
+    """Run a chunk that was in flight when a worker died, finding the input that kills.
+
+    The chunk runs alone; if it kills a worker again, each of its inputs runs
+    alone, and an input that kills its worker gets ``crashed(input)``.
+    """
+    results = pool.run(run_chunk, chunk)
+    if results is not None:
+        return results
+    out: list[_Y] = []
+    for item in chunk:
+        one = pool.run(run_chunk, [item])
+        out.extend([crashed(item)] if one is None else one)
+    return out
+
+
 def _stream(
     run_chunk: Callable[[list[_X]], list[_Y]],
     chunks: Iterable[tuple[int, list[_X]]],
     *,
     workers: int,
     start_method: str | None,
+    crashed: Callable[[_X], _Y],
 ) -> Iterator[tuple[int, list[_Y]]]:
     """Apply ``run_chunk`` to each ``(tag, chunk)``, yielding ``(tag, results)`` in order.
 
     With more than one worker, at most ``workers * _WINDOW_PER_WORKER`` chunks
     are submitted and not yet yielded, which bounds memory on both sides.
+
+    A worker that dies (killed by the OS for memory, a signal, a crash in
+    native code) breaks the whole pool and every chunk in flight. The pool is
+    then replaced and those chunks are run again one at a time, so only the
+    input that kills a worker is lost: it yields ``crashed(input)``.
     """
     if workers == 1:
         for tag, chunk in chunks:
             yield tag, run_chunk(chunk)
         return
 
-    import multiprocessing
-
-    context = multiprocessing.get_context(start_method)
     window = workers * _WINDOW_PER_WORKER
-    # gc.freeze in each worker: objects inherited from the parent (fork) are
-    # never scanned by the worker's collector, which saves about a fifth of
-    # the worker's time and avoids copying those pages.
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.freeze)
-    pending: deque[tuple[int, Future[list[_Y]]]] = deque()
+    pool = _Pool(workers, start_method)
+    pending: deque[tuple[int, list[_X], Future[list[_Y]]]] = deque()
+
+    def settle() -> Iterator[tuple[int, list[_Y]]]:
+        tag, chunk, future = pending.popleft()
+        try:
+            yield tag, future.result()
+        except BrokenProcessPool:
+            retry = [(tag, chunk), *((t, c) for t, c, _ in pending)]
+            pending.clear()
+            pool.renew()
+            for again, work in retry:
+                yield again, _isolate(pool, run_chunk, work, crashed)
+
     try:
         for tag, chunk in chunks:
-            pending.append((tag, pool.submit(run_chunk, chunk)))
+            pending.append((tag, chunk, pool.executor.submit(run_chunk, chunk)))
             if len(pending) >= window:
-                first, future = pending.popleft()
-                yield first, future.result()
+                yield from settle()
         while pending:
-            first, future = pending.popleft()
-            yield first, future.result()
+            yield from settle()
     finally:
         # Also reached when the caller stops iterating early: drop queued work.
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _resolve_workers(workers: int | None, total: int | None, chunksize: int) -> int:
@@ -284,6 +358,10 @@ def _map_chunk(
         except Exception as exc:  # one bad input must not end the run
             out.append((None, BatchError.from_exception(exc)))
     return out
+
+
+def _crashed_item(item: object) -> tuple[None, BatchError]:
+    return None, BatchError(_CRASH_TYPE, _CRASH_MESSAGE)
 
 
 def map_articles(
@@ -339,7 +417,10 @@ def _map_results(
     index = 0
     if progress is not None:
         progress(0, total)
-    for _size, results in _stream(run_chunk, tagged, workers=workers, start_method=start_method):
+    results_of = _stream(
+        run_chunk, tagged, workers=workers, start_method=start_method, crashed=_crashed_item
+    )
+    for _size, results in results_of:
         for value, error in results:
             yield BatchResult(index, value, error)
             index += 1
@@ -538,6 +619,20 @@ def _jsonl_chunk(
     return out
 
 
+def _crashed_line(as_text: bool, item: tuple[int, str | bytes]) -> tuple[Any, bool]:
+    number, text = item
+    ident: Any = None
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError):
+        pass
+    else:
+        if isinstance(data, Mapping):
+            ident = data.get("id")
+    rec = {"id": ident, "line": number, "error": {"type": _CRASH_TYPE, "message": _CRASH_MESSAGE}}
+    return (json.dumps(rec, ensure_ascii=False) if as_text else rec), True
+
+
 def _numbered_chunks(
     lines: Iterable[str | bytes], size: int, seen: list[int]
 ) -> Iterator[tuple[int, list[tuple[int, str | bytes]]]]:
@@ -599,7 +694,11 @@ def _process_results(
     if progress is not None:
         progress(0, total)
     chunks = _numbered_chunks(lines, chunksize, seen)
-    for last, results in _stream(run_chunk, chunks, workers=workers, start_method=start_method):
+    crashed = functools.partial(_crashed_line, as_text)
+    results_of = _stream(
+        run_chunk, chunks, workers=workers, start_method=start_method, crashed=crashed
+    )
+    for last, results in results_of:
         for output, failed in results:
             if stats is not None:
                 stats.records += 1

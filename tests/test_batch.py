@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import operator
+import os
+import signal
 import time
 from collections.abc import Iterator
 
@@ -244,3 +246,59 @@ def test_process_jsonl_text_lines_equal_the_dict_records() -> None:
 def test_a_bad_briefing_option_value_gives_error_records_not_a_crash() -> None:
     out = list(batch.process_jsonl(_lines(2), task="brief", workers=1, options={"seconds": -5}))
     assert [r["error"]["type"] for r in out] == ["BudgetError", "BudgetError"]
+
+
+def _headline_or_die(article: Article) -> str:
+    """Kill the worker process outright (as the OOM killer would) on a marked article."""
+    if "KILL" in article.headline:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return article.headline
+
+
+def _with_killers(count: int, killers: set[int]) -> list[str]:
+    lines = []
+    for n in range(count):
+        data = _article(n)
+        if n in killers:
+            data["title"] = f"KILL worker {n}"
+        lines.append(json.dumps(data))
+    return lines
+
+
+def test_a_killed_worker_loses_only_its_input_and_the_run_goes_on() -> None:
+    items = _with_killers(40, {5, 23})
+    results = list(batch.map_articles(_headline_or_die, items, workers=2, chunksize=4))
+    assert [r.index for r in results] == list(range(40))
+    failed = [r.index for r in results if not r.ok]
+    assert failed == [5, 23]
+    assert all(r.error is not None and r.error.type == "BrokenProcessPool" for r in results[5:6])
+    assert results[6].value == "Council approves budget number 6"
+    assert [r.value for r in results if r.ok] == [
+        f"Council approves budget number {n}" for n in range(40) if n not in {5, 23}
+    ]
+
+
+def test_a_killed_worker_in_process_jsonl_gives_one_error_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Forked workers inherit the patched method.
+    monkeypatch.setattr(
+        Article, "summary", lambda self, **options: _headline_or_die(self) and _Summary(self)
+    )
+    lines = _with_killers(12, {7})
+    out = list(
+        batch.process_jsonl(lines, task="summary", workers=2, chunksize=3, start_method="fork")
+    )
+    assert len(out) == 12
+    assert [batch.is_error(rec) for rec in out] == [n == 7 for n in range(12)]
+    assert out[7]["id"] == "a7" and out[7]["line"] == 8
+    assert out[7]["error"]["type"] == "BrokenProcessPool"
+    assert out[8] == {"headline": "Council approves budget number 8", "id": "a8"}
+
+
+class _Summary:
+    def __init__(self, article: Article) -> None:
+        self.headline = article.headline
+
+    def to_dict(self) -> dict[str, str]:
+        return {"headline": self.headline}
