@@ -300,11 +300,21 @@ def _stream(
 
     window = workers * _WINDOW_PER_WORKER
     pool = _Pool(workers, start_method)
-    pending: deque[tuple[int, list[_X], Future[list[_Y]]]] = deque()
+    # A None future: the pool was already broken when the chunk was submitted.
+    pending: deque[tuple[int, list[_X], Future[list[_Y]] | None]] = deque()
+
+    def submit(tag: int, chunk: list[_X]) -> None:
+        try:
+            future: Future[list[_Y]] | None = pool.executor.submit(run_chunk, chunk)
+        except BrokenProcessPool:
+            future = None
+        pending.append((tag, chunk, future))
 
     def settle() -> Iterator[tuple[int, list[_Y]]]:
         tag, chunk, future = pending.popleft()
         try:
+            if future is None:
+                raise BrokenProcessPool
             yield tag, future.result()
         except BrokenProcessPool:
             retry = [(tag, chunk), *((t, c) for t, c, _ in pending)]
@@ -315,7 +325,7 @@ def _stream(
 
     try:
         for tag, chunk in chunks:
-            pending.append((tag, chunk, pool.executor.submit(run_chunk, chunk)))
+            submit(tag, chunk)
             if len(pending) >= window:
                 yield from settle()
         while pending:
