@@ -1,0 +1,148 @@
+"""Tests for newsbrief.summarize.features: the column-wise features equal a per-sentence oracle."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsbrief.model import Article
+from newsbrief.summarize.features import (
+    _CAPTION,
+    _QUOTE_MARKS,
+    FEATURE_NAMES,
+    Doc,
+    Layout,
+    centroid,
+    coverage,
+    feature_columns,
+    features,
+    layout,
+    overlap_totals,
+    prepare,
+)
+
+STORIES = [
+    "\n\n".join(
+        [
+            "Ferry operator cuts winter crossings to the Varn islands",
+            "The Skerrow Line will run 14 ferries a week to the Varn islands this winter, down "
+            "from 22, the company said on Monday. Islanders called the cut a blow to 3,400 "
+            "residents.",
+            '"We were told nothing," said Ada Mirren, who runs a bakery in Holm. "How are we meant '
+            'to get flour?" She said deliveries already came late.',
+            "The company blamed fuel costs. It said the timetable would be reviewed in April.",
+            "Harbour master Olav Brenn (pictured left) said the pier needed repairs anyway. "
+            'Why now? "it was always going to happen," one fisherman told us.',
+        ]
+    ),
+    # No headline, no quotation marks, one paragraph.
+    "A small town in the hills held its first book fair on Saturday. About 300 people came. "
+    "Organisers said they would hold another in 2027. But the weather may decide.",
+    # One sentence.
+    "Headline only story\n\nThe only sentence of this story.",
+    # Repeated sentences: ties in every rank.
+    "Same\n\nThe vote passed. The vote passed. The vote passed.",
+]
+
+
+def _ranks(values: list[float]) -> list[float]:
+    n = len(values)
+    if n < 2:
+        return [1.0] * n
+    order = sorted(range(n), key=values.__getitem__, reverse=True)
+    ranks = [0.0] * n
+    step = 1.0 / (n - 1)
+    for rank, i in enumerate(order):
+        ranks[i] = 1.0 - rank * step
+    return ranks
+
+
+def _scaled(values: list[float]) -> list[float]:
+    top = max(values)
+    return [v / top for v in values] if top > 0 else [0.0] * len(values)
+
+
+def _oracle(article: Article, shape: Layout, doc: Doc) -> list[tuple[float, ...]]:
+    """The features computed one sentence at a time, as the first implementation did."""
+    sentences = article.sentences
+    n = len(sentences)
+    terms = doc.terms
+    totals = overlap_totals(doc)
+    cover = coverage(doc, totals)
+    sqrt_rank = _ranks([t / math.sqrt(len(ts) + 1) for t, ts in zip(totals, terms, strict=True)])
+    density_rank = _ranks([t / (len(ts) or 1) for t, ts in zip(totals, terms, strict=True)])
+    central = centroid(doc)
+    headline_size = float(len(doc.headline) or 1)
+    rows = []
+    previous_paragraph = 0
+    for i, sentence in enumerate(sentences):
+        text = sentence.text
+        words = shape.words[i] or 1
+        paragraph_first = sentence.paragraph != previous_paragraph
+        previous_paragraph = sentence.paragraph
+        rows.append(
+            (
+                1.0 if i == 0 else 0.0,
+                1.0 / (i + 1),
+                i / n,
+                1.0 if i == n - 1 and i > 0 else 0.0,
+                1.0 if paragraph_first else 0.0,
+                math.log(words),
+                math.log(len(terms[i]) + 1),
+                1.0 if words < 8 else 0.0,
+                _scaled(cover)[i],
+                _ranks(cover)[i],
+                _scaled([float(t) for t in totals])[i],
+                sqrt_rank[i],
+                density_rank[i],
+                _scaled(central)[i],
+                _ranks(central)[i],
+                len(terms[i] & doc.headline) / headline_size,
+                min(1.0, doc.digits[i] / words),
+                min(1.0, max(0, doc.capitals[i] - 1) / words),
+                1.0 if ('"' in text or "“" in text or "”" in text) else 0.0,
+                1.0 if text[:1] in _QUOTE_MARKS else 0.0,
+                1.0 if (" said" in text or " says" in text or " told" in text) else 0.0,
+                1.0 if shape.dependent[i] else 0.0,
+                1.0 if "(" in text and _CAPTION.search(text) is not None else 0.0,
+                1.0 if text.rstrip("\"'”’) ").endswith("?") else 0.0,
+                1.0,
+            )
+        )
+    return rows
+
+
+@pytest.mark.parametrize("text", STORIES)
+def test_features_equal_the_per_sentence_oracle_exactly(text: str) -> None:
+    article = Article.from_text(text)
+    shape, doc = layout(article), prepare(article)
+    assert features(article, shape, doc) == _oracle(article, shape, doc)
+
+
+@pytest.mark.parametrize("text", STORIES)
+def test_feature_columns_hold_one_column_per_name(text: str) -> None:
+    article = Article.from_text(text)
+    columns = feature_columns(article, layout(article), prepare(article))
+    assert len(columns) == len(FEATURE_NAMES)
+    assert all(len(column) == len(article.sentences) for column in columns)
+
+
+def test_features_of_an_article_without_sentences_are_empty() -> None:
+    article = Article.from_text("Just a headline\n\n")
+    assert features(article, layout(article), prepare(article)) == []
+    assert feature_columns(article, layout(article), prepare(article)) == [
+        [] for _ in FEATURE_NAMES
+    ]
+
+
+def test_sentences_without_quotation_marks_are_groups_of_one() -> None:
+    article = Article.from_text(STORIES[1])
+    assert layout(article).groups == tuple((i,) for i in range(len(article.sentences)))
+
+
+def test_a_quotation_over_two_sentences_is_one_group() -> None:
+    article = Article.from_text(
+        'Mayor\n\nThe mayor spoke. "We will rebuild. It will take years," she said. Then she left.'
+    )
+    assert layout(article).groups == ((0,), (1, 2), (3,))
