@@ -319,11 +319,11 @@ def feature_columns(article: Article, shape: Layout, doc: Doc) -> list[list[floa
     totals = list(map(operator.sub, reach, sizes))
     log = math.log
     sqrt = math.sqrt
-    cover = [t / log(k + 2) for t, k in zip(totals, sizes, strict=True)]
+    cover = [t / log(k + 2) for t, k in zip(totals, sizes, strict=False)]
     # The squared norm of the frequency vector, sum(f * f) over the terms,
     # counts each term once per sentence holding it f times: sum(reach).
     norm = sqrt(sum(reach)) or 1.0
-    central = [r / (sqrt(k) * norm) if k else 0.0 for r, k in zip(reach, sizes, strict=True)]
+    central = [r / (sqrt(k) * norm) if k else 0.0 for r, k in zip(reach, sizes, strict=False)]
     words = [w or 1 for w in shape.words]
     texts = [s.text for s in sentences]
     paragraphs = [s.paragraph for s in sentences]
@@ -337,8 +337,8 @@ def feature_columns(article: Article, shape: Layout, doc: Doc) -> list[list[floa
     if n > 1:
         levels = _levels(n)
         cover_rank = _ranked(cover, levels)
-        sqrt_rank = _ranked([t / sqrt(k + 1) for t, k in zip(totals, sizes, strict=True)], levels)
-        density_rank = _ranked([t / (k or 1) for t, k in zip(totals, sizes, strict=True)], levels)
+        sqrt_rank = _ranked([t / sqrt(k + 1) for t, k in zip(totals, sizes, strict=False)], levels)
+        density_rank = _ranked([t / (k or 1) for t, k in zip(totals, sizes, strict=False)], levels)
         central_rank = _ranked(central, levels)
     else:
         cover_rank = sqrt_rank = density_rank = central_rank = [1.0]
@@ -350,7 +350,7 @@ def feature_columns(article: Article, shape: Layout, doc: Doc) -> list[list[floa
         [1.0 / (i + 1) for i in range(n)],
         [i / n for i in range(n)],
         last,
-        [1.0 if p != q else 0.0 for p, q in zip(paragraphs, [0, *paragraphs][:n], strict=True)],
+        [1.0 if p != q else 0.0 for p, q in zip(paragraphs, [0, *paragraphs][:n], strict=False)],
         list(map(log, words)),
         [log(k + 1) for k in sizes],
         [1.0 if w < 8 else 0.0 for w in words],
@@ -362,10 +362,10 @@ def feature_columns(article: Article, shape: Layout, doc: Doc) -> list[list[floa
         _scaled(central),
         central_rank,
         in_headline,
-        [d / w if d < w else 1.0 for d, w in zip(doc.digits, words, strict=True)],
+        [d / w if d < w else 1.0 for d, w in zip(doc.digits, words, strict=False)],
         [
             0.0 if c < 2 else (c - 1) / w if c - 1 < w else 1.0
-            for c, w in zip(doc.capitals, words, strict=True)
+            for c, w in zip(doc.capitals, words, strict=False)
         ],
         [1.0 if '"' in t or "“" in t or "”" in t else 0.0 for t in texts],
         [1.0 if t[:1] in _QUOTE_MARKS else 0.0 for t in texts],
@@ -384,4 +384,4 @@ def features(article: Article, shape: Layout, doc: Doc) -> list[tuple[float, ...
     divided by their maximum or turned into ranks within the article, so one
     set of weights serves short and long articles alike.
     """
-    return list(zip(*feature_columns(article, shape, doc), strict=True))
+    return list(zip(*feature_columns(article, shape, doc), strict=False))
