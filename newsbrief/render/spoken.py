@@ -357,11 +357,10 @@ _UNITS = {
     "MB": "megabytes", "TB": "terabytes", "°C": "degrees Celsius", "°F": "degrees Fahrenheit",
     "ºC": "degrees Celsius", "°": "degrees", "km²": "square kilometres", "m²": "square metres",
 }  # fmt: skip
-_UNIT = re.compile(
-    r"(?<=\d)\s?(?P<u>"
-    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-    + r")(?![A-Za-z²])"
-)
+_UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_UNIT = re.compile(r"(?<=\d)\s?(?P<u>" + _UNIT_NAMES + r")(?![A-Za-z²])")
+# Whether _UNIT matches (a digit first: scanned far faster than a lookbehind).
+_UNIT_HINT = re.compile(r"\d\s?(?:" + _UNIT_NAMES + r")(?![A-Za-z²])")
 _METRE_WORDS = frozenset(
     [
         "sprint",
@@ -486,9 +485,15 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _REPEATED_COMMA = re.compile(r"[,:;](?:\s*,)+")
 _COMMA_BEFORE_STOP = re.compile(r"[,;:]+\s*([.!?])")
 _STOP_AFTER_STOP = re.compile(r"([.!?])(?:\s*\.)+")
-_COMMA_STOP_HINT = re.compile(r"[,;:] ?[.!?]")
+# Whether "[,;:] ?[.!?]" matches, opening with the rarer sentence stop.
+_COMMA_STOP_HINT = re.compile(r"[.!?](?:(?<=[,;:][.!?])|(?<=[,;:] [.!?]))")
 _LONE_HYPHEN = re.compile(r"(?<!\w)-+|-+(?!\w)")
-_STRAY_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
+# Whether _LONE_HYPHEN matches: a hyphen not after a word character, or not
+# before one. Patterns that open with a literal are scanned many times faster
+# than ones opening with a lookbehind.
+_LONE_HYPHEN_HINT = re.compile(r"-(?:(?<!\w-)|(?!\w))")
+# (?<!\w)'|'(?!\w), written to open with the literal: the same matches.
+_STRAY_APOSTROPHE = re.compile(r"'(?:(?<!\w')|(?!\w))")
 
 
 def speakable(text: str) -> str:
@@ -513,25 +518,33 @@ def speakable(text: str) -> str:
             text = unicodedata.normalize("NFC", text)
         text = _TRANSLATED.sub(lambda m: _TRANSLATE[ord(m.group())], text)
     if not text.isprintable():
-        text = _CONTROL.sub(" ", text)
-    text = " ".join(text.split())
+        text = " ".join(_CONTROL.sub(" ", text).split())
+    elif "  " in text or text[:1] == " " or text[-1:] == " ":
+        # Printable text has no whitespace but the space (checked over all of
+        # Unicode): joining its words only squeezes and strips spaces.
+        text = " ".join(text.split())
     # Each stage runs only when the text has what it rewrites: most sentences
     # have no URL, no markup and few numbers.
     if "<" in text or "](" in text:
-        text = _MARKUP.sub(_say_markup, text)
-    text = _unshout(text)
+        text = _unshout(_MARKUP.sub(_say_markup, text))
+    else:
+        # The text is words joined by single spaces.
+        text = _unshout(text, text.count(" ") + 1 if text else 0)
     if "@" in text:
         text = _EMAIL.sub(_say_email, text)
     if "://" in text or "www." in text or _has_domain(text):
         text = _URL.sub(_say_url, text)
-    has_digits = _DIGIT.search(text) is not None
+    has_digits = _has_digit(text)
     if has_digits:
         text = _numbers_before_abbreviations(text)
-    raw = text.split()
-    tokens = {token.strip(_TOKEN_EDGES) for token in raw}
-    tokens.update(_DOT_SECOND.findall(text))
-    if _has_abbreviation(text, tokens):
-        text = _abbreviations(text, tokens)
+    # The words as written here decide on abbreviations and, later, acronyms;
+    # they are made only when a cheap test says they may be needed.
+    token_text = text
+    tokens: set[str] | None = None
+    if _may_have_abbreviation(text):
+        tokens = _token_set(text)
+        if _has_abbreviation(text, tokens):
+            text = _abbreviations(text, tokens)
     if has_digits or _has_fraction_char(text):
         text = _numbers(text)
     if "(" in text or "[" in text or "{" in text:
@@ -539,21 +552,70 @@ def speakable(text: str) -> str:
         text = _BRACKETS.sub(_say_brackets, text)
     if " I" in text or " V" in text or " X" in text:
         text = _ROMAN.sub(_say_roman, text)
-    if _may_have_capital_pair(text) and any(len(t) > 1 and t[:2].isupper() for t in tokens):
-        text = _ACRONYM.sub(_say_acronym, text)
+    if _may_have_capital_pair(text):
+        if tokens is None:
+            tokens = _token_set(token_text)
+        if any(len(t) > 1 and t[:2].isupper() for t in tokens):
+            text = _ACRONYM.sub(_say_acronym, text)
     if "/" in text:
         text = _WORD_SLASH.sub(_say_word_slash, text)
     if "#" in text:
         text = _HASHTAG.sub("hashtag ", text)
     if "@" in text:
         text = _MENTION.sub("at ", text)
-    if _SYMBOL_HINT.search(text) is not None:
+    if _has_symbol(text):
         for pattern, replacement in _SYMBOLS:
             text = pattern.sub(replacement, text)
-    text = text.replace("/", " or ").replace('"', " ")
-    if has_digits:
+    if "/" in text:
+        text = text.replace("/", " or ")
+    if '"' in text:
+        text = text.replace('"', " ")
+    if has_digits and _has_digit(text):
         text = _LEFT_DIGITS.sub(lambda m: f" {digits(m.group())} ", text)
     return _tidy(text)
+
+
+def _has_digit(text: str) -> bool:
+    if text.isascii():
+        # Deleting bytes is one C loop, several times faster than a regex scan.
+        return len(text.encode().translate(None, _ASCII_DIGITS)) != len(text)
+    return _DIGIT.search(text) is not None
+
+
+_ASCII_DIGITS = b"0123456789"
+_ASCII_SYMBOLS = b"&+=~<>#%"
+
+
+def _has_symbol(text: str) -> bool:
+    """Whether :data:`_SYMBOLS` may rewrite anything (what _SYMBOL_HINT finds)."""
+    if text.isascii():
+        return (
+            len(text.encode().translate(None, _ASCII_SYMBOLS)) != len(text)
+            or " -" in text
+            or "- " in text
+        )
+    return _SYMBOL_HINT.search(text) is not None
+
+
+def _token_set(text: str) -> set[str]:
+    tokens = {token.strip(_TOKEN_EDGES) for token in text.split()}
+    tokens.update(_DOT_SECOND.findall(text))
+    return tokens
+
+
+def _may_have_abbreviation(text: str) -> bool:
+    """A cheap superset of :func:`_has_abbreviation`, before any tokens are made.
+
+    A token equal to an abbreviation word (letters only) is that word between
+    token edges: with the edges made spaces, it is one of the pieces. A
+    dotted token in ASCII text has a capital and a full stop.
+    """
+    if not text.isascii() or "e.g" in text or "i.e" in text or "e. g" in text:
+        return True
+    if _CAPITAL_DOT.search(text) is not None:
+        return True
+    pieces = text.encode().translate(_EDGES_TO_SPACES).split()
+    return not _ABBREVIATION_BYTES.isdisjoint(pieces)
 
 
 _DIGIT = re.compile(r"\d")
@@ -599,6 +661,8 @@ _ABBREVIATION_WORDS = frozenset(
         ]
     )
 )
+_ABBREVIATION_BYTES = frozenset(word.encode() for word in _ABBREVIATION_WORDS)
+_EDGES_TO_SPACES = bytes.maketrans(b".,;:!?()[]\"'", b" " * 12)
 _SYMBOL_CHARS = "&+=~<>#%§—―–"
 # One search for what _SYMBOLS rewrites: a symbol, or a hyphen next to a space.
 _SYMBOL_HINT = re.compile("[" + re.escape(_SYMBOL_CHARS) + "]| -|- ")
@@ -640,7 +704,8 @@ def _has_dotted(text: str, tokens: set[str]) -> bool:
 # Exact pre-checks for the token tests above: in ASCII text, a token's first
 # two characters are upper case only where the text has two adjacent
 # characters, neither a space nor lower case, one a capital.
-_CAPITAL_DOT = re.compile(r"[A-Z]\.")
+# Whether "[A-Z]\." matches, opening with the rarer full stop.
+_CAPITAL_DOT = re.compile(r"\.(?<=[A-Z]\.)")
 _CAPITAL_PAIR = re.compile(r"[A-Z](?:[^\sa-z]|(?<=[^\sa-z][A-Z]))")
 
 
@@ -650,14 +715,18 @@ def _may_have_capital_pair(text: str) -> bool:
 
 _DOTTED_INSIDE = re.compile(r"[A-Z]\.[A-Z]\.")
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:!?'-")
+_PLAIN_BYTES = "".join(sorted(_PLAIN)).encode()
 
 
 def _numbers_before_abbreviations(text: str) -> str:
     """Number forms that abbreviation handling would break ("U.S.$", "a.m.")."""
-    text = _LETTER_DIGIT.sub(" ", text)
+    if _LETTER_DIGIT_HINT.search(text) is not None:
+        text = _LETTER_DIGIT.sub(" ", text)
     if "-" in text or "–" in text or "—" in text:
-        text = _ISO_DATE.sub(_say_iso_date, text)
-        text = _RANGE.sub(r"\1 to ", text)
+        if _ISO_DATE_HINT.search(text) is not None:
+            text = _ISO_DATE.sub(_say_iso_date, text)
+        if _RANGE_HINT.search(text) is not None:
+            text = _RANGE.sub(r"\1 to ", text)
     if "/" in text:
         text = _SLASH_DATE.sub(lambda m: " ".join(m.groups()), text)
     if any(c in text for c in "~<>#"):
@@ -665,7 +734,7 @@ def _numbers_before_abbreviations(text: str) -> str:
             text = pattern.sub(replacement, text)
     if any(c in text for c in _CURRENCY_CHARS):
         text = _MONEY.sub(_say_money, text)
-    if "p" in text:
+    if _PENCE_HINT.search(text) is not None:
         text = _PENCE.sub(lambda m: f"{cardinal(int(m.group(1)))} pence", text)
     if "%" in text:
         text = _PERCENT.sub(_say_percent, text)
@@ -675,6 +744,17 @@ def _numbers_before_abbreviations(text: str) -> str:
 
 
 _CURRENCY_CHARS = "$£€¥₹₽₩₣"
+# Searches that find whether a pattern (which opens with a lookbehind or a
+# word boundary, tried at every position) has a match at all: each opens
+# with a literal or a digit and needs what every match of its pattern holds.
+_LETTER_DIGIT_HINT = re.compile(r"\d(?<=[A-Za-z]\d)")
+_ISO_DATE_HINT = re.compile(r"-(?:0[1-9]|1[0-2])-[0-3]\d")
+_RANGE_HINT = re.compile(r"[-–—]\s?[$£€]?\d")
+_PENCE_HINT = re.compile(r"p(?<=\dp)")
+_NEGATIVE_HINT = re.compile(r"-(?=\d)")
+_ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)")
+_METRES_HINT = re.compile(r"m(?=\s+(?:tall|high|long|wide|deep|away|above|below|from|metres))")
+_TEMPERATURE_HINT = re.compile(r"\d(?:°\s?)?[CF]\b")
 # What every _CLOCK match holds ("3pm", "3.30 a", "14:05"): one case-sensitive
 # search instead of the case-insensitive pattern on every text with an "m".
 _CLOCK_HINT = re.compile(r"\d(?:[:.]\d\d)?\s?[aApP]|\d:\d")
@@ -682,7 +762,7 @@ _CLOCK_HINT = re.compile(r"\d(?:[:.]\d\d)?\s?[aApP]|\d:\d")
 
 def _numbers(text: str) -> str:
     # Every step but the Unicode fractions needs a digit, and none writes one.
-    if _DIGIT.search(text) is None:
+    if not _has_digit(text):
         if _has_fraction_char(text):
             text = _UNICODE_FRACTION.sub(_say_unicode_fraction, text)
         return text
@@ -692,18 +772,21 @@ def _numbers(text: str) -> str:
     if "0s" in text or "0's" in text:
         text = _APOSTROPHE_DECADE.sub(lambda m: _plural(cardinal(int(m.group("d")))), text)
         text = _DECADE.sub(_say_decade, text)
-    if "-" in text:
+    if "-" in text and _NEGATIVE_HINT.search(text) is not None:
         text = _NEGATIVE.sub("minus ", text)
-    text = _ORDINAL.sub(lambda m: ordinal(int(m.group(1))), text)
+    if _ORDINAL_HINT.search(text) is not None:
+        text = _ORDINAL.sub(lambda m: ordinal(int(m.group(1))), text)
     if _has_fraction_char(text):
         text = _UNICODE_FRACTION.sub(_say_unicode_fraction, text)
     if "/" in text:
         text = _FRACTION.sub(_say_fraction, text)
-    text = _METRES.sub(" metres", text)
+    if _METRES_HINT.search(text) is not None:
+        text = _METRES.sub(" metres", text)
     if "ft" in text:
         text = _FEET_INCHES.sub(r"\1 foot \2", text)
-    text = _UNIT.sub(lambda m: " " + _UNITS[m.group("u")], text)
-    if "C" in text or "F" in text:
+    if _UNIT_HINT.search(text) is not None:
+        text = _UNIT.sub(lambda m: " " + _UNITS[m.group("u")], text)
+    if ("C" in text or "F" in text) and _TEMPERATURE_HINT.search(text) is not None:
         text = _TEMPERATURE.sub(
             lambda m: " degrees " + ("Celsius" if m.group("scale") == "C" else "Fahrenheit"),
             text,
@@ -715,13 +798,17 @@ def _numbers(text: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    if not set(text) <= _PLAIN:
+    if text.isascii():
+        if text.encode().translate(None, _PLAIN_BYTES):
+            text = _DROP.sub(" ", text)
+    elif not set(text) <= _PLAIN:
         text = _DROP.sub(" ", text)
     if "'" in text:
         text = _STRAY_APOSTROPHE.sub(" ", text)
-    if "-" in text:
+    if "-" in text and _LONE_HYPHEN_HINT.search(text) is not None:
         text = _LONE_HYPHEN.sub(" ", text)
-    text = " ".join(text.split())
+    if "  " in text or text[:1] == " " or text[-1:] == " " or not text.isprintable():
+        text = " ".join(text.split())
     if " ," in text or " ." in text or " ;" in text or " :" in text or " !" in text or " ?" in text:
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if ",," in text or ", ," in text or ":," in text or ";," in text or ": ," in text:
@@ -925,12 +1012,19 @@ def _say_roman(match: re.Match[str]) -> str:
     return f"{word} the {ordinal(value)}"
 
 
-def _unshout(text: str) -> str:
-    """Lower-case a text written in capitals, so its words are not spelled out."""
-    words = text.split()
+def _unshout(text: str, count: int | None = None) -> str:
+    """Lower-case a text written in capitals, so its words are not spelled out.
+
+    ``count``, when given, is ``len(text.split())``.
+    """
     # Each shouted word has a capital: with few capitals, no need to look at words.
-    if text.isascii() and 2 * len(_CAPITAL.findall(text)) <= len(words):
-        return text
+    if text.isascii():
+        capitals = len(text) - len(text.encode().translate(None, _ASCII_CAPITALS))
+        if count is None:
+            count = len(text.split())
+        if 2 * capitals <= count:
+            return text
+    words = text.split()
     shouted = sum(1 for w in words if len(w) > 1 and w.isupper())
     if len(words) < 4 or shouted * 2 <= len(words):
         return text
@@ -940,7 +1034,7 @@ def _unshout(text: str) -> str:
     )
 
 
-_CAPITAL = re.compile("[A-Z]")
+_ASCII_CAPITALS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def _plural(words: str) -> str:
