@@ -21,7 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -438,15 +438,23 @@ def _count(name: str, value: object) -> int:
 def _tokens(text: str) -> frozenset[str]:
     if text.isascii():
         # Lower-casing ASCII maps letters to letters only: the words of the
-        # lowered text are the lowered words. Plain words of three letters or
-        # more come out of one findall ("" for the others); words with an
-        # apostrophe or hyphen, a few, are cleaned one by one.
+        # lowered text are the lowered words. A word of _WORD is a run of
+        # letters, apostrophes and hyphens from its first letter on: the runs
+        # come out of one byte translation and split (no regex). Runs with an
+        # apostrophe or hyphen, a few, are cleaned one by one; words shorter
+        # than three letters go with the stopwords.
         lower = text.lower()
-        found = set(_ASCII_PLAIN_WORD.findall(lower))
-        found.discard("")
+        found = set(lower.encode().translate(_ASCII_RUNS).decode().split())
         if "'" in lower or "-" in lower:
-            found.update(c for c in map(_clean_word, _ASCII_ODD_WORD.findall(lower)) if len(c) > 2)
-        return frozenset(found) - _STOPWORDS
+            odd = [w for w in found if "'" in w or "-" in w]
+            found.difference_update(odd)
+            for run in odd:
+                word = run.lstrip("'-")
+                if "'" in word or "-" in word:
+                    word = _clean_word(word)
+                if len(word) > 2:
+                    found.add(word)
+        return frozenset(found) - _SHORT_OR_STOPWORD
     found = {w.lower() for w in _WORD.findall(text)}
     found -= _STOPWORDS
     odd = [w for w in found if len(w) < 3 or "'" in w or "’" in w or w.endswith("-")]
@@ -461,11 +469,13 @@ def _clean_word(word: str) -> str:
     return word.removesuffix("’s").removesuffix("'s").strip("'’-")
 
 
-# The words of _WORD in lowered ASCII text: the group holds a plain word of
-# three letters or more; the other branch matches any other word (same spans).
-_ASCII_PLAIN_WORD = re.compile(r"([a-z]{3,})(?![a-z'-])|[a-z][a-z'-]*")
-# Exactly the words holding an apostrophe or a hyphen.
-_ASCII_ODD_WORD = re.compile(r"[a-z]+['-][a-z'-]*")
+# Bytes of lowered ASCII text: what words are made of stays, the rest is a space.
+_ASCII_RUNS = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz'-" else 32 for c in range(256))
+_SHORT_OR_STOPWORD = _STOPWORDS | frozenset(
+    "".join(chars)
+    for size in (1, 2)
+    for chars in itertools.product("abcdefghijklmnopqrstuvwxyz'-", repeat=size)
+)
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -509,6 +519,8 @@ def _is_fragment(text: str) -> bool:
 
 
 def _has_quotation(text: str) -> bool:
+    if '"' not in text and "“" not in text:
+        return False
     return any(len(m.group(1).split()) >= MIN_QUOTE_WORDS for m in _QUOTATION.finditer(text))
 
 
@@ -575,7 +587,7 @@ def build_briefing(
     token_sets = article.cached(
         "briefing.tokens", lambda: tuple(_tokens(s.text) for s in article.sentences)
     )
-    quotes = _quotes(article, lede, want_quotes)
+    quotes = _quotes(article, lede, want_quotes, token_sets)
     # Background is chosen before the key points, as an editor would: a
     # sentence explaining the past belongs under "context", not among what
     # happened, unless the article is too short to fill three key points.
@@ -814,9 +826,8 @@ def _key_points(
     return chosen
 
 
-@attrs.frozen(slots=True)
-class _Facts:
-    """What the selection asks of each sentence, once per article."""
+class _Facts(NamedTuple):
+    """What the selection asks of each sentence, once per article (a tuple: made per sentence)."""
 
     point: bool  # long enough and a whole sentence: may be a key point
     dependent: bool
@@ -897,11 +908,16 @@ def _overlaps_any(taken: list[Span], span: Span) -> bool:
     return index >= 0 and taken[index].overlaps(span)
 
 
-def _quotes(article: Article, lede: Sentence | None, count: int) -> list[BriefQuote]:
+def _quotes(
+    article: Article,
+    lede: Sentence | None,
+    count: int,
+    token_sets: Sequence[frozenset[str]],
+) -> list[BriefQuote]:
     if count == 0:
         return []
     kinds = _kind_of(article)
-    lede_tokens = _tokens(lede.text) if lede is not None else frozenset()
+    lede_tokens = token_sets[lede.index] if lede is not None else frozenset()
     similar_to_lede: dict[str, bool] = {}  # rank() asks again about each candidate
 
     def says_lede(text: str) -> bool:
@@ -1050,13 +1066,26 @@ def _common_noun(article: Article, name: str) -> bool:
         return False
     lower = name.lower()
     if _WORD_RUN.fullmatch(lower):
-        # A whole-word match of a word is one of the body's word runs: one set
-        # per article instead of a search of the body per name (quadratic).
-        words = article.cached(
-            "briefing.word_runs", lambda: frozenset(_WORD_RUN.findall(article.body))
-        )
-        return lower in words
+        return _has_word(article.body, lower)
     return re.search(rf"\b{re.escape(lower)}\b", article.body) is not None
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether ``word`` (word characters only) is one of the word runs of ``text``.
+
+    What a search for the word between word boundaries finds, by str.find
+    (fast) and a look at the characters around each occurrence (a regex word
+    character is alphanumeric or an underscore).
+    """
+    size = len(word)
+    start = text.find(word)
+    while start != -1:
+        before = text[start - 1 : start] if start else ""
+        after = text[start + size : start + size + 1]
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 _WORD_RUN = re.compile(r"\w+")

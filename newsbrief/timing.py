@@ -81,6 +81,9 @@ def script_features(text: str) -> ScriptFeatures:
     Hyphenated words count each part ("C-I-A" is three words: an engine says
     three letter names). The end of a text counts as a sentence end.
     """
+    commas = text.count(",") + text.count(";") + text.count(":")
+    if text.isascii() and text.isprintable():
+        return _ascii_features(text, commas)
     stops = len(_STOP.findall(text))
     if text.strip() and not text.rstrip().endswith((".", "!", "?")):
         stops += 1  # the engine stops at the end of the text all the same
@@ -88,8 +91,35 @@ def script_features(text: str) -> ScriptFeatures:
         letters=len(_NOT_LETTER.sub("", text)),
         words=len(_WORD.findall(text)),
         stops=stops,
-        commas=text.count(",") + text.count(";") + text.count(":"),
+        commas=commas,
     )
+
+
+def _ascii_features(text: str, commas: int) -> ScriptFeatures:
+    """:func:`script_features` of printable ASCII text, by counting in C.
+
+    Its only white space is the space. Letters are ASCII letters; a word is a
+    run of letters, and an apostrophe between two letters joins two runs into
+    one word; a sentence end is a run of ``.!?`` before a space or at the end.
+    """
+    data = text.encode()
+    letters = len(data.translate(None, _ASCII_NOT_LETTERS))
+    words = len(data.translate(_ASCII_NOT_LETTERS_TO_SPACE).split())
+    if "'" in text:
+        words -= len(_JOINING_APOSTROPHE.findall(text))
+    stops = text.count(". ") + text.count("! ") + text.count("? ")
+    if text.endswith((".", "!", "?")):
+        stops += 1  # a stop before trailing spaces was counted above
+    elif text.rstrip(" ") and not text.rstrip(" ").endswith((".", "!", "?")):
+        stops += 1  # the engine stops at the end of the text all the same
+    return ScriptFeatures(letters=letters, words=words, stops=stops, commas=commas)
+
+
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if c not in _ASCII_LETTERS)
+_ASCII_NOT_LETTERS_TO_SPACE = bytes.maketrans(_ASCII_NOT_LETTERS, b" " * len(_ASCII_NOT_LETTERS))
+# An apostrophe with a letter on each side (it opens with the literal: fast).
+_JOINING_APOSTROPHE = re.compile(r"'(?<=[A-Za-z]')(?=[A-Za-z])")
 
 
 def script_seconds(features: ScriptFeatures, wpm: float = DEFAULT_WPM) -> float:
