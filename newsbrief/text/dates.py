@@ -23,7 +23,6 @@ import datetime as dt
 import re
 
 from newsbrief.model import DateMention, Span
-from newsbrief.text.tokens import alternation
 
 __all__ = ["find_dates"]
 
@@ -53,10 +52,10 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
-# Two scans, each starting with a literal character set so that the regex
-# engine skips quickly to candidates: expressions that start with a digit, and
-# those that start with a word (month, weekday, "last", "yesterday").
-# Modifiers before a match ("in", "on", "early", "the") are read back in Python.
+# Two patterns, tried only at candidate starts (see _candidates): expressions
+# that start with a digit, and those that start with a word (month, weekday,
+# "last", "yesterday"). Modifiers before a match ("in", "on", "early", "the")
+# are read back in Python.
 _NUMERIC = re.compile(
     rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))"
     rf"|(?P<dmy>(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?)"
@@ -72,26 +71,106 @@ _WORDY = re.compile(
     r"|Coming)\s+(?P<unit>year|month|week|decade|spring|summer|autumn|fall|winter))"
     r"|(?P<deixis>yesterday|today|tomorrow|tonight|Yesterday|Today|Tomorrow|Tonight)"
 )
-# Cheap anchors (a plain character class or an alternation of literals, which
-# the regex engine scans fast); the full patterns are tried only there.
-# Digits that can start a date: a year-like number or a day before a month.
-# Each branch opens with a digit (the "not after a digit" test comes right
-# after it) so that the engine can skip to digits in C.
-_NUM_ANCHOR = re.compile(
-    r"1(?<![0-9]1)[5-9][0-9]{2}|2(?<![0-9]2)[01][0-9]{2}"
-    r"|[0-9](?<![0-9]{2})[0-9]?(?=(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z])"
+# Anchor-first scan: str.find for a few literals is far cheaper than any
+# regex scan over the body, so candidate starts are collected with it and the
+# full patterns are tried only there. Every expression starts with a digit
+# that begins a run of digits, a month name (its first three letters), a
+# weekday or deixis word (found through "day" and two other stems), or a
+# relative word before a unit (found through the unit).
+# Month stems: capitals are rare enough that one scan beats twelve str.find.
+_MONTH_STEM = re.compile(r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec)")
+_DAY_STEMS = (  # what may stand before "day", by its length
+    (2, frozenset(("to", "To"))),
+    (3, frozenset(("Mon", "Fri", "Sun"))),
+    (4, frozenset(("Tues",))),
+    (5, frozenset(("Thurs", "Satur"))),
+    (6, frozenset(("Wednes", "yester", "Yester"))),
 )
-_ANCHOR_WORDS = (
-    *(name.capitalize() for name in _MONTHS),
-    *(name.capitalize() for name in _WEEKDAYS),
-    *(
-        form
-        for word in ("last", "this", "next", "past", "previous", "coming", "yesterday", "today",
-                     "tomorrow", "tonight")
-        for form in (word, word.capitalize())
-    ),
+_UNITS = ("year", "month", "week", "decade", "spring", "summer", "autumn", "fall", "winter")
+_REL_BEFORE = re.compile(
+    r"(?:last|this|next|past|previous|coming|Last|This|Next|Past|Previous|Coming)$"
 )
-_WORD_ANCHOR = re.compile(alternation(_ANCHOR_WORDS))  # longest word first, as a trie
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
+_DIGITS = frozenset("0123456789")
+
+
+def _run_start(body: str, end: int) -> int:
+    """Start of the run of ASCII digits that ends at ``end`` (``end`` when none)."""
+    i = end
+    while i > 0 and body[i - 1] in _DIGITS:
+        i -= 1
+    return i
+
+
+def _day_before(body: str, at: int, out: set[int]) -> None:
+    """Add the start of a day number ("5", "5th") that ends at ``at``."""
+    if body[at - 2 : at] in _ORDINAL_ENDS:
+        start = _run_start(body, at - 2)
+        if start < at - 2:
+            out.add(start)
+    start = _run_start(body, at)
+    if start < at:
+        out.add(start)
+
+
+def _skip_space_back(body: str, at: int) -> int:
+    while at > 0 and body[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _candidates(body: str) -> tuple[list[int], list[int]]:
+    """Starts of digit runs and of words where a date expression may begin.
+
+    A superset of the starts where ``_NUMERIC`` (at a digit run's start) or
+    ``_WORDY`` can match; the patterns decide.
+    """
+    find = body.find
+    numeric: set[int] = set()
+    words: set[int] = set()
+    for digit in "12":  # years, ISO dates, decades and days 1x/2x start so
+        i = find(digit)
+        while i >= 0:
+            if i == 0 or body[i - 1] not in _DIGITS:
+                numeric.add(i)
+            i = find(digit, i + 1)
+    for month in _MONTH_STEM.finditer(body):
+        i = month.start()
+        words.add(i)
+        # "5 March", "5th of March": the day before the month (a day of any
+        # first digit; the ones starting 1 or 2 are found already).
+        j = _skip_space_back(body, i)
+        if j == i:
+            continue
+        _day_before(body, j, numeric)
+        if body[j - 2 : j] == "of" and j > 2 and body[j - 3].isspace():
+            _day_before(body, _skip_space_back(body, j - 2), numeric)
+    i = find("day")
+    while i >= 0:
+        for size, stems in _DAY_STEMS:
+            if i >= size and body[i - size : i] in stems:
+                words.add(i - size)
+        i = find("day", i + 1)
+    for stem in ("omorrow", "onight"):
+        i = find(stem)
+        while i >= 0:
+            if i and body[i - 1] in "tT":
+                words.add(i - 1)
+            i = find(stem, i + 1)
+    for unit in _UNITS:
+        i = find(unit)
+        while i >= 0:
+            j = i
+            while j > 0 and body[j - 1].isspace():
+                j -= 1
+            if j < i:
+                rel = _REL_BEFORE.search(body, max(0, j - 8), j)
+                if rel is not None:
+                    words.add(rel.start())
+            i = find(unit, i + 1)
+    return sorted(numeric), sorted(words)
+
+
 _BEFORE_MONTH = re.compile(
     r"(?:\b(?:(?P<dir>last|next|early|late|mid|this)|in|on|since|until|by|from|before|after|"
     r"during|through|of)[\s-]+)$",
@@ -128,13 +207,14 @@ def find_dates(
     """
     pub = published.date() if isinstance(published, dt.datetime) else published
     found: list[tuple[int, int, re.Match[str], str | None]] = []
-    for anchor in _NUM_ANCHOR.finditer(body):
-        m = _NUMERIC.match(body, anchor.start())
-        if m is None:
-            continue
-        start, end = m.start(), m.end()
+    numeric, words = _candidates(body)
+    for start in numeric:
         if start and (body[start - 1].isalnum() or body[start - 1] in "-_$£€#.,"):
             continue
+        m = _NUMERIC.match(body, start)
+        if m is None:
+            continue
+        end = m.end()
         if end < len(body) and (body[end].isalnum() or body[end] in "-/%"):
             continue
         if m.group("year") is not None and body[end : end + 2][:1] in ",." and (
@@ -150,13 +230,13 @@ def find_dates(
         elif m.group("year"):
             back = _BEFORE_YEAR.search(body, lo, start)
         found.append((back.start() if back else start, end, m, None))
-    for anchor in _WORD_ANCHOR.finditer(body):
-        m = _WORDY.match(body, anchor.start())
-        if m is None:
-            continue
-        start, end = m.start(), m.end()
+    for start in words:
         if start and (body[start - 1].isalnum() or body[start - 1] in "-_"):
             continue
+        m = _WORDY.match(body, start)
+        if m is None:
+            continue
+        end = m.end()
         if end < len(body) and (body[end].isalnum() or body[end] in "-"):
             continue
         lo = max(0, start - 24)
@@ -214,27 +294,25 @@ def _shift_month(d: dt.date, months: int) -> dt.date:
 def _resolve(
     m: re.Match[str], body: str, pub: dt.date | None, direction: str | None
 ) -> tuple[dt.date | None, str | None]:
-    groups = m.groupdict()
-
-    def g(name: str) -> str:
-        return groups.get(name) or ""
-
-    if g("iso"):
-        return _safe(int(g("iy")), int(g("im")), int(g("id"))), "day"
-    if g("dmy") or g("mdy"):
-        month = _month(g("m1") or g("m2"))
-        day = _day(g("d1") or g("d2"))
-        year_text = g("y1") or g("y2")
+    kind = m.lastgroup  # the outer group of the branch that matched
+    group = m.group
+    if kind == "iso":
+        return _safe(int(group("iy")), int(group("im")), int(group("id"))), "day"
+    if kind == "dmy" or kind == "mdy":
+        first = kind == "dmy"
+        month = _month(group("m1") if first else group("m2"))
+        day = _day(group("d1") if first else group("d2"))
+        year_text = group("y1") if first else group("y2")
         if year_text:
             return _safe(int(year_text), month, day), "day"
         if pub is None:
             return None, "day"
         return _safe(pub.year, month, day), "day"
-    if g("my"):
-        return _safe(int(g("y3")), _month(g("m3")), 1), "month"
-    if g("rel"):
-        unit = g("unit").lower()
-        rdir = g("rdir").lower()
+    if kind == "my":
+        return _safe(int(group("y3")), _month(group("m3")), 1), "month"
+    if kind == "rel":
+        unit = group("unit").lower()
+        rdir = group("rdir").lower()
         step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[rdir]
         if unit == "year":
             return (None if pub is None else _safe(pub.year + step, 1, 1)), "year"
@@ -245,8 +323,8 @@ def _resolve(
                 return None, "decade"
             return _safe(pub.year // 10 * 10 + 10 * step, 1, 1), "decade"
         return None, None  # weeks and seasons: no single calendar date
-    if g("rmonth"):
-        month = _month(g("m4"))
+    if kind == "rmonth":
+        month = _month(group("m4"))
         if pub is None:
             return None, "month"
         year = pub.year
@@ -256,10 +334,10 @@ def _resolve(
         elif mdir == "next":
             year = pub.year if month > pub.month else pub.year + 1
         return _safe(year, month, 1), "month"
-    if g("wday"):
+    if kind == "wday":
         if pub is None:
             return None, "day"
-        wd = _WEEKDAYS[g("w").lower()]
+        wd = _WEEKDAYS[group("w").lower()]
         wdir = (direction or "").lower()
         future = wdir == "next" or (
             wdir != "last" and _FUTURE.search(body, max(0, m.start() - 80), m.start()) is not None
@@ -273,11 +351,11 @@ def _resolve(
         if wdir == "last" and delta == 0:
             delta = 7
         return pub - dt.timedelta(days=delta), "day"
-    if g("deixis"):
+    if kind == "deixis":
         if pub is None:
             return None, "day"
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g("deixis").lower()]
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[group("deixis").lower()]
         return pub + dt.timedelta(days=offset), "day"
-    if g("decade"):
-        return _safe(int(g("dec")), 1, 1), "decade"
-    return _safe(int(g("y4")), 1, 1), "year"
+    if kind == "decade":
+        return _safe(int(group("dec")), 1, 1), "decade"
+    return _safe(int(group("y4")), 1, 1), "year"
