@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -61,8 +62,8 @@ _OPENERS = "“\"‘'"
 _SINGLE = re.compile(r"[‘'](?=[^\s’'])([^‘’'\n“”\"]{1,400}?)(?<=[^\s‘'])[’'](?![\w])")
 
 
-# The mark first (the engine skips to it in C), then what precedes it.
-_SINGLE_OPENER = re.compile(r"[‘'](?<=[\s(\[“\"—–\-][‘'])")
+# What may stand before a single opening mark (besides whitespace).
+_SINGLE_OPENER_AFTER = frozenset("([“\"—–-")
 
 
 def _positions(text: str, chars: str) -> list[int]:
@@ -84,7 +85,16 @@ def _single_quotes(body: str) -> Iterator[re.Match[str]]:
         return
     # Candidate openers are found first (a mark after a space, bracket or
     # dash, or at the start), so apostrophes inside words cost nothing.
-    openers = [m.start() for m in _SINGLE_OPENER.finditer(body)]
+    openers: list[int] = []
+    find = body.find
+    for mark in "'‘":  # str.find skips in C; apostrophes in words are few
+        i = find(mark, 1)
+        while i >= 0:
+            before = body[i - 1]
+            if before in _SINGLE_OPENER_AFTER or before.isspace():
+                openers.append(i)
+            i = find(mark, i + 1)
+    openers.sort()
     if body[:1] in ("'", "‘"):
         openers.insert(0, 0)
     pos = 0
@@ -139,6 +149,10 @@ class _Mention(NamedTuple):
     kind: EntityKind
 
 
+_START = operator.itemgetter(0)
+_END = operator.itemgetter(1)
+
+
 @attrs.define(slots=True)
 class _Direct:
     start: int  # offset of the first quoted character
@@ -154,7 +168,8 @@ class _Context:
     body: str
     mentions: tuple[_Mention, ...]
     starts: tuple[int, ...]
-    genders: dict[str, str]
+    persons: dict[str, Entity]
+    genders: dict[str, str]  # filled on demand from persons (this call's cache)
     cue_re: re.Pattern[str]
     sentence_starts: tuple[int, ...]
 
@@ -180,16 +195,17 @@ def find_quotes(
     Returns:
         Quotes in document order.
     """
-    mentions = sorted(
-        (_Mention(s.start, s.end, e.name, e.kind) for e in entities for s in e.mentions),
-        key=lambda m: (m.start, -m.end),
-    )
-    genders = {
-        e.name: (_gender_of(e, body)) for e in entities if e.kind is EntityKind.PERSON
-    }
+    new = tuple.__new__  # a _Mention without the Python-level __new__
+    mentions = [
+        new(_Mention, (s.start, s.end, e.name, e.kind)) for e in entities for s in e.mentions
+    ]
+    # By start, longer first (two stable sorts in C instead of a key lambda).
+    mentions.sort(key=_END, reverse=True)
+    mentions.sort(key=_START)
+    persons = {e.name: e for e in entities if e.kind is EntityKind.PERSON}
     bounds = _sentence_bounds(body, sentences)
-    ctx = _Context(body, tuple(mentions), tuple(m.start for m in mentions), genders, _cue_re(),
-                   tuple(b[0] for b in bounds))
+    ctx = _Context(body, tuple(mentions), tuple(m.start for m in mentions), persons, {},
+                   _cue_re(), tuple(b[0] for b in bounds))
     directs = _direct_spans(body)
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, Span | None, int] = (None, None, -1)
@@ -283,6 +299,16 @@ def _framing_speaker(
     if m is None:
         return None
     return m.name, "as", Span(m.start, m.end)
+
+
+def _gender(ctx: _Context, name: str) -> str:
+    """The gender of the person entity ``name`` ("?" when unknown), computed once per call."""
+    gender = ctx.genders.get(name)
+    if gender is None:
+        entity = ctx.persons.get(name)
+        gender = "?" if entity is None else _gender_of(entity, ctx.body)
+        ctx.genders[name] = gender
+    return gender
 
 
 def _gender_of(entity: Entity, body: str) -> str:
@@ -772,7 +798,7 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
         while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
             m = ctx.mentions[k]
             if m.kind is EntityKind.PERSON:
-                gender = ctx.genders.get(m.name, "?")
+                gender = _gender(ctx, m.name)
                 if gender == want:
                     return m.name
                 if gender == "?" and unknown is None:
@@ -805,18 +831,44 @@ _INDIRECT_LITERALS = tuple(
 _ACCORDING_LITERALS = (("ccording to", 1),)
 
 
-def _finditer_at(
-    rx: re.Pattern[str], text: str, literals: Sequence[tuple[str, int]]
-) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` for a pattern without look-behind whose every
-    match contains one of ``literals`` (a string and its offset from the
-    match start): the pattern is tried only where a literal occurs."""
+# The verbs ending in "ed" are found at once, as one pattern with a literal
+# prefix ("de") over the reversed body; the others one str.find each.
+_ED_LITERALS = tuple(v for v, _ in _INDIRECT_LITERALS if v.endswith("ed"))
+_OTHER_LITERALS = tuple((v, 0) for v, _ in _INDIRECT_LITERALS if not v.endswith("ed"))
+_ED_REVERSED = re.compile(
+    "de(?:" + "|".join(sorted((re.escape(v[::-1][2:]) for v in _ED_LITERALS), key=len,
+                              reverse=True)) + ")"
+)
+
+
+def _literal_starts(text: str, literals: Sequence[tuple[str, int]]) -> set[int]:
+    """Where a match containing one of ``literals`` (a string and its offset
+    from the match start) would start."""
     starts: set[int] = set()
     for literal, offset in literals:
         i = text.find(literal, offset)
         while i >= 0:
             starts.add(i - offset)
             i = text.find(literal, i + 1)
+    return starts
+
+
+def _verb_starts(text: str) -> set[int]:
+    """Starts of the literals of ``_INDIRECT_VERB`` in ``text``.
+
+    Occurrences that overlap another one of a reversed match can be missed;
+    such a word is followed by a letter and so never matches ``\\b``.
+    """
+    starts = _literal_starts(text, _OTHER_LITERALS)
+    n = len(text)
+    for m in _ED_REVERSED.finditer(text[::-1]):
+        starts.add(n - m.end())
+    return starts
+
+
+def _match_at(rx: re.Pattern[str], text: str, starts: set[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern without look-behind that can match
+    only at ``starts``: the pattern is tried only there."""
     end = 0
     for pos in sorted(starts):
         if pos < end:
@@ -848,8 +900,9 @@ def _indirect(
     # One scan for cues over the whole body; only sentences with a cue are read.
     starts = [b[0] for b in bounds]
     with_cue: set[int] = set()
-    for rx, literals in ((_INDIRECT_VERB, _INDIRECT_LITERALS), (_ACCORDING, _ACCORDING_LITERALS)):
-        for m in _finditer_at(rx, body, literals):
+    for rx, at in ((_INDIRECT_VERB, _verb_starts(body)),
+                   (_ACCORDING, _literal_starts(body, _ACCORDING_LITERALS))):
+        for m in _match_at(rx, body, at):
             if m.start() and body[m.start() - 1].isalnum():
                 continue
             with_cue.add(bisect.bisect_right(starts, m.start()) - 1)
