@@ -59,12 +59,16 @@ _CUE_TEXT = st.lists(
 
 
 @settings(max_examples=300, deadline=None)
-@given(_CUE_TEXT)
-def test_literal_guided_scan_finds_what_finditer_finds(text: str) -> None:
+@given(_CUE_TEXT, st.integers(0, 80), st.integers(0, 120))
+def test_literal_guided_scan_finds_what_finditer_finds(text: str, lo: int, width: int) -> None:
     for rx, starts in ((_INDIRECT_VERB, _verb_starts(text)),
                        (_ACCORDING, _literal_starts(text, _ACCORDING_LITERALS))):
-        assert [m.span() for m in _match_at(rx, text, starts)] == [
+        at = sorted(starts)
+        assert [m.span() for m in _match_at(rx, text, at)] == [
             m.span() for m in rx.finditer(text)
+        ]
+        assert [m.span() for m in _match_at(rx, text, at, lo, lo + width)] == [
+            m.span() for m in rx.finditer(text, lo, lo + width)
         ]
 
 

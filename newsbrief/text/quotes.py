@@ -42,7 +42,6 @@ gives quotes with ``direct=False`` whose span is the reported clause.
 from __future__ import annotations
 
 import bisect
-import itertools
 import operator
 import re
 from collections.abc import Iterator, Sequence
@@ -227,7 +226,7 @@ def find_quotes(
             speaker, cue, span = chain_speaker[d.chain]
             found = (speaker, cue, span)
         # Only "up to four" and "up to six" words matter: count no further.
-        words = sum(1 for _ in itertools.islice(_WORD.finditer(text), 7))
+        words = _count_words(text)
         if found is not None and found[0] is None and d.chain in chain_speaker:
             found = chain_speaker[d.chain]
         if found is None:
@@ -402,13 +401,25 @@ def _direct_spans(body: str) -> list[_Direct]:
     return out
 
 
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
+
+
+def _count_words(text: str) -> int:
+    """Words of ``text``, counted up to 7 (only "up to four" and "up to six" matter)."""
+    # The words of a prefix are never more than those of the whole text.
+    n = len(_WORD.findall(text, 0, 80))
+    if n < 7 and len(text) > 80:
+        n = len(_WORD.findall(text))
+    return min(n, 7)
+
+
 def _add(out: list[_Direct], body: str, start: int, end: int, open_mark: int, close_mark: int,
          chain: int) -> None:
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():
         end -= 1
-    if end > start and any(c.isalnum() for c in body[start:end]):
+    if end > start and _ALNUM.search(body, start, end) is not None:
         out.append(_Direct(start, end, open_mark, close_mark, chain, False))
 
 
@@ -500,14 +511,12 @@ def _attribute(
     after = gap.end() if gap else tail_start
     gap_text = body[tail_start:after]
     closes_clause = text_end in ",?!—–-" or "," in gap_text or "—" in gap_text
-    best = None
-    for m in ctx.cue_re.finditer(body, after, min(len(body), after + 80)):
-        if _inside_other_quote(body, after, m.start()) or _TERMINAL.search(
-            body, after, m.start()
-        ):
-            break
-        best = m
-        break
+    best = ctx.cue_re.search(body, after, min(len(body), after + 80))
+    if best is not None and (
+        _inside_other_quote(body, after, best.start())
+        or _TERMINAL.search(body, after, best.start())
+    ):
+        best = None
     if best is not None and best.start() - after <= 60 and (
         closes_clause
         or (best.start() - after <= 3 and text_end in ".")
@@ -605,7 +614,7 @@ def _cue_text(cue: str) -> str:
 
 
 def _inside_other_quote(body: str, start: int, end: int) -> bool:
-    return any(c in "“\"" for c in body[start:end])
+    return body.find("“", start, end) >= 0 or body.find('"', start, end) >= 0
 
 
 _SUBJECT_STOP = re.compile(  # the full stop first, then its look-behinds (see _TERMINAL)
@@ -866,14 +875,22 @@ def _verb_starts(text: str) -> set[int]:
     return starts
 
 
-def _match_at(rx: re.Pattern[str], text: str, starts: set[int]) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` for a pattern without look-behind that can match
-    only at ``starts``: the pattern is tried only there."""
-    end = 0
-    for pos in sorted(starts):
+def _match_at(
+    rx: re.Pattern[str], text: str, starts: Sequence[int], lo: int = 0, hi: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, lo, hi)`` for a pattern without look-behind that
+    can match only at ``starts`` (sorted): the pattern is tried only there."""
+    if hi is None:
+        hi = len(text)
+    end = lo
+    k = bisect.bisect_left(starts, lo)
+    n = len(starts)
+    while k < n and starts[k] < hi:
+        pos = starts[k]
+        k += 1
         if pos < end:
             continue
-        m = rx.match(text, pos)
+        m = rx.match(text, pos, hi)
         if m is not None:
             yield m
             end = m.end()
@@ -898,10 +915,11 @@ def _indirect(
     body = ctx.body
     out: list[Quote] = []
     # One scan for cues over the whole body; only sentences with a cue are read.
-    starts = [b[0] for b in bounds]
+    starts = ctx.sentence_starts
     with_cue: set[int] = set()
-    for rx, at in ((_INDIRECT_VERB, _verb_starts(body)),
-                   (_ACCORDING, _literal_starts(body, _ACCORDING_LITERALS))):
+    verb_at = sorted(_verb_starts(body))
+    for rx, at in ((_INDIRECT_VERB, verb_at),
+                   (_ACCORDING, sorted(_literal_starts(body, _ACCORDING_LITERALS)))):
         for m in _match_at(rx, body, at):
             if m.start() and body[m.start() - 1].isalnum():
                 continue
@@ -931,7 +949,7 @@ def _indirect(
                 if q is not None:
                     out.append(q)
                 continue
-        for vm in _INDIRECT_VERB.finditer(body, s0, end):
+        for vm in _match_at(_INDIRECT_VERB, body, verb_at, s0, end):
             if vm.start() and body[vm.start() - 1].isalnum():
                 continue
             subj = _speaker_left(ctx, s0, vm.start())
