@@ -162,15 +162,14 @@ class _Direct:
     single: bool
 
 
-@attrs.frozen(slots=True)
-class _Context:
+class _Context(NamedTuple):  # a tuple: built once per call, read everywhere
     body: str
-    mentions: tuple[_Mention, ...]
-    starts: tuple[int, ...]
+    mentions: list[_Mention]
+    starts: list[int]
     persons: dict[str, Entity]
     genders: dict[str, str]  # filled on demand from persons (this call's cache)
     cue_re: re.Pattern[str]
-    sentence_starts: tuple[int, ...]
+    sentence_starts: list[int]
 
 
 #: How far (characters) before and after a quotation attribution looks.
@@ -203,8 +202,8 @@ def find_quotes(
     mentions.sort(key=_START)
     persons = {e.name: e for e in entities if e.kind is EntityKind.PERSON}
     bounds = _sentence_bounds(body, sentences)
-    ctx = _Context(body, tuple(mentions), tuple(m.start for m in mentions), persons, {},
-                   _cue_re(), tuple(b[0] for b in bounds))
+    ctx = _Context(body, mentions, list(map(_START, mentions)), persons, {}, _cue_re(),
+                   list(map(_START, bounds)))
     directs = _direct_spans(body)
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, Span | None, int] = (None, None, -1)
