@@ -37,6 +37,7 @@ evaluation data.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 
@@ -175,10 +176,14 @@ def find_entities(
     lowers = _Lowers(body)
     starts = frozenset(sentence_starts) if sentence_starts is not None else frozenset()
     cands = _candidates(body, kb, lowers, starts, in_headline=False, shouting=body_caps)
-    if headline:
-        cands.extend(_candidates(headline, kb, lowers, frozenset({0}), in_headline=True))
+    head_cands = (
+        _candidates(headline, kb, lowers, _HEADLINE_STARTS, in_headline=True) if headline else []
+    )
     # Roles and kinds read from the words around each name (newsbrief.text.roles).
-    return refine_entities(body, _resolve(body, cands, kb), starts, headline)
+    return refine_entities(body, _resolve(body, cands, head_cands, kb), starts, headline)
+
+
+_HEADLINE_STARTS = frozenset({0})
 
 
 # -- candidates -------------------------------------------------------------
@@ -200,26 +205,23 @@ def _candidates(
         if run_start and text[run_start - 1] in _GLUED:
             continue
         run = match.group()
-        if run.count(" ") + run.count("\t") > _MAX_RUN_WORDS:
-            # Capitalised text this long is not a name (a text in Title Case
-            # or without punctuation); splitting it recurses once per word.
-            continue
-        head = _run_head(run)
-        if head is None:
+        info = _run_info(run, shouting, in_headline)
+        if info is None:
             continue  # the commonest case: "The", "He", "But"
         # The only things a run's candidates depend on besides its own text:
         # whether its first word is an ordinary word here (a sentence
         # starter that also occurs in lower case), and the words before a
         # role ("former"), which are read below.
-        first, common = head
-        first_common = (
-            not shouting
-            and common is not False
+        first, common, protos = info
+        if (
+            common is not False
+            and not shouting
             and (run_start in starts or _after_break(text, run_start))
             and (common or first in lowers)
-        )
+        ):
+            protos = _run_candidates(run, True, shouting, in_headline)
         for (start, end, name, kind, role, role_at, weak, caps, display, strong, key, words,
-             acro) in _run_candidates(run, first_common, shouting, in_headline):
+             acro) in protos:
             if role_at >= 0:
                 at = run_start + role_at
                 before = _FORMER.search(text, max(0, at - 40), at)
@@ -239,6 +241,25 @@ _MAX_RUN_WORDS = 80
 _Proto = tuple[
     int, int, str, EntityKind | None, str | None, int, bool, bool, str | None, bool, str, int, bool
 ]
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _run_info(
+    run: str, shouting: bool, in_headline: bool
+) -> tuple[str, bool | None, tuple[_Proto, ...]] | None:
+    """What a run's candidates need besides its text, in one memoised lookup:
+    None for a run that names nothing (a lone function word, or capitalised
+    text too long to be a name), else its first word, whether that is an
+    ordinary word when it opens a sentence (see :func:`_run_head`), and the
+    run's candidates when it is not."""
+    if run.count(" ") + run.count("\t") > _MAX_RUN_WORDS:
+        # Capitalised text this long is not a name (a text in Title Case
+        # or without punctuation); splitting it recurses once per word.
+        return None
+    head = _run_head(run)
+    if head is None:
+        return None
+    return head[0], head[1], _run_candidates(run, False, shouting, in_headline)
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -350,7 +371,6 @@ def _bare(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=1 << 15)
 def _run_head(run: str) -> tuple[str, bool | None] | None:
     """None for a lone function word ("The", "He's"), else the run's first
     word and whether it is an ordinary word when it opens a sentence: True
@@ -716,11 +736,19 @@ def _context_kind(text: str, cand: _Candidate) -> EntityKind | None:
     return None
 
 
-def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity, ...]:
-    body_cands = [c for c in cands if not c.in_headline]
-    head_cands = [c for c in cands if c.in_headline]
+def _resolve(
+    body: str, body_cands: list[_Candidate], head_cands: list[_Candidate], kb: Knowledge
+) -> tuple[Entity, ...]:
     for c in body_cands:
-        _table_context(body, c, kb)
+        # Most names are in running text: skip the table rules unless a
+        # character next to the name could start one of their contexts.
+        if (
+            c.kind is None
+            or c.caps
+            or body[c.end : c.end + 2] in _SCORE_STARTS
+            or body[max(0, c.start - 2) : c.start] == "( "
+        ):
+            _table_context(body, c, kb)
     groups: dict[str, _Group] = {}
     by_form: dict[str, _Group] = {}
     token_index: dict[str, list[_Group]] = {}
@@ -735,42 +763,50 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
         return g
 
     def add(g: _Group, c: _Candidate) -> None:
-        g.forms.setdefault(c.text, None)
+        text = c.text
+        g.forms.setdefault(text, None)
         by_form.setdefault(c.form, g)
         if g.role is None and c.role is not None:
             g.role = c.role
         (g.headline_mentions if c.in_headline else g.mentions).append((c.start, c.end))
-        if c.kind is g.kind and (
-            len(c.text) > len(g.name)
-            or (len(c.text) == len(g.name) and g.name.isupper() and not c.text.isupper())
-        ):
-            g.name = c.text
+        if c.kind is g.kind:
+            name = g.name
+            if len(text) > len(name) or (
+                len(text) == len(name) and name.isupper() and not text.isupper()
+            ):
+                g.name = text
 
-    # Pass 1: multi-word names and anything with a confident kind.
-    ordered = sorted(body_cands, key=lambda c: (-c.words, c.start))
+    # Pass 1: multi-word names and anything with a confident kind; longer
+    # names first, each length in text order (two stable sorts).
+    body_cands.sort(key=_BY_START)
     pending: list[_Candidate] = []
-    for c in ordered:
-        key = c.form
-        if key in by_form:
-            add(by_form[key], c)
-            continue
-        if c.kind is not None and not c.weak and not (
-            c.acronym and c.kind is ORG
-        ) and (c.words > 1 or c.kind is not PERSON or c.role is not None):
-            g = new_group(c, c.kind, True)
+    for c in sorted(body_cands, key=_BY_WORDS, reverse=True):
+        g = by_form.get(c.form)
+        if g is not None:
             add(g, c)
+            continue
+        kind = c.kind
+        if kind is not None and not c.weak and not (
+            c.acronym and kind is ORG
+        ) and (c.words > 1 or kind is not PERSON or c.role is not None):
+            add(new_group(c, kind, True), c)
         else:
             pending.append(c)
     # Pass 2: short forms join a longer name ("Putin" -> "Vladimir Putin").
     rest: list[_Candidate] = []
-    for c in sorted(pending, key=lambda c: c.start):
+    pending.sort(key=_BY_START)
+    for c in pending:
         key = c.key
-        if key in by_form:
-            add(by_form[key], c)
+        g = by_form.get(key)
+        if g is not None:
+            add(g, c)
             continue
-        owners = token_index.get(key, [])
-        if len(owners) == 1 and c.kind in (None, PERSON, PLACE, ORG) and not (
-            c.kind in (PLACE, ORG) and not c.weak and key in kb.countries
+        owners = token_index.get(key)
+        if (
+            owners is not None
+            and len(owners) == 1
+            and c.kind in (None, PERSON, PLACE, ORG)
+            and not (c.kind in (PLACE, ORG) and not c.weak and key in kb.countries)
         ):
             add(owners[0], c)
             continue
@@ -795,24 +831,23 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
             if ctx_kind is PERSON or (ctx_kind is not None and key not in votes):
                 votes[key] = ctx_kind
     for c in rest:
-        key = c.key
-        if key in by_form:
-            add(by_form[key], c)
+        g = by_form.get(c.key)
+        if g is not None:
+            add(g, c)
             continue
         if c.caps and c.kind is None:
             continue  # a shouted word that matched no name: not an entity
         kind = c.kind or votes.get(c.form)
         if kind is None:
             kind = OTHER
-        g = new_group(c, kind, c.kind is not None)
-        add(g, c)
+        add(new_group(c, kind, c.kind is not None), c)
     # Headline: join body entities by form, token or spelling.
     for c in head_cands:
         key = c.key
         hg: _Group | None = by_form.get(key)
         if hg is None:
-            owners = token_index.get(key, [])
-            hg = owners[0] if len(owners) == 1 else None
+            owners = token_index.get(key)
+            hg = owners[0] if owners is not None and len(owners) == 1 else None
         if hg is None and c.acronym:
             hg = _acronym_owner(c.text, groups.values(), kb)
         if hg is None:
@@ -821,32 +856,53 @@ def _resolve(body: str, cands: list[_Candidate], kb: Knowledge) -> tuple[Entity,
             hg = new_group(c, c.kind, True)
             hg.first = 1 << 30
         add(hg, c)
+    result: list[tuple[int, int, Entity]] = []
     for g in groups.values():
-        if g.kind is PERSON and g.role is None:
-            g.role = _appositive_role(body, g.mentions, kb)
-    result = []
-    for g in groups.values():
-        if not g.mentions and not g.headline_mentions:
+        mentions = g.mentions
+        heads = g.headline_mentions
+        if not mentions and not heads:
             continue
-        aliases = tuple(sorted((f for f in g.forms if f != g.name), key=lambda f: (-len(f), f)))
-        mentions = tuple([Span(a, b) for a, b in sorted(g.mentions)])
-        head = tuple([Span(a, b) for a, b in sorted(g.headline_mentions)])
+        if len(mentions) > 1:
+            mentions.sort()
+        role = g.role
+        if role is None and g.kind is PERSON and mentions:
+            role = _appositive_role(body, mentions, kb)
+        forms = g.forms
+        if len(forms) == 1 and g.name in forms:
+            aliases: tuple[str, ...] = ()
+        else:
+            aliases = tuple(sorted([f for f in forms if f != g.name], key=_longest_first))
+        if len(heads) > 1:
+            heads.sort()
         result.append(
             (
-                -len(g.mentions) - len(g.headline_mentions),
+                -len(mentions) - len(heads),
                 g.first,
                 Entity(
                     name=g.name,
                     kind=g.kind,
                     aliases=aliases,
-                    role=g.role,
-                    mentions=mentions,
-                    headline_mentions=head,
+                    role=role,
+                    mentions=tuple([Span(a, b) for a, b in mentions]),
+                    headline_mentions=tuple([Span(a, b) for a, b in heads]),
                 ),
             )
         )
-    result.sort(key=lambda r: (r[0], r[1]))
-    return tuple(r[2] for r in result)
+    result.sort(key=_BY_COUNT_AND_FIRST)
+    return tuple([r[2] for r in result])
+
+
+_BY_START = operator.attrgetter("start")
+_BY_WORDS = operator.attrgetter("words")
+_BY_COUNT_AND_FIRST = operator.itemgetter(0, 1)
+# Two characters after a name that may open a score ("Liverpool 16"): see _SCORE_AFTER.
+_SCORE_STARTS = frozenset(
+    [" ", "\t", "  ", " \t", "\t ", "\t\t"] + [f"{s}{d}" for s in " \t" for d in "0123456789"]
+)
+
+
+def _longest_first(form: str) -> tuple[int, str]:
+    return -len(form), form
 
 
 def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
@@ -916,8 +972,8 @@ def _acronym_owner(word: str, groups: Iterable[_Group], kb: Knowledge) -> _Group
 def _appositive_role(
     body: str, mentions: Sequence[tuple[int, int]], kb: Knowledge
 ) -> str | None:
-    """A role from an appositive next to one of the mentions, if any."""
-    for start, end in sorted(mentions)[:3]:
+    """A role from an appositive next to one of the (sorted) mentions, if any."""
+    for start, end in mentions[:3]:
         # Cheap tests first: an appositive is set off by a comma.
         after = None
         if body[end : end + 1] == ",":
@@ -958,14 +1014,16 @@ def _phrase_before(body: str, comma: int) -> str | None:
     return None
 
 
+_AND_ANOTHER = re.compile(r"\s+and\s+(?=(?:a|an|the)\s)")
+_ROLE_WORD = re.compile(r"[\w'’\-]+")
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the|who\s+is|who\s+was)\s+", re.IGNORECASE)
 
 
 def _pick_role(phrase: str, kb: Knowledge) -> str | None:
     """The part of an appositive that names a role ("the secretary of ...")."""
-    parts = re.split(r"\s+and\s+(?=(?:a|an|the)\s)", phrase)
+    parts = _AND_ANOTHER.split(phrase)
     for part in reversed(parts):
-        words = [_fold(w).strip("'’") for w in re.findall(r"[\w'’\-]+", part)]
+        words = [_fold(w).strip("'’") for w in _ROLE_WORD.findall(part)]
         if any(w in kb.title_words for w in words) and len(words) <= 12:
             role = _LEADING_ARTICLE.sub("", part.strip())
             if role and not role[0].isdigit():
