@@ -200,12 +200,13 @@ def _candidates(
 ) -> list[_Candidate]:
     out: list[_Candidate] = []
     append = out.append
+    plain = not shouting and not in_headline  # the body of an ordinary story
     for match in CAP_RUN.finditer(text):
         run_start = match.start()
         if run_start and text[run_start - 1] in _GLUED:
             continue
         run = match.group()
-        info = _run_info(run, shouting, in_headline)
+        info = _run_info(run)
         if info is None:
             continue  # the commonest case: "The", "He", "But"
         # The only things a run's candidates depend on besides its own text:
@@ -213,13 +214,14 @@ def _candidates(
         # starter that also occurs in lower case), and the words before a
         # role ("former"), which are read below.
         first, common, protos = info
-        if (
+        first_common = (
             common is not False
             and not shouting
             and (run_start in starts or _after_break(text, run_start))
             and (common or first in lowers)
-        ):
-            protos = _run_candidates(run, True, shouting, in_headline)
+        )
+        if first_common or not plain:
+            protos = _run_candidates(run, first_common, shouting, in_headline)
         for (start, end, name, kind, role, role_at, weak, caps, display, strong, key, words,
              acro) in protos:
             if role_at >= 0:
@@ -244,14 +246,13 @@ _Proto = tuple[
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _run_info(
-    run: str, shouting: bool, in_headline: bool
-) -> tuple[str, bool | None, tuple[_Proto, ...]] | None:
-    """What a run's candidates need besides its text, in one memoised lookup:
-    None for a run that names nothing (a lone function word, or capitalised
-    text too long to be a name), else its first word, whether that is an
-    ordinary word when it opens a sentence (see :func:`_run_head`), and the
-    run's candidates when it is not."""
+def _run_info(run: str) -> tuple[str, bool | None, tuple[_Proto, ...]] | None:
+    """What a run's candidates need besides its text, in one memoised lookup
+    (keyed by the string alone, the cache's fastest path): None for a run
+    that names nothing (a lone function word, or capitalised text too long
+    to be a name), else its first word, whether that is an ordinary word
+    when it opens a sentence (see :func:`_run_head`), and the run's
+    candidates in the body of a story not set in capitals when it is not."""
     if run.count(" ") + run.count("\t") > _MAX_RUN_WORDS:
         # Capitalised text this long is not a name (a text in Title Case
         # or without punctuation); splitting it recurses once per word.
@@ -259,7 +260,7 @@ def _run_info(
     head = _run_head(run)
     if head is None:
         return None
-    return head[0], head[1], _run_candidates(run, False, shouting, in_headline)
+    return head[0], head[1], _run_candidates(run, False, False, False)
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -878,13 +879,13 @@ def _resolve(
             (
                 -len(mentions) - len(heads),
                 g.first,
-                Entity(
-                    name=g.name,
-                    kind=g.kind,
-                    aliases=aliases,
-                    role=role,
-                    mentions=tuple([Span(a, b) for a, b in mentions]),
-                    headline_mentions=tuple([Span(a, b) for a, b in heads]),
+                Entity(  # positional: measurably cheaper for attrs' __init__
+                    g.name,
+                    g.kind,
+                    aliases,
+                    role,
+                    tuple([Span(a, b) for a, b in mentions]),
+                    tuple([Span(a, b) for a, b in heads]),
                 ),
             )
         )
