@@ -101,3 +101,41 @@ def test_mark_first_quote_patterns_match_their_plain_forms(text: str, pos: int, 
         found = fast.search(text, pos, pos + width)
         expected = plain.search(text, pos, pos + width)
         assert (found and found.span()) == (expected and expected.span())
+
+
+# CAP_RUN reads the letters of a word as an unrolled loop; it must match what
+# the plain form (one alternation per character) matches.
+_UP = "A-ZÀ-ÖØ-Þ"
+_PLAIN_CAP_TOKEN = (
+    rf"(?:(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?=[ \t]+[{_UP}])|(?:St|Mt|Ft|Pt)\.(?=[ \t]+[{_UP}])"
+    rf"|[{_UP}](?:[\w&]|['’\-.](?=\w))*"
+    rf"|(?<=[ \t])(?:al|el|bin|ibn|ben|abu|de|van|von|d|l)['’\-][{_UP}](?:\w|['’\-](?=\w))*)"
+)
+_PLAIN_FIRST_TOKEN = (
+    rf"[{_UP}](?:\.(?:[{_UP}]\.)+|\.(?=[ \t]+[{_UP}])|(?<=[SMFP])t\.(?=[ \t]+[{_UP}])"
+    r"|(?:[\w&]|['’\-.](?=\w))*)"
+)
+_PLAIN_CAP_RUN = re.compile(
+    rf"{_PLAIN_FIRST_TOKEN}"
+    r"(?:(?:[ \t]+(?:of|for|and|the|on|de|du|des|del|della|di|da|dos|van|von|der|den|bin|ibn"
+    r"|al|el|la|le|y|&))*"
+    rf"[ \t]+{_PLAIN_CAP_TOKEN})*(?!\w)"
+)
+_CAPITALISED = st.lists(
+    st.sampled_from(
+        ["U", "S", "St", "Mt", "A", "AT", "T", "Bank", "O", "Brien", "Émile", "x", "of", "and",
+         "al", "de", "van", " al-", " de'", ".", "'", "’", "-", "&", "_", "3", " ", "\t", "\n",
+         ","]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CAPITALISED)
+def test_capitalised_runs_match_their_plain_form(text: str) -> None:
+    from newsbrief.text.tokens import CAP_RUN
+
+    assert [m.span() for m in CAP_RUN.finditer(text)] == [
+        m.span() for m in _PLAIN_CAP_RUN.finditer(text)
+    ]

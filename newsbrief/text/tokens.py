@@ -24,25 +24,26 @@ __all__ = [
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LETTER = r"[^\W\d_]"
-# One capitalised token: an acronym with dots (U.S.), an initial (J.), a word
-# starting with a capital (O'Brien, AT&T, Al-Ain) or a particle-prefixed
-# name (al-Assad).
-_CAP_TOKEN = (
-    rf"(?:(?:[{_UP}]\.){{2,}}"
-    rf"|[{_UP}]\.(?=[ \t]+[{_UP}])"
-    rf"|(?:St|Mt|Ft|Pt)\.(?=[ \t]+[{_UP}])"
-    rf"|[{_UP}](?:[\w&]|['’\-.](?=\w))*"
-    rf"|(?<=[ \t])(?:al|el|bin|ibn|ben|abu|de|van|von|d|l)['’\-][{_UP}](?:\w|['’\-](?=\w))*)"
-)
-# The first token of a run: the alternatives of _CAP_TOKEN without the
-# particle-prefixed form, with the capital letter they all open with factored
-# out, so that the pattern starts with a character class (the engine then
-# skips to capitals in C).
+# The rest of a capitalised word: word characters and "&", with an apostrophe,
+# hyphen or full stop inside it (O'Brien, AT&T, Al-Ain). Written as an
+# unrolled loop (runs of [\w&] between marks) rather than a repeated
+# alternation, so that the engine reads each run of letters in one step.
+_WORD_REST = r"[\w&]*(?:['’\-.](?=\w)[\w&]*)*"
+# The first token of a run: an acronym with dots (U.S.), an initial (J.), an
+# abbreviation before a name (St. Louis) or a word starting with a capital,
+# the capital letter they all open with factored out, so that the pattern
+# starts with a character class (the engine then skips to capitals in C).
 _FIRST_TOKEN = (
     rf"[{_UP}](?:\.(?:[{_UP}]\.)+"
     rf"|\.(?=[ \t]+[{_UP}])"
     rf"|(?<=[SMFP])t\.(?=[ \t]+[{_UP}])"
-    rf"|(?:[\w&]|['’\-.](?=\w))*)"
+    rf"|{_WORD_REST})"
+)
+# One capitalised token inside a run: a first token, or a particle-prefixed
+# name (al-Assad).
+_CAP_TOKEN = (
+    rf"(?:{_FIRST_TOKEN}"
+    rf"|(?<=[ \t])(?:al|el|bin|ibn|ben|abu|de|van|von|d|l)['’\-][{_UP}]\w*(?:['’\-](?=\w)\w*)*)"
 )
 _JOIN = (
     r"(?:of|for|and|the|on|de|du|des|del|della|di|da|dos|van|von|der|den|bin|ibn|al|el|la|le"
