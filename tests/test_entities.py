@@ -184,3 +184,12 @@ def test_sentence_starters_are_cut_in_long_stories_too() -> None:
                     for i, word in enumerate(starters))
     names = {e.name for e in find_entities(body)}
     assert names == {f"Vell Harrow{i}" for i in range(len(starters))}
+
+
+def test_sentence_starter_found_in_lower_case_after_many_longer_words() -> None:
+    # "ab" stands alone once, after a dozen words that merely contain it.
+    filler = "abbot about above absent abide abyss abroad able abbey abandon abrupt absurd"
+    standalone = f"Ab Vell Harrow spoke. The {filler} and ab were noted."
+    assert {e.name for e in find_entities(standalone)} == {"Vell Harrow"}
+    only_inside = f"Ab Vell Harrow spoke. The {filler} were noted."
+    assert {e.name for e in find_entities(only_inside)} == {"Ab Vell Harrow"}

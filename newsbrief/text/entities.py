@@ -312,15 +312,19 @@ def _after_break(text: str, pos: int) -> bool:
 # A maximal run of str.isalnum() characters (\w is them plus "_") not
 # preceded by - or an apostrophe: how a word stands on its own in a text.
 _ALNUM_WORD = re.compile(r"(?<![-’']|[^\W_])[^\W_]+")
-#: Lookups answered by scanning the text before _Lowers indexes all its words.
-_LOWERS_SCANS = 12
+#: Lookups answered by scanning the text before _Lowers indexes all its words
+#: (a scan runs in C and costs about a fiftieth of indexing the text).
+_LOWERS_SCANS = 32
+#: Occurrences inside longer words a scan steps over in Python before it asks
+#: the regex engine instead ("s" is inside every other word).
+_LOWERS_HITS = 8
 
 
 class _Lowers:
     """Answers "does this word occur in lower case in the text?" (memoised).
 
-    The first few words are looked up by scanning the text (C speed; an
-    article asks about a handful of sentence-starting words); a text that
+    The first few dozen words are looked up by scanning the text (C speed;
+    an article asks about a handful of sentence-starting words); a text that
     asks about more gets one set of its words, so the cost stays linear.
     """
 
@@ -355,11 +359,18 @@ class _Lowers:
             return needle in self._runs
         n = len(needle)
         pos = text.find(needle)
+        hits = 0
         while pos >= 0:
             before = text[pos - 1] if pos else " "
             after = text[pos + n] if pos + n < len(text) else " "
             if not before.isalnum() and not after.isalnum() and before not in "-’'":
                 return True
+            hits += 1
+            if hits > _LOWERS_HITS:
+                # The same test as above, as a pattern (compiled once per
+                # word by the re module's cache).
+                alone = re.compile(rf"(?<![^\W_]|[-’']){re.escape(needle)}(?![^\W_])")
+                return alone.search(text, pos + 1) is not None
             pos = text.find(needle, pos + 1)
         return False
 
