@@ -291,15 +291,17 @@ def _run_candidates(
 _GLUED = frozenset("’'-.&_0123456789abcdefghijklmnopqrstuvwxyz")
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+# Bytes to delete to keep only A-Z, or only a-z (counting letters with
+# bytes.translate runs in C without building a list of matches).
+_NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
+_NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 
 
 def _mostly_capitals(text: str) -> bool:
     """Whether a text is set in capitals (fewer than one letter in ten lower case)."""
-    sample = text[:400]
-    upper = len(_UPPER.findall(sample))
-    return upper > 40 and len(_LOWER.findall(sample)) * 10 < upper
+    sample = text[:400].encode("ascii", "ignore")  # only A-Z and a-z are counted
+    upper = len(sample.translate(None, _NOT_UPPER))
+    return upper > 40 and len(sample.translate(None, _NOT_LOWER)) * 10 < upper
 
 
 def _after_break(text: str, pos: int) -> bool:
