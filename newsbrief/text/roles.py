@@ -199,11 +199,16 @@ def refine_entities(
     _fix_kinds(body, ents, kb, lex)
     _find_roles(body, ents, kb, lex)
     ents = _drop_sentence_starters(body, ents, starts, lex)
-    if len(ents) == len(entities) and all(e.source is not None for e in ents):
+    if len(ents) == len(entities) and all([e.source is not None for e in ents]):
         return tuple(entities)
     kept = [e for e in ents if e.mentions or e.headline]
-    kept.sort(key=lambda e: (-len(e.mentions) - len(e.headline), e.order))
-    return tuple(e.to_entity() for e in kept)
+    kept.sort(key=_rank)
+    return tuple([e.to_entity() for e in kept])
+
+
+def _rank(ent: _Ent) -> tuple[int, float]:
+    """Most mentioned first, ties in the order the entities came."""
+    return -len(ent.mentions) - len(ent.headline), ent.order
 
 
 # -- plural possessives ------------------------------------------------------
@@ -217,11 +222,13 @@ _APOSTROPHES = frozenset(("'", "’"))
 def _merge_plural_possessives(body: str, ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
     merged: dict[str, _Ent] = {}
     for ent in ents:
-        if ent.kind is not PERSON and ent.kind is not OTHER:
-            continue
         name = ent.name
         # Only a plural ("Dockers'") or a saint ("St. Brennan's") can own a name.
-        if not name.endswith("s") and name.partition(" ")[0].lower() not in _SAINT:
+        if not name.endswith("s") and (
+            name[:1] not in "Ss" or name.partition(" ")[0].lower() not in _SAINT
+        ):
+            continue
+        if ent.kind is not PERSON and ent.kind is not OTHER:
             continue
         if not any(body[s.end : s.end + 1] in _APOSTROPHES for s in ent.mentions):
             continue
@@ -290,16 +297,20 @@ def _join_surnames(body: str, headline: str, ents: list[_Ent], kb: Knowledge) ->
     if not loose:
         return ents
     surnames: dict[str, list[_Ent]] = {}
-    for ent in ents:
-        if ent.kind is PERSON and " " in ent.name and _strong_person(ent, kb):
-            surnames.setdefault(ent.name.rpartition(" ")[2].lower(), []).append(ent)
     full_names: dict[str, _Ent] = {}
     for ent in ents:
-        if " " in ent.name and ent.mentions:
-            full_names.setdefault(ent.name.lower(), ent)
+        name = ent.name
+        if " " not in name:
+            continue
+        if ent.kind is PERSON and _strong_person(ent, kb):
+            surnames.setdefault(name.rpartition(" ")[2].lower(), []).append(ent)
+        if ent.mentions:
+            full_names.setdefault(name.lower(), ent)
     gone: set[int] = set()
     for ent in loose:
-        if _join_cut_name(body, headline, ent, full_names):
+        first = ent.mentions[0].start
+        # A cut name follows the word cut off (the cheap half of the test first).
+        if body[first - 1 : first] in _BLANKS and _join_cut_name(body, headline, ent, full_names):
             gone.add(id(ent))
             continue
         owners = surnames.get(ent.name.lower(), [])
@@ -313,6 +324,9 @@ def _join_surnames(body: str, headline: str, ents: list[_Ent], kb: Knowledge) ->
         owner.headline = tuple(sorted({*owner.headline, *ent.headline}, key=_START))
         gone.add(id(ent))
     return [e for e in ents if id(e) not in gone] if gone else ents
+
+
+_BLANKS = (" ", "\t")
 
 
 def _join_cut_name(body: str, headline: str, ent: _Ent, full_names: Mapping[str, _Ent]) -> bool:
