@@ -230,9 +230,17 @@ def _speaker_right(pred_speaker: str | None, pred_span: tuple[int, int] | None,
     return bool(gold_words & pred_words - {w.lower() for w in _NOT_NAMES})
 
 
-def score_polnear() -> dict[str, float]:
+def _show(text: str, span: tuple[int, int], width: int = 60) -> str:
+    s0, s1 = span
+    inner = text[s0:s1] if s1 - s0 <= 2 * width else text[s0 : s0 + width] + " ... " + text[
+        s1 - width : s1]
+    return " ".join(f"{text[max(0, s0 - width):s0]}[[{inner}]]{text[s1:s1 + width]}".split())
+
+
+def score_polnear(errors: int = 0) -> dict[str, float]:
     rows = [json.loads(line) for line in (DATA / "polnear" / "dev.jsonl").open(encoding="utf-8")]
     n_gold = n_gold_hit = n_pred = n_pred_hit = n_named = n_named_right = 0
+    shown: dict[str, list[str]] = {"missed": [], "spurious": [], "speaker": []}
     for row in rows:
         text = row["text"]
         gold: list[tuple[tuple[int, int], dict[str, Any]]] = []
@@ -262,6 +270,7 @@ def score_polnear() -> dict[str, float]:
                 if any(_matches(span, region) for region in neutral):
                     continue
                 n_pred += 1
+                shown["spurious"].append(f"{_show(text, span)}  -> {q.speaker!r} ({q.cue})")
                 continue
             n_pred += 1
             n_pred_hit += 1
@@ -274,8 +283,21 @@ def score_polnear() -> dict[str, float]:
                     n_named += 1
                     sp = None if q.speaker_span is None else (q.speaker_span.start,
                                                               q.speaker_span.end)
-                    n_named_right += _speaker_right(q.speaker, sp, source)
+                    right = _speaker_right(q.speaker, sp, source)
+                    n_named_right += right
+                    if not right:
+                        shown["speaker"].append(
+                            f"{_show(text, span)}  -> {q.speaker!r} ({q.cue}); "
+                            f"gold {source['text']!r}"
+                        )
         n_gold_hit += len(hit_gold)
+        shown["missed"].extend(
+            f"{_show(text, region)}  gold {source['text']!r}"
+            for i, (region, source) in enumerate(gold) if i not in hit_gold
+        )
+    for kind, items in shown.items():
+        for item in items[:errors]:
+            print(f"{kind}: {item}")
     return {
         "recall": n_gold_hit / n_gold if n_gold else 0.0,
         "precision": n_pred_hit / n_pred if n_pred else 0.0,
@@ -327,6 +349,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", action="store_true")
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print N CoNLL errors per kind")
+    parser.add_argument("--quote-errors", type=int, default=0,
+                        help="print N PolNeAR quote errors per kind (missed, spurious, speaker)")
     args = parser.parse_args(argv)
     every = not (args.conll or args.polnear or args.speed)
     rows: list[tuple[str, str, str, str]] = []
@@ -337,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(("CoNLL-2003 eng.testb", f"{kind} P/R/F1",
                          f"{p:.3f} / {r:.3f} / {f:.3f}", f"F1 >= {TARGETS[kind]:.2f}"))
     if every or args.polnear:
-        pol = score_polnear()
+        pol = score_polnear(args.quote_errors)
         rows.append(("PolNeAR dev direct quotes", "recall", f"{pol['recall']:.3f}",
                      f">= 0.95 ({int(pol['gold'])} gold)"))
         rows.append(("PolNeAR dev direct quotes", "precision", f"{pol['precision']:.3f}",
