@@ -109,8 +109,17 @@ def _single_quotes(body: str) -> Iterator[re.Match[str]]:
         pos = m.end()
         yield m
         pos = m.end()
-_ADJECTIVAL_AFTER = re.compile(r"[ \t]+(?!(?:and|or|but|as|in|on|at|to|of|for|with|from|is|was|"
-                               r"are|were|by|that|which|who|he|she|they|it)\b)[a-z]")
+# A lowercase word after a short quoted term makes it a modifier ('a "no
+# limits" partnership') unless the word opens what follows a whole noun
+# phrase: a preposition, conjunction, article, pronoun or auxiliary ('as a
+# "crazy system" during a stop', 'that "a bomb" had gone off').
+_ADJECTIVAL_AFTER = re.compile(
+    r"[ \t]+(?!(?:and|or|but|as|in|on|at|to|of|for|with|from|is|was|are|were|by|that|which|"
+    r"who|he|she|they|it|a|an|the|his|her|their|its|during|after|before|because|over|"
+    r"against|about|into|when|while|if|since|until|amid|despite|among|under|through|"
+    r"without|within|than|had|has|have|would|will|could|can|may|might|should|must|did|does|"
+    r"do)\b)[a-z]"
+)
 _SO_CALLED = re.compile(r"\bso[- ]called\s+$", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'\-]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -134,10 +143,29 @@ _DESCRIPTION = re.compile(
     r"company|spokespeople|representative|representatives|organizers|organisers)$",
     re.IGNORECASE,
 )
+# Groups that speak without a determiner ("officials said", '"...," Engineers
+# warned', "Police say"): the noun may open the sentence, so it may be capitalised.
+_GROUPS = (
+    "officials|sources|analysts|diplomats|witnesses|police|investigators|prosecutors|"
+    "experts|residents|authorities|critics|supporters|economists|aides|insiders|engineers|"
+    "scientists|researchers|doctors|lawmakers|legislators|protesters|protestors|"
+    "demonstrators|activists|campaigners|organisers|organizers|regulators|inspectors|"
+    "negotiators|observers|monitors|rescuers|firefighters|paramedics|medics|officers|"
+    "workers|employees|teachers|students|parents|relatives|villagers|farmers|survivors|"
+    "investors|traders|bankers|executives|voters|lawyers|attorneys|prison officials"
+)
 _BARE_PLURAL = re.compile(
     r"\b((?:[A-Z][\w\-]*\s+|[a-z][\w\-]*\s+){0,2}"
-    r"(?:officials|sources|analysts|diplomats|witnesses|police|investigators|prosecutors|"
-    r"experts|residents|authorities|critics|supporters|economists|aides|insiders))$"
+    rf"(?i:{_GROUPS}))$"
+)
+# "Obama's aide", "the company's lawyers": a person described through whom
+# they belong to is not that owner (a mention of Obama must not take the cue).
+_OWNED_PERSON = re.compile(
+    r"\b(?P<owner>[A-Z][\w\-]*)['’]s\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:spokesman|spokeswoman|spokesperson|spokespeople|aide|aides|adviser|advisers|advisor|"
+    r"advisors|lawyer|lawyers|attorney|attorneys|strategist|strategists|wife|husband|son|"
+    r"daughter|mother|father|brother|sister|friend|friends|doctor|doctors|assistant|"
+    r"deputy|representative|representatives)$"
 )
 
 
@@ -170,6 +198,7 @@ class _Context(NamedTuple):  # a tuple: built once per call, read everywhere
     genders: dict[str, str]  # filled on demand from persons (this call's cache)
     cue_re: re.Pattern[str]
     sentence_starts: list[int]
+    quoted: list[tuple[int, int]]  # (open mark, close mark) of direct quotes, in order
 
 
 #: How far (characters) before and after a quotation attribution looks.
@@ -202,9 +231,9 @@ def find_quotes(
     mentions.sort(key=_START)
     persons = {e.name: e for e in entities if e.kind is EntityKind.PERSON}
     bounds = _sentence_bounds(body, sentences)
-    ctx = _Context(body, mentions, list(map(_START, mentions)), persons, {}, _cue_re(),
-                   list(map(_START, bounds)))
     directs = _direct_spans(body)
+    ctx = _Context(body, mentions, list(map(_START, mentions)), persons, {}, _cue_re(),
+                   list(map(_START, bounds)), [(d.open_mark, d.close_mark) for d in directs])
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, Span | None, int] = (None, None, -1)
     chain_speaker: dict[int, tuple[str | None, str | None, Span | None]] = {}
@@ -362,6 +391,22 @@ def _direct_spans(body: str) -> list[_Direct]:
                 i == p_start or body[i - 1].isspace()
             ) and i + 1 < p_end and not body[i + 1].isspace():
                 ch = "“"  # a closing mark used as an opener ("”Fear. I am...")
+            if ch == '"' and open_at is not None and _runs_on(body, open_at, i, p_end):
+                # '... the better. "A short-term ...': a paragraph of the same
+                # quotation run into this one (its break lost); the quote so far
+                # ends unclosed and the next one continues its chain.
+                _add(out, body, open_at + 1, i, open_at, i, chain)
+                open_at = i
+                first_mark = False
+                continue
+            if ch == '"' and open_at is None and _closes(body, i, p_end):
+                # '..., he said.' with nothing open: a closing mark. It ends a
+                # quote carried over from the previous paragraph, or is stray
+                # (opening here would quote the narrative up to the next mark).
+                if first_mark and carried:
+                    _add(out, body, p_start, i, p_start, i + 1, chain)
+                first_mark = False
+                continue
             opening = ch == "“" or (ch == '"' and open_at is None)
             if ch == "”" and open_at is None:
                 # A closing mark with nothing open: a stray mark, unless the
@@ -410,6 +455,25 @@ def _count_words(text: str) -> int:
     if n < 7 and len(text) > 80:
         n = len(_WORD.findall(text))
     return min(n, 7)
+
+
+def _runs_on(body: str, open_at: int, i: int, p_end: int) -> bool:
+    """Whether a straight mark at ``i``, inside a quote opened at ``open_at``,
+    opens a new paragraph of that quote: a full stop and a space before it,
+    a word right after it."""
+    return (
+        i - open_at > 3
+        and body[i - 1] == " "
+        and body[i - 2] in ".!?"
+        and i + 1 < p_end
+        and body[i + 1].isalnum()
+    )
+
+
+def _closes(body: str, i: int, p_end: int) -> bool:
+    """Whether a straight mark at ``i`` can only close a quote: after the
+    punctuation that ends quoted words and before a space or the paragraph end."""
+    return i > 0 and body[i - 1] in ",.!?" and (i + 1 >= p_end or body[i + 1].isspace())
 
 
 def _add(out: list[_Direct], body: str, start: int, end: int, open_mark: int, close_mark: int,
@@ -516,10 +580,17 @@ def _attribute(
         or _TERMINAL.search(body, after, best.start())
     ):
         best = None
+    if best is not None and _SUBORDINATE.match(body, after, best.start()):
+        best = None  # '"...," when Smith blasted him': Smith is not the speaker
     if best is not None and best.start() - after <= 60 and (
         closes_clause
         or (best.start() - after <= 3 and text_end in ".")
-        or _TERMINAL.search(body, best.end(), best.end() + 40) is not None
+        or (
+            _TERMINAL.search(body, best.end(), best.end() + 40) is not None
+            # A quoted phrase inside a sentence ('is describing as "unhinged" a
+            # Trump tweet attacking ...') belongs to a cue before it, if any.
+            and ctx.cue_re.search(body, s0, d.open_mark) is None
+        )
     ):
         verb = _cue_text(best.group())
         if verb == "according to":
@@ -538,7 +609,10 @@ def _attribute(
     # 2. The nearest cue before the quote in its sentence.
     lead = None
     for m in ctx.cue_re.finditer(body, s0, d.open_mark):
-        lead = m
+        if not _NOUN_BEFORE.search(body, max(s0, m.start() - 8), m.start()) or (
+            _CONTENT_AFTER.match(body, m.end())
+        ):
+            lead = m
     if lead is not None:
         verb = _cue_text(lead.group())
         if verb == "according to":
@@ -561,8 +635,15 @@ def _attribute(
             if main is not None:
                 return main.name, verb, Span(main.start, main.end)
         return None, verb, None
-    # 3. A cue later in the sentence (after other text).
-    if best is not None:
+    # 3. A cue later in the sentence (after other text). After a quote that
+    # ends a sentence only one that ends the next one too ('"We won." Lena
+    # Hart said.'), not the verb of a new statement ('"... a buying
+    # opportunity." Critics had accused Mr Hariri of ...').
+    if best is not None and (
+        text_end not in ".!?"
+        or _TERMINAL.search(body, best.end(), best.end() + 40) is not None
+        or not body[best.end() : best.end() + 40].rstrip(".!?\"'”’ \t\n")
+    ):
         verb = _cue_text(best.group())
         subj = _speaker_left(ctx, max(after, best.start() - 80), best.start())
         if subj is not None:
@@ -570,6 +651,17 @@ def _attribute(
     return None
 
 
+# A cue word after a possessive or determiner is a noun ("called Obama's
+# remarks ...", "his state-of-the-state address"), not a reporting verb ...
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|its|their|our|my|your|these|those|The|A|An|"
+                          r"His|Its|Their|Our|My|Your|These|Those))\s+$")
+# ... unless it introduces what was said ("Trump's claim that ...").
+_CONTENT_AFTER = re.compile(r"\s*(?::|that\b)")
+# A subordinate clause after a quote: its subject is not the quote's speaker.
+_SUBORDINATE = re.compile(
+    r"(?:when|while|because|after|before|if|since|until|though|although|whereas|where|once)\b",
+    re.IGNORECASE,
+)
 _PARTICIPLE_BEFORE = re.compile(r"(?:,|\band|\bbut|\bto|\bwhile|\bbefore|\bafter|\bby)\s+$")
 
 
@@ -680,24 +772,42 @@ def _speaker_left(
     # the mention before the appositive's opening comma.
     raw = body[seg_lo:hi]
     raw_core = raw[: core_end - seg_lo]
-    if raw[core_end - seg_lo : core_end - seg_lo + 1] == "," or raw_core.endswith(","):
-        first_comma = raw.find(",")
-        if 0 <= first_comma < len(raw_core) - 1:
-            comma_at = seg_lo + first_comma
-            k = bisect.bisect_left(ctx.starts, seg_lo)
-            subject: _Mention | None = None
-            while k < len(ctx.mentions) and ctx.mentions[k].start < comma_at:
-                cand = ctx.mentions[k]
-                if comma_at - 3 <= cand.end <= comma_at and (
-                    subject is None or cand.end - cand.start > subject.end - subject.start
-                ):
-                    subject = cand
-                k += 1
-            if subject is not None and (
-                subject.kind is EntityKind.PERSON
-                or _APPOSITIVE_OPEN.match(body, comma_at)
+    closed = raw[core_end - seg_lo : core_end - seg_lo + 1] == "," or raw_core.endswith(",")
+    first_comma = raw.find(",", 0, core_end - seg_lo)
+    # ... also without its closing comma when the name opens the clause
+    # ('," Michael Lamberty, a Lufthansa spokesman told the BBC').
+    if (closed or (first_comma > 0 and _APPOSITIVE_OPEN.match(body, seg_lo + first_comma))) and (
+        0 <= first_comma < len(raw_core) - 1
+    ):
+        comma_at = seg_lo + first_comma
+        k = bisect.bisect_left(ctx.starts, seg_lo)
+        subject: _Mention | None = None
+        while k < len(ctx.mentions) and ctx.mentions[k].start < comma_at:
+            cand = ctx.mentions[k]
+            if comma_at - 3 <= cand.end <= comma_at and (
+                subject is None or cand.end - cand.start > subject.end - subject.start
             ):
-                return subject.name, Span(subject.start, subject.end)
+                subject = cand
+            k += 1
+        if subject is not None and (
+            (subject.kind is EntityKind.PERSON or _APPOSITIVE_OPEN.match(body, comma_at))
+            if closed
+            else subject.kind is EntityKind.PERSON and not body[seg_lo : subject.start].strip()
+        ):
+            return subject.name, Span(subject.start, subject.end)
+    if "s " in body[max(seg_lo, core_end - 70) : core_end]:  # the pattern needs a possessive
+        owned = _OWNED_PERSON.search(body, max(seg_lo, core_end - 70), core_end)
+        if owned is not None:
+            # The owner's whole name when it is a mention ("Michael Jackson's").
+            start = owned.start()
+            owner_end = owned.end("owner")
+            k = bisect.bisect_left(ctx.starts, seg_lo)
+            while k < len(ctx.mentions) and ctx.mentions[k].start < start:
+                if ctx.mentions[k].end == owner_end:
+                    start = ctx.mentions[k].start
+                    break
+                k += 1
+            return _clean_description(body[start : owned.end()]), Span(start, owned.end())
     # An entity mention ending near the cue; skip appositives ("Smith, a spokesman,").
     k = bisect.bisect_left(ctx.starts, core_end) - 1
     best: _Mention | None = None
@@ -787,6 +897,13 @@ def _speaker_right(
     return None
 
 
+def _in_quote(ctx: _Context, pos: int) -> bool:
+    """Whether ``pos`` lies inside a direct quote (people named there are not
+    the antecedents of a narrator's "he" or "she")."""
+    k = bisect.bisect_right(ctx.quoted, (pos, len(ctx.body))) - 1
+    return k >= 0 and pos < ctx.quoted[k][1]
+
+
 def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
     """The person a pronoun at ``pos`` refers to.
 
@@ -805,7 +922,7 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
         unknown: str | None = None
         while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
             m = ctx.mentions[k]
-            if m.kind is EntityKind.PERSON:
+            if m.kind is EntityKind.PERSON and not _in_quote(ctx, m.start):
                 gender = _gender(ctx, m.name)
                 if gender == want:
                     return m.name
