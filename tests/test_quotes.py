@@ -132,3 +132,112 @@ def test_attribute_values_inches_and_show_titles_are_not_quotes() -> None:
     body = ('<tweet author="jdoe" id="12">Omar Bekele is 6\'3" tall.</tweet> '
             'Lena Hart told NBC\'s "Morning Report" nothing new.')
     assert [q for q in _quotes(body) if q[2]] == []
+
+
+# -- attribution rules (invented wire copy) ---------------------------------
+
+
+def _direct(body: str) -> list[tuple[str, str | None]]:
+    return [(text, speaker) for text, speaker, direct in _quotes(body) if direct]
+
+
+def test_short_quote_followed_by_a_preposition_is_a_characterisation_not_a_modifier() -> None:
+    body = ('Senator Alma Reyes criticised the tax plan as a "reckless gamble" during a '
+            "rally in Denver on Saturday.")
+    assert _direct(body) == [("reckless gamble", "Alma Reyes")]
+
+
+def test_short_quote_used_as_a_modifier_is_still_dropped() -> None:
+    body = 'Senator Alma Reyes praised the "no limits" partnership on Saturday.'
+    assert _direct(body) == []
+
+
+def test_subject_of_a_subordinate_clause_after_a_quote_is_not_the_speaker() -> None:
+    body = ('Lena Hart was filmed saying, "That makes me smart," when Omar Bekele '
+            "blasted her over the unpaid tax bill.")
+    assert _direct(body) == [("That makes me smart,", "Lena Hart")]
+
+
+def test_cue_word_after_a_possessive_is_a_noun_not_the_reporting_verb() -> None:
+    body = ('Union treasurer Omar Bekele called Lena Hart\'s remarks on Monday "a dangerous '
+            'mistake" for the workers.')
+    assert _direct(body) == [("a dangerous mistake", "Omar Bekele")]
+
+
+def test_mid_sentence_quote_takes_the_cue_before_it_not_a_noun_after_it() -> None:
+    body = ('Lena Hart described as "reckless and cruel" an Omar Bekele statement mocking the '
+            "striking nurses.")
+    assert _direct(body) == [("reckless and cruel", "Lena Hart")]
+
+
+def test_a_new_statement_after_a_sentence_final_quote_does_not_take_the_quote() -> None:
+    body = ('"Prices should recover by the summer," said Lena Hart, a grain trader in Leeds. '
+            '"If they drop further I would buy more. This is a very big market." Some critics have '
+            "accused the exchange of hiding its losses from members for years.")
+    assert [speaker for _, speaker in _direct(body)] == ["Lena Hart", "Lena Hart"]
+
+
+def test_group_nouns_speak_without_a_determiner() -> None:
+    body = ('"The spillway gates could fail in a major flood," Engineers warned on Monday.\n\n'
+            'Police say they have "adequate resources" to secure the city during the match.')
+    assert _direct(body) == [
+        ("The spillway gates could fail in a major flood,", "Engineers"),
+        ("adequate resources", "Police"),
+    ]
+
+
+def test_a_persons_aide_or_lawyer_is_not_that_person() -> None:
+    body = ('Lena Hart was charged on Monday. "We will appeal the ruling," Lena Hart\'s lawyer '
+            'said. "She is innocent," her husband told reporters.')
+    speakers = [speaker for _, speaker in _direct(body)]
+    assert speakers[0] == "Lena Hart's lawyer"
+    assert "Lena Hart" not in speakers
+
+
+def test_appositive_without_its_closing_comma_keeps_the_named_speaker() -> None:
+    body = ('"We are checking our legal options," Omar Bekele, a Northwind spokesman told the '
+            "BBC on Tuesday.")
+    assert _direct(body) == [("We are checking our legal options,", "Omar Bekele")]
+
+
+def test_pronoun_does_not_resolve_to_a_person_named_inside_a_quote() -> None:
+    body = ("Omar Bekele opened the new jazz school in Leeds on Friday.\n\n"
+            '"I learned everything I know from Louis Carter," he said.')
+    assert _direct(body) == [("I learned everything I know from Louis Carter,", "Omar Bekele")]
+
+
+def test_paragraph_of_a_quote_run_into_the_previous_one_restarts_the_quote() -> None:
+    body = ('Lena Hart told reporters: "The club is in good shape. "We expect two new signings '
+            'before the window closes." The chairman did not comment.')
+    assert _direct(body) == [
+        ("The club is in good shape.", "Lena Hart"),
+        ("We expect two new signings before the window closes.", "Lena Hart"),
+    ]
+
+
+def test_closing_mark_with_nothing_open_ends_a_carried_quote_and_opens_none() -> None:
+    body = ('"We reached the border at dawn and waited for hours.\n\n'
+            'We saw nothing," the guide said. Officials later closed the road to all traffic.')
+    texts = [text for text, _ in _direct(body)]
+    assert texts == ["We reached the border at dawn and waited for hours.", "We saw nothing,"]
+
+
+def test_quote_inside_a_quote_in_the_other_marks_is_part_of_the_outer_quote() -> None:
+    body = ('"When they say “flexibility” they mean longer shifts," Lena Hart, the union\'s '
+            'treasurer, said.\n\n“They called it a "fair offer" but nobody agreed,” Hart added.')
+    assert _direct(body) == [
+        ("When they say “flexibility” they mean longer shifts,", "Lena Hart"),
+        ('They called it a "fair offer" but nobody agreed,', "Lena Hart"),
+    ]
+
+
+def test_titles_after_episode_of_and_numbered_titles_are_not_quotes() -> None:
+    body = ("On Sunday's episode of “Morning Table,” Lena Hart said the vote was rigged. "
+            "Omar Bekele's “1984” opens in Leeds next week.")
+    assert _direct(body) == []
+
+
+def test_stage_directions_in_a_transcript_are_not_quotes() -> None:
+    body = ('"HOST: Will you stand again?\n\n"(CROSSTALK.)\n\n"HART: I will, and I will win.')
+    assert [text for text, _ in _direct(body)] == ["HOST: Will you stand again?",
+                                                    "HART: I will, and I will win."]

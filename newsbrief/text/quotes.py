@@ -131,16 +131,19 @@ _SCARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A noun phrase that describes an unnamed speaker ("a campaign source").
+_DESCRIPTION_NOUNS = (
+    "source|sources|official|officials|spokesman|spokeswoman|spokesperson|aide|aides|"
+    "adviser|advisers|advisor|advisors|analyst|analysts|diplomat|diplomats|witness|witnesses|"
+    "police|investigators|prosecutors|lawyer|lawyers|expert|experts|resident|residents|"
+    "statement|report|minister|ministry|campaign|government|authorities|executive|"
+    "executives|economist|economists|researchers|scientists|doctors|critics|supporters|"
+    "insiders|person|people|man|woman|voters|members|leaders|officer|officers|agency|"
+    "company|spokespeople|representative|representatives|organizers|organisers"
+)
 _DESCRIPTION = re.compile(
     r"(?:\b(?:a|an|the|one|two|three|four|several|some|many|other|another|most|"
     r"senior|top|local|his|her|their|its)\s+)(?:[\w\-’']+\s+){0,4}?"
-    r"(?:source|sources|official|officials|spokesman|spokeswoman|spokesperson|aide|aides|"
-    r"adviser|advisers|advisor|advisors|analyst|analysts|diplomat|diplomats|witness|witnesses|"
-    r"police|investigators|prosecutors|lawyer|lawyers|expert|experts|resident|residents|"
-    r"statement|report|minister|ministry|campaign|government|authorities|executive|"
-    r"executives|economist|economists|researchers|scientists|doctors|critics|supporters|"
-    r"insiders|person|people|man|woman|voters|members|leaders|officer|officers|agency|"
-    r"company|spokespeople|representative|representatives|organizers|organisers)$",
+    rf"(?:{_DESCRIPTION_NOUNS})$",
     re.IGNORECASE,
 )
 # Groups that speak without a determiner ("officials said", '"...," Engineers
@@ -157,6 +160,11 @@ _GROUPS = (
 _BARE_PLURAL = re.compile(
     r"\b((?:[A-Z][\w\-]*\s+|[a-z][\w\-]*\s+){0,2}"
     rf"(?i:{_GROUPS}))$"
+)
+# Both patterns end with one of their nouns: their last three letters are a
+# cheap test that spares most searches.
+_NOUN_ENDS = frozenset(
+    noun[-3:] for noun in (_DESCRIPTION_NOUNS + "|" + _GROUPS).split("|")
 )
 # "Obama's aide", "the company's lawyers": a person described through whom
 # they belong to is not that owner (a mention of Obama must not take the cue).
@@ -282,9 +290,11 @@ def find_quotes(
         ) and (found[0] is None or _ADJECTIVAL_AFTER.match(body, d.close_mark)):
             continue  # 'a "no limits" partnership': a term, not a quotation
         if words <= 6 and _is_title(text) and _TITLE_BEFORE.search(
-            body, max(0, d.open_mark - 12), d.open_mark
+            body, max(0, d.open_mark - 24), d.open_mark
         ):
             continue  # the title of a show, film or article: CBS's "Face the Nation"
+        if text[:1] in "([" and text.rstrip(".,")[-1:] in ")]":
+            continue  # a transcript's stage direction: "(CROSSTALK)", "[Applause]"
         speaker, cue, span = found
         chain_speaker.setdefault(d.chain, (speaker, cue, span))
         if speaker is not None:
@@ -298,7 +308,8 @@ def find_quotes(
 
 _TITLE_BEFORE = re.compile(
     r"(?:['’]s|\b(?:titled|named|show|program|programme|film|book|song|"
-    r"episode|album|series|column|commentary))[ \t\xa0]+$"
+    r"episode|album|series|column|commentary)|\b(?:episode|edition|broadcast|issue|"
+    r"season|premiere|finale|set|cast|host|star)s?\s+of)[ \t\xa0]+$"
 )
 _SMALL_WORDS = frozenset(("a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with"))
 
@@ -308,7 +319,7 @@ def _is_title(text: str) -> bool:
     words = text.rstrip(",.").split()
     if not words or any(c in text.rstrip(",.") for c in ".!?;:"):
         return False
-    return words[0][:1].isupper() and all(
+    return (words[0][:1].isupper() or words[0][:1].isdigit()) and all(
         w[:1].isupper() or w[:1].isdigit() or w in _SMALL_WORDS for w in words
     )
 
@@ -375,10 +386,26 @@ def _direct_spans(body: str) -> list[_Direct]:
         open_at: int | None = None
         first_mark = True
         attribute_open = False
+        nested = ""  # the closing mark of a quote inside the open one
         while k < n_marks and marks[k] < p_end:
             i = marks[k]
             k += 1
             ch = body[i]
+            if nested:
+                if ch == nested or (nested == "”" and ch == '"' and _closes(body, i, p_end)):
+                    nested = ""
+                    if ch == '"' and body[open_at or 0] == '"':
+                        _add(out, body, (open_at or 0) + 1, i, open_at or 0, i + 1, chain)
+                        open_at = None
+                continue
+            if open_at is not None and i > open_at + 1 and (
+                (ch == "“" and body[open_at] == '"' and _opens(body, open_at, p_end, p_start))
+                or (ch == '"' and body[open_at] == "“" and _opens(body, i, p_end, p_start))
+            ):
+                # A quote inside a quote in the other style of marks ('"When
+                # they say “flexibility” they mean ..."'): part of the outer one.
+                nested = "”" if ch == "“" else '"'
+                continue
             if ch == '"' and attribute_open:
                 attribute_open = False
                 continue  # the end of an attribute value
@@ -467,6 +494,14 @@ def _runs_on(body: str, open_at: int, i: int, p_end: int) -> bool:
         and body[i - 2] in ".!?"
         and i + 1 < p_end
         and body[i + 1].isalnum()
+    )
+
+
+def _opens(body: str, i: int, p_end: int, p_start: int) -> bool:
+    """Whether a mark at ``i`` can only open a quote: at the paragraph start or
+    after a space or bracket, and before a word."""
+    return (i == p_start or body[i - 1].isspace() or body[i - 1] in "([—–") and (
+        i + 1 < p_end and body[i + 1].isalnum()
     )
 
 
@@ -795,7 +830,8 @@ def _speaker_left(
             else subject.kind is EntityKind.PERSON and not body[seg_lo : subject.start].strip()
         ):
             return subject.name, Span(subject.start, subject.end)
-    if "s " in body[max(seg_lo, core_end - 70) : core_end]:  # the pattern needs a possessive
+    window = body[max(seg_lo, core_end - 70) : core_end]
+    if "'s" in window or "’s" in window:  # the pattern needs a possessive
         owned = _OWNED_PERSON.search(body, max(seg_lo, core_end - 70), core_end)
         if owned is not None:
             # The owner's whole name when it is a mention ("Michael Jackson's").
@@ -829,6 +865,8 @@ def _speaker_left(
         k -= 1
     if best is not None:
         return best.name, Span(best.start, best.end)
+    if body[core_end - 3 : core_end].lower() not in _NOUN_ENDS:
+        return None
     desc = _DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
     if desc is not None and desc.end() == core_end:
         return _clean_description(desc.group()), Span(desc.start(), desc.end())
