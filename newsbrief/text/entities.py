@@ -767,14 +767,23 @@ def _resolve(
     by_form: dict[str, _Group] = {}
     token_index: dict[str, list[_Group]] = {}
 
-    def new_group(c: _Candidate, kind: EntityKind, strong: bool) -> _Group:
-        g = _Group(c.display or c.text, kind, {c.text: None}, c.role, [], [], strong, c.start)
+    def new_group(c: _Candidate, kind: EntityKind, strong: bool, first: int) -> None:
+        """A group for ``c`` with ``c`` as its first mention (what add() would do)."""
+        text = c.text
+        name = c.display or text
+        mention = [(c.start, c.end)]
+        g = _Group(name, kind, {text: None}, c.role, [] if c.in_headline else mention,
+                   mention if c.in_headline else [], strong, first)
+        if name != text and c.kind is kind and (
+            len(text) > len(name)
+            or (len(text) == len(name) and name.isupper() and not text.isupper())
+        ):
+            g.name = text
         groups[c.form] = g
         by_form[c.form] = g
         if kind is PERSON:
-            for tok in c.text.split():
+            for tok in text.split():
                 token_index.setdefault(_fold(tok), []).append(g)
-        return g
 
     def add(g: _Group, c: _Candidate) -> None:
         text = c.text
@@ -803,7 +812,7 @@ def _resolve(
         if kind is not None and not c.weak and not (
             c.acronym and kind is ORG
         ) and (c.words > 1 or kind is not PERSON or c.role is not None):
-            add(new_group(c, kind, True), c)
+            new_group(c, kind, True, c.start)
         else:
             pending.append(c)
     # Pass 2: short forms join a longer name ("Putin" -> "Vladimir Putin").
@@ -854,7 +863,7 @@ def _resolve(
         kind = c.kind or votes.get(c.form)
         if kind is None:
             kind = OTHER
-        add(new_group(c, kind, c.kind is not None), c)
+        new_group(c, kind, c.kind is not None, c.start)
     # Headline: join body entities by form, token or spelling.
     for c in head_cands:
         key = c.key
@@ -865,10 +874,9 @@ def _resolve(
         if hg is None and c.acronym:
             hg = _acronym_owner(c.text, groups.values(), kb)
         if hg is None:
-            if c.kind is None:
-                continue
-            hg = new_group(c, c.kind, True)
-            hg.first = 1 << 30
+            if c.kind is not None:
+                new_group(c, c.kind, True, 1 << 30)  # after every body entity
+            continue
         add(hg, c)
     result: list[tuple[int, int, Entity]] = []
     for g in groups.values():
