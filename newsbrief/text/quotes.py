@@ -475,13 +475,18 @@ def _direct_spans(body: str) -> list[_Direct]:
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 
 
+# At least five / seven words: a word is a run of _WORD characters, each but
+# the last followed by a run of other characters (so a word is never split).
+_FIVE_WORDS = re.compile(r"[^\w’'\-]*(?:[\w’'\-]+[^\w’'\-]+){4}[\w’'\-]")
+_SEVEN_WORDS = re.compile(r"[^\w’'\-]*(?:[\w’'\-]+[^\w’'\-]+){6}[\w’'\-]")
+
+
 def _count_words(text: str) -> int:
-    """Words of ``text``, counted up to 7 (only "up to four" and "up to six" matter)."""
-    # The words of a prefix are never more than those of the whole text.
-    n = len(_WORD.findall(text, 0, 80))
-    if n < 7 and len(text) > 80:
-        n = len(_WORD.findall(text))
-    return min(n, 7)
+    """The words of ``text`` as far as the rules need them: 4 for up to four,
+    6 for five or six, 7 for more (only "up to four" and "up to six" matter)."""
+    if _FIVE_WORDS.match(text) is None:
+        return 4
+    return 6 if _SEVEN_WORDS.match(text) is None else 7
 
 
 def _runs_on(body: str, open_at: int, i: int, p_end: int) -> bool:
