@@ -799,7 +799,9 @@ def _speaker_left(
     for m in _SUBJECT_STOP.finditer(seg):
         cut = m.end()
     seg_lo = window_lo + cut
-    core_end = seg_lo + len(_strip_aux(body[seg_lo:hi]))
+    raw = body[seg_lo:hi]
+    raw_core = _strip_aux(raw)  # a prefix of raw
+    core_end = seg_lo + len(raw_core)
     if core_end <= seg_lo:
         return None
     # A pronoun right before the cue.
@@ -810,8 +812,6 @@ def _speaker_left(
         return _resolve_pronoun(ctx, pron, span.start), span
     # "Smith, a close ally and the secretary of X, said": the subject is
     # the mention before the appositive's opening comma.
-    raw = body[seg_lo:hi]
-    raw_core = raw[: core_end - seg_lo]
     closed = raw[core_end - seg_lo : core_end - seg_lo + 1] == "," or raw_core.endswith(",")
     first_comma = raw.find(",", 0, core_end - seg_lo)
     # ... also without its closing comma when the name opens the clause
@@ -923,10 +923,10 @@ def _speaker_right(
 ) -> tuple[str | None, Span | None] | None:
     body = ctx.body
     k = bisect.bisect_left(ctx.starts, lo)
-    if k < len(ctx.mentions):
+    if k < len(ctx.mentions) and ctx.mentions[k].start < hi:
         m = ctx.mentions[k]
         at = title_start(body, lo, m.start)  # "said Rep. Jim Clyburn": skip the title
-        if m.start < hi and at - lo <= max_gap and not _STOP_CHAR.search(body, lo, at):
+        if at - lo <= max_gap and not _STOP_CHAR.search(body, lo, at):
             return m.name, Span(m.start, m.end)
     pm = _PRONOUN_NEXT.match(body, lo, hi)
     if pm is not None:
