@@ -241,3 +241,23 @@ def test_stage_directions_in_a_transcript_are_not_quotes() -> None:
     body = ('"HOST: Will you stand again?\n\n"(CROSSTALK.)\n\n"HART: I will, and I will win.')
     assert [text for text, _ in _direct(body)] == ["HOST: Will you stand again?",
                                                     "HART: I will, and I will win."]
+
+
+def test_cue_before_a_colon_introduces_the_next_quote_not_the_previous_one() -> None:
+    body = ('"We came for the titles," said Omar Bekele. "The kids will ask: \'Why are we '
+            'here?\'" The club\'s chairman, Lena Hart, added: "We want him for years."')
+    assert [speaker for _, speaker in _direct(body)] == ["Omar Bekele", "Omar Bekele",
+                                                         "Lena Hart"]
+
+
+def test_finite_verb_after_an_appositive_takes_the_person_before_it() -> None:
+    body = ('With Northwind Records backing the show, Lena Hart, the festival director, '
+            'added: "We will add a second night."')
+    assert _direct(body) == [("We will add a second night.", "Lena Hart")]
+
+
+def test_reporting_verb_inside_another_quote_is_not_the_cue() -> None:
+    body = ('Lena Hart opened her mail on Monday. One letter asked: "Did Omar Bekele say he '
+            'would resign?" and another "Why is he still in the job after all this?"')
+    speakers = dict(_direct(body))
+    assert speakers["Why is he still in the job after all this?"] != "Omar Bekele"

@@ -622,6 +622,8 @@ def _attribute(
         best = None
     if best is not None and _SUBORDINATE.match(body, after, best.start()):
         best = None  # '"...," when Smith blasted him': Smith is not the speaker
+    if best is not None and _COLON_NEXT.match(body, best.end()):
+        best = None  # '"...?" Jo Kent added: "..."': the cue opens the next quote
     if best is not None and best.start() - after <= 60 and (
         closes_clause
         or (best.start() - after <= 3 and text_end in ".")
@@ -649,6 +651,8 @@ def _attribute(
     # 2. The nearest cue before the quote in its sentence.
     lead = None
     for m in ctx.cue_re.finditer(body, s0, d.open_mark):
+        if _in_quote(ctx, m.start()):
+            continue  # a verb in someone's quoted words is not the narrator's cue
         if not _NOUN_BEFORE.search(body, max(s0, m.start() - 8), m.start()) or (
             _CONTENT_AFTER.match(body, m.end())
         ):
@@ -661,7 +665,13 @@ def _attribute(
                 return found[0], verb, found[1]
         else:
             participle = _PARTICIPLE_BEFORE.search(body, max(s0, lead.start() - 16), lead.start())
-            subj = None if participle else _speaker_left(ctx, s0, lead.start())
+            subj = None
+            if participle is None:
+                subj = _speaker_left(ctx, s0, lead.start())
+            elif participle.group()[0] == "," and not lead.group().endswith("ing"):
+                # After a comma a finite verb, not a participle, follows an
+                # appositive: "Jo Kent, the club's chair, added:" is Jo Kent's.
+                subj = _before_appositive(ctx, s0, participle.start())
             if subj is not None:
                 return subj[0], verb, subj[1]
             if not participle:
@@ -697,12 +707,30 @@ _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|its|their|our|my|your|t
                           r"His|Its|Their|Our|My|Your|These|Those))\s+$")
 # ... unless it introduces what was said ("Trump's claim that ...").
 _CONTENT_AFTER = re.compile(r"\s*(?::|that\b)")
+_COLON_NEXT = re.compile(r"[ \t]*:")
 # A subordinate clause after a quote: its subject is not the quote's speaker.
 _SUBORDINATE = re.compile(
     r"(?:when|while|because|after|before|if|since|until|though|although|whereas|where|once)\b",
     re.IGNORECASE,
 )
 _PARTICIPLE_BEFORE = re.compile(r"(?:,|\band|\bbut|\bto|\bwhile|\bbefore|\bafter|\bby)\s+$")
+
+
+def _before_appositive(
+    ctx: _Context, lo: int, comma: int
+) -> tuple[str | None, Span | None] | None:
+    """The person named right before the comma that opens an appositive which
+    the comma at ``comma`` closes ("Jo Kent, the club's chair, ...")."""
+    opening = ctx.body.rfind(",", lo, comma)
+    if opening < 0 or not _APPOSITIVE_OPEN.match(ctx.body, opening):
+        return None
+    k = bisect.bisect_left(ctx.starts, opening) - 1
+    while k >= 0 and ctx.mentions[k].end >= opening - 3:
+        m = ctx.mentions[k]
+        if m.kind is EntityKind.PERSON and opening - 3 <= m.end <= opening:
+            return m.name, Span(m.start, m.end)
+        k -= 1
+    return None
 
 
 def _first_actor(ctx: _Context, lo: int, hi: int) -> _Mention | None:
