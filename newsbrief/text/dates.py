@@ -192,6 +192,20 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|to\s+(?:meet|visit|hold|travel|atte
 _NUMBER_AROUND = re.compile(r"[\d,.]$")
 
 
+_BEFORE_YEAR_ENDS = frozenset(("ly", "te", "id", "of"))  # early, late, mid, the end of
+
+
+def _before_year(body: str, lo: int, start: int) -> re.Match[str] | None:
+    """``_BEFORE_YEAR.search(body, lo, start)``, skipped when the word before
+    ``start`` cannot be one of its modifiers (most years have none)."""
+    j = start
+    while j > lo and (body[j - 1] == "-" or body[j - 1].isspace()):
+        j -= 1
+    if body[j - 2 : j].lower() not in _BEFORE_YEAR_ENDS:
+        return None
+    return _BEFORE_YEAR.search(body, lo, start)
+
+
 def find_dates(
     body: str, published: dt.date | dt.datetime | None = None
 ) -> tuple[DateMention, ...]:
@@ -217,18 +231,17 @@ def find_dates(
         end = m.end()
         if end < len(body) and (body[end].isalnum() or body[end] in "-/%"):
             continue
-        if m.group("year") is not None and body[end : end + 2][:1] in ",." and (
-            body[end + 1 : end + 2].isdigit()
-        ):
+        kind = m.lastgroup  # the branch that matched
+        if kind == "year" and body[end : end + 1] in ",." and body[end + 1 : end + 2].isdigit():
             continue  # "2010.5", "1962,000"
         lo = max(0, start - 24)
         back = None
-        if m.group("dmy"):
+        if kind == "dmy":
             back = _WEEKDAY_BEFORE.search(body, lo, start)
-        elif m.group("decade"):
+        elif kind == "decade":
             back = _BEFORE_DECADE.search(body, lo, start)
-        elif m.group("year"):
-            back = _BEFORE_YEAR.search(body, lo, start)
+        elif kind == "year":
+            back = _before_year(body, lo, start)
         found.append((back.start() if back else start, end, m, None))
     for start in words:
         if start and (body[start - 1].isalnum() or body[start - 1] in "-_"):
@@ -241,8 +254,9 @@ def find_dates(
             continue
         lo = max(0, start - 24)
         direction: str | None = None
-        if m.group("rmonth") or m.group("wday"):
-            rx = _BEFORE_MONTH if m.group("rmonth") else _BEFORE_WEEKDAY
+        kind = m.lastgroup
+        if kind == "rmonth" or kind == "wday":
+            rx = _BEFORE_MONTH if kind == "rmonth" else _BEFORE_WEEKDAY
             back = rx.search(body, lo, start)
             if back is not None:
                 direction = back.group("dir")
@@ -251,10 +265,10 @@ def find_dates(
                     inner = _BEFORE_MONTH.search(body, max(0, start - 24), start)
                     if inner is not None and not inner.group("dir"):
                         start = inner.start()
-            elif m.group("rmonth") and m.group("m4") in ("May", "March"):
+            elif kind == "rmonth" and m.group("m4") in ("May", "March"):
                 continue  # "Theresa May", "March" as a verb
-        elif m.group("rel") or m.group("my"):
-            back = _BEFORE_YEAR.search(body, lo, start)
+        elif kind == "rel" or kind == "my":
+            back = _before_year(body, lo, start)
             if back is not None:
                 start = back.start()
         found.append((start, end, m, direction))
