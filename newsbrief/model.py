@@ -152,6 +152,33 @@ class Paragraph:
         return self.text
 
 
+# Segmentation builds sentences by the thousand from offsets it computed itself
+# (ordered, never negative), so it fills the slots directly instead of going
+# through the checking constructor; objects built by users are still checked.
+_NEW = object.__new__
+_SET_TEXT = Sentence.__dict__["text"].__set__
+_SET_START = Sentence.__dict__["start"].__set__
+_SET_END = Sentence.__dict__["end"].__set__
+_SET_INDEX = Sentence.__dict__["index"].__set__
+_SET_PARAGRAPH = Sentence.__dict__["paragraph"].__set__
+
+
+def _segmented(
+    body: str, spans: list[tuple[int, int]], first: int, paragraph: int
+) -> tuple[Sentence, ...]:
+    """Sentences of ``body`` at ``spans`` (valid, in order), indexed from ``first``, unchecked."""
+    sentences = []
+    for index, (start, end) in enumerate(spans, first):
+        sentence = _NEW(Sentence)
+        _SET_TEXT(sentence, body[start:end])
+        _SET_START(sentence, start)
+        _SET_END(sentence, end)
+        _SET_INDEX(sentence, index)
+        _SET_PARAGRAPH(sentence, paragraph)
+        sentences.append(sentence)
+    return tuple(sentences)
+
+
 class EntityKind(str, enum.Enum):
     """What a named entity is."""
 

@@ -159,6 +159,26 @@ def test_model_types_are_frozen_and_tuples() -> None:
         article.headline = "changed"  # type: ignore[misc]
 
 
+def test_segmented_sentences_equal_checked_ones_and_stay_frozen() -> None:
+    article = Article.from_text("Port reopens\n\nShips sailed. Trade resumed.\n\nMore news.")
+    for s in article.sentences:
+        checked = Sentence(s.text, s.start, s.end, s.index, s.paragraph)
+        assert type(s) is Sentence and s == checked and hash(s) == hash(checked)
+        assert repr(s) == repr(checked)
+    assert [(s.index, s.paragraph) for s in article.sentences] == [(0, 0), (1, 0), (2, 1)]
+    with pytest.raises(AttributeError):
+        article.sentences[0].start = 3  # type: ignore[misc]
+
+
+def test_sentences_built_by_users_are_still_checked() -> None:
+    with pytest.raises(InvalidArticleError):
+        Sentence("Ships sailed.", -1, 12, 0, 0)
+    with pytest.raises(InvalidArticleError):
+        Sentence("Ships sailed.", 0, 13, -1, 0)
+    with pytest.raises(InvalidArticleError):
+        Paragraph("Ships sailed.", 5, 2, 0, ())
+
+
 # -- spans ------------------------------------------------------------------------------------
 
 

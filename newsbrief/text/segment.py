@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
-from newsbrief.model import Paragraph, Sentence
+from newsbrief.model import Paragraph, _segmented
 
 __all__ = ["segment", "split_paragraphs", "split_sentences"]
 
@@ -729,12 +729,7 @@ def segment(body: str) -> tuple[Paragraph, ...]:
     for p_index, (p_start, p_end) in enumerate(split_paragraphs(body)):
         spans.clear()
         _split_paragraph(body, p_start, p_end, bullets, spans)
-        sentences = tuple(
-            [
-                Sentence(body[s_start:s_end], s_start, s_end, index + i, p_index)
-                for i, (s_start, s_end) in enumerate(spans)
-            ]
-        )
+        sentences = _segmented(body, spans, index, p_index)
         index += len(sentences)
         paragraphs.append(Paragraph(body[p_start:p_end], p_start, p_end, p_index, sentences))
     return tuple(paragraphs)
