@@ -6,6 +6,7 @@ of the same code against each other, never against a fixed number of seconds.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from typing import Any
@@ -34,6 +35,9 @@ vessels from a yard in Brennick. "We are ready," its chief executive, Paulo Andr
 def _cpu(func: Callable[[], Any], runs: int = 3) -> float:
     best = float("inf")
     for _ in range(runs):
+        # A full collection first: otherwise one triggered inside a run walks
+        # the whole test session's heap, and large runs trigger more of them.
+        gc.collect()
         start = time.process_time()
         func()
         best = min(best, time.process_time() - start)

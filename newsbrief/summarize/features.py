@@ -169,7 +169,7 @@ def _quote_groups(article: Article) -> tuple[tuple[int, ...], ...]:
     """
     body = article.body
     if '"' not in body and "“" not in body and "”" not in body:
-        return tuple((s.index,) for s in article.sentences)
+        return tuple([(s.index,) for s in article.sentences])
     groups: list[tuple[int, ...]] = []
     current: list[int] = []
     open_quote = False
@@ -211,9 +211,9 @@ def _quote_groups(article: Article) -> tuple[tuple[int, ...], ...]:
 def _build_layout(article: Article) -> Layout:
     match = _DEPENDENT_START.match
     return Layout(
-        words=tuple(len(s.text.split()) for s in article.sentences),
+        words=tuple([len(s.text.split()) for s in article.sentences]),
         groups=_quote_groups(article),
-        dependent=tuple(s.index > 0 and match(s.text) is not None for s in article.sentences),
+        dependent=tuple([s.index > 0 and match(s.text) is not None for s in article.sentences]),
     )
 
 
@@ -229,15 +229,15 @@ def _build(article: Article) -> Doc:
     folded = raw.translate(_TERM_TABLE)
     shape = raw.translate(_SHAPE_TABLE)
     stop = STOPWORDS
-    terms = tuple(frozenset(folded[s.start : s.end].split()) - stop for s in sentences)
+    terms = tuple([frozenset(folded[s.start : s.end].split()) - stop for s in sentences])
     frequency: Counter[bytes] = Counter(chain.from_iterable(terms))
     count = shape.count
     return Doc(
         terms=terms,
         frequency=frequency,
         headline=content_terms(article.headline) if article.headline else frozenset(),
-        capitals=tuple(count(b"U", s.start, s.end) for s in sentences),
-        digits=tuple(count(b"D", s.start, s.end) for s in sentences),
+        capitals=tuple([count(b"U", s.start, s.end) for s in sentences]),
+        digits=tuple([count(b"D", s.start, s.end) for s in sentences]),
     )
 
 
@@ -372,7 +372,7 @@ def feature_columns(article: Article, shape: Layout, doc: Doc) -> list[list[floa
         [1.0 if " said" in t or " says" in t or " told" in t else 0.0 for t in texts],
         [1.0 if d else 0.0 for d in shape.dependent],
         [1.0 if "(" in t and caption(t) is not None else 0.0 for t in texts],
-        [1.0 if t.rstrip("\"'”’) ").endswith("?") else 0.0 for t in texts],
+        [1.0 if "?" in t and t.rstrip("\"'”’) ").endswith("?") else 0.0 for t in texts],
         [1.0] * n,
     ]
 
