@@ -159,12 +159,16 @@ def test_model_types_are_frozen_and_tuples() -> None:
         article.headline = "changed"  # type: ignore[misc]
 
 
-def test_segmented_sentences_equal_checked_ones_and_stay_frozen() -> None:
+def test_segmented_sentences_and_paragraphs_equal_checked_ones_and_stay_frozen() -> None:
     article = Article.from_text("Port reopens\n\nShips sailed. Trade resumed.\n\nMore news.")
     for s in article.sentences:
         checked = Sentence(s.text, s.start, s.end, s.index, s.paragraph)
         assert type(s) is Sentence and s == checked and hash(s) == hash(checked)
         assert repr(s) == repr(checked)
+    for p in article.paragraphs:
+        again = Paragraph(p.text, p.start, p.end, p.index, list(p.sentences))
+        assert type(p) is Paragraph and p == again and hash(p) == hash(again)
+        assert isinstance(p.sentences, tuple)
     assert [(s.index, s.paragraph) for s in article.sentences] == [(0, 0), (1, 0), (2, 1)]
     with pytest.raises(AttributeError):
         article.sentences[0].start = 3  # type: ignore[misc]

@@ -36,6 +36,7 @@ surrounding whitespace, never empty and never cross a blank line.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from types import MappingProxyType
 
 from newsbrief.model import Paragraph, _segmented
@@ -396,8 +397,8 @@ def _may_open_list(text: str, start: int, end: int) -> bool:
 
 
 def _has_bullet(text: str, start: int, end: int) -> bool:
-    find = text.find
-    return any(find(bullet, start, end) != -1 for bullet in _BULLETS)
+    # The largest offset found is -1 only when no bullet is there.
+    return max(map(text.find, _BULLETS, repeat(start), repeat(end))) != -1
 
 
 # --------------------------------------------------------------------------
@@ -722,14 +723,10 @@ def segment(body: str) -> tuple[Paragraph, ...]:
         The paragraphs in order, each holding its sentences; sentence indexes
         run across the whole body.
     """
-    paragraphs = []
-    index = 0
     bullets = _has_bullet(body, 0, len(body))
-    spans: list[tuple[int, int]] = []
-    for p_index, (p_start, p_end) in enumerate(split_paragraphs(body)):
-        spans.clear()
+    parts = []
+    for p_start, p_end in split_paragraphs(body):
+        spans: list[tuple[int, int]] = []
         _split_paragraph(body, p_start, p_end, bullets, spans)
-        sentences = _segmented(body, spans, index, p_index)
-        index += len(sentences)
-        paragraphs.append(Paragraph(body[p_start:p_end], p_start, p_end, p_index, sentences))
-    return tuple(paragraphs)
+        parts.append((p_start, p_end, spans))
+    return _segmented(body, parts)
