@@ -1176,3 +1176,28 @@ def test_pathological_input_is_segmented_in_linear_time(text: str) -> None:
     elapsed = time.process_time() - start
     assert elapsed < 2.0  # linear: ~0.1 s here; a quadratic rule would take minutes
     _check_contract(text, [(s.start, s.end) for p in paragraphs for s in p.sentences])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ordinary words, numbers and acronyms before ". Capital" end sentences.
+        (
+            "Prices rose again. Traders were calm in 2024. Shares in BHX fell. Then came news.",
+            [
+                "Prices rose again.",
+                "Traders were calm in 2024.",
+                "Shares in BHX fell.",
+                "Then came news.",
+            ],
+        ),
+        # Abbreviations before ". Capital" keep their own rules.
+        ("Talks were led by Dr. Amal Reyes.", ["Talks were led by Dr. Amal Reyes."]),
+        ("Tarrow Co. Chief engineers agreed.", ["Tarrow Co. Chief engineers agreed."]),
+        ("Built by Tarrow Co. The firm agreed.", ["Built by Tarrow Co.", "The firm agreed."]),
+        # A list marker at the start of a sentence is not an ordinary word.
+        ("iv. Fourth item of the list", ["iv. Fourth item of the list"]),
+    ],
+)
+def test_common_word_period_capital_cases_follow_the_rules(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected

@@ -60,6 +60,7 @@ _BULLETS = "•⁃‣◦▪●■►➢"
 #: regular expression with a character class): a run of marks, then closing
 #: quotes/brackets, then whitespace or the end of the segment.
 _MARKS = ".!?…‽"
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SPACED_ELLIPSIS = re.compile(r"(?: \.){2,}")
 _WORD_TAIL = re.compile(r"\w*")
 #: An attribution after a quoted question or exclamation: '"Why?" Smith asked.'
@@ -433,6 +434,22 @@ def _boundary(
         end: The end of the current segment.
         spaced: Whether the marks are a spaced ellipsis (". . .").
     """
+    if (
+        m_end == m_start + 1
+        and m_end + 1 < end
+        and text[m_start] == "."
+        and text[m_end] == " "
+        and text[m_end + 1] in _ASCII_CAPITALS
+        and not spaced
+    ):
+        # The commonest case, decided early: "... word. The", where the word
+        # (letters and digits, not an abbreviation) is past the sentence's
+        # first few characters, so it cannot be a list marker.
+        tok = text.rfind(" ", pos, m_start) + 1
+        if tok - pos > 4:
+            word = text[tok:m_start]
+            if len(word) > 1 and word.isascii() and word.isalnum() and word.lower() not in _KIND:
+                return m_end
     # The next word: skip the whitespace, then any opening quotes/brackets.
     k = m_end + 1
     while k < end and text[k].isspace():
