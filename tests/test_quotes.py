@@ -261,3 +261,16 @@ def test_reporting_verb_inside_another_quote_is_not_the_cue() -> None:
             'would resign?" and another "Why is he still in the job after all this?"')
     speakers = dict(_direct(body))
     assert speakers["Why is he still in the job after all this?"] != "Omar Bekele"
+
+
+def test_a_place_naming_the_speaker_is_not_the_speaker() -> None:
+    body = (
+        'Ferries to Kellan Island will stop in March. "The fares are unfair," the Kellan '
+        'Island regulator said. "We will appeal," Port Halden officials told reporters. '
+        '"Not now," Norway later said.'
+    )
+    assert _direct(body) == [
+        ("The fares are unfair,", "the Kellan Island regulator"),
+        ("We will appeal,", "Port Halden officials"),
+        ("Not now,", "Norway"),
+    ]

@@ -884,7 +884,16 @@ def _speaker_left(
         men = ctx.mentions[k]
         if seg_lo < men.end <= core_end:
             between = body[men.end : core_end]
-            if _joins_subject(between):
+            if men.kind is EntityKind.PLACE and _modifies_noun(between):
+                # "the UK regulator said": the regulator speaks, not the UK.
+                if best is None and _joins_subject(between):
+                    start = men.start
+                    det = _DETERMINER_END.search(body, max(seg_lo, start - 8), start)
+                    if det is not None:
+                        start = det.start()
+                    text = _clean_description(body[start:core_end])
+                    return text, Span(start, start + len(text))
+            elif _joins_subject(between):
                 if best is None or (men.kind is EntityKind.PERSON and best.kind
                                     is not EntityKind.PERSON and best.start > men.start):
                     best = men
@@ -927,7 +936,9 @@ _DESCRIPTION_NEXT = re.compile(
 )
 _APPOSITIVE_OPEN = re.compile(r",\s+(?:a|an|the|who|whose|[a-z])")
 _SHORT_WORDS = re.compile(r"(?:['’]s\s+)?(?:\w+\s*){0,3}")
-_CLAUSE_WORD = re.compile(r"\b(?:and|or|but|that|which|who|when|while|as|because|if)\b")
+_CLAUSE_WORD = re.compile(
+    r"\b(?:and|or|but|that|which|who|whom|whose|where|when|while|as|because|if)\b"
+)
 _STOP_CHAR = re.compile(r"[.;:!?]")
 
 
@@ -940,6 +951,30 @@ def _joins_subject(between: str) -> bool:
         len(stripped) < 25 and _SHORT_WORDS.fullmatch(stripped)
         and not _CLAUSE_WORD.search(stripped)
     )
+
+
+#: Words that may stand between a subject and its reporting verb ("Smith
+#: also said", "Ames has said"); another lower-case word after a place is the
+#: noun it modifies ("US officials said").
+_BEFORE_VERB = frozenset(
+    (
+        "also", "later", "then", "too", "again", "still", "now", "once", "first",
+        "previously", "earlier", "today", "yesterday", "has", "have", "had", "is", "was",
+        "were", "will", "would", "could", "can", "may", "might", "should", "must", "did",
+        "does", "do", "not", "never", "just", "only", "even", "further", "separately",
+    )
+)
+_FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|The|A|An)\s+$")
+
+
+def _modifies_noun(between: str) -> bool:
+    """Whether ``between`` (after a name, before a cue) opens with a noun the name modifies."""
+    m = _FIRST_WORD.match(between)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in _BEFORE_VERB and not word.endswith("ly")
 
 
 def _clean_description(text: str) -> str:
