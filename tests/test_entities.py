@@ -193,3 +193,35 @@ def test_sentence_starter_found_in_lower_case_after_many_longer_words() -> None:
     assert {e.name for e in find_entities(standalone)} == {"Vell Harrow"}
     only_inside = f"Ab Vell Harrow spoke. The {filler} were noted."
     assert {e.name for e in find_entities(only_inside)} == {"Ab Vell Harrow"}
+
+
+def test_capitalised_initials_are_the_country_or_organisation_not_a_pronoun() -> None:
+    body = (
+        "The US and Norway signed the accord. US officials said the WHO would monitor it. "
+        "Many of us agree, one delegate said. Who pays is unclear."
+    )
+    kinds = {e.name: e.kind for e in find_entities(body, "")}
+    assert kinds.get("US") is EntityKind.PLACE
+    assert kinds.get("WHO") is EntityKind.ORGANIZATION
+    assert "Who" not in kinds and "us" not in kinds
+
+
+def test_spellings_of_one_country_are_one_place() -> None:
+    body = "The US agreed. Talks in the U.S. went on, the United States said. America waits."
+    places = [e for e in find_entities(body, "") if e.kind is EntityKind.PLACE]
+    assert len(places) == 1
+    assert places[0].name == "United States"
+    assert {"US", "U.S.", "America"} <= set(places[0].aliases)
+    assert len(places[0].mentions) >= 3
+
+
+def test_country_initials_before_a_known_compound_name_are_split_off() -> None:
+    body = (
+        "The US Securities and Exchange Commission (SEC) fined the bank. "
+        "The UK Film Council backed the film. US President Jo Bell spoke."
+    )
+    found = {e.name: e for e in find_entities(body, "")}
+    assert "Securities and Exchange Commission" in found
+    assert "SEC" in found["Securities and Exchange Commission"].aliases
+    assert "UK Film Council" in found
+    assert found["Jo Bell"].role == "US President"

@@ -274,3 +274,14 @@ def test_a_place_naming_the_speaker_is_not_the_speaker() -> None:
         ("We will appeal,", "Port Halden officials"),
         ("Not now,", "Norway"),
     ]
+
+
+def test_a_name_at_the_end_of_the_quote_is_not_its_speaker() -> None:
+    body = (
+        'Northwind will keep the model off the road in Norway. "It will not be sold in '
+        'Norway," said Lena Hart, the firm\'s chief. The US said it was "a fair result".'
+    )
+    assert _direct(body) == [
+        ("It will not be sold in Norway,", "Lena Hart"),
+        ("a fair result", "US"),
+    ]

@@ -37,6 +37,7 @@ evaluation data.
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Iterable, Sequence
@@ -385,6 +386,12 @@ def _bare(word: str) -> str:
     return word
 
 
+def _capital_name(word: str, key: str, kb: Knowledge) -> bool:
+    """An all-capital spelling of a function word that is also a known name:
+    "US" the country (not "us"), "WHO" the organisation (not "who")."""
+    return len(word) > 1 and word.isupper() and (key in kb.places or key in kb.organizations)
+
+
 def _run_head(run: str) -> tuple[str, bool | None] | None:
     """None for a lone function word ("The", "He's"), else the run's first
     word and whether it is an ordinary word when it opens a sentence: True
@@ -393,7 +400,7 @@ def _run_head(run: str) -> tuple[str, bool | None] | None:
     kb = knowledge()
     if " " not in run:
         low = _bare(run.lower())
-        if low in kb.stopcaps or low in kb.connectors:
+        if (low in kb.stopcaps and not _capital_name(run, low, kb)) or low in kb.connectors:
             return None
     word = run.split(None, 1)[0]
     key = _fold(word)
@@ -431,7 +438,10 @@ def _split_run(
     # Drop sentence-starting common words and capitalised function words.
     while tokens and (
         first_common
-        or _fold(tokens[0][2]) in kb.stopcaps
+        or (
+            _fold(tokens[0][2]) in kb.stopcaps
+            and not _capital_name(tokens[0][2], _fold(tokens[0][2]), kb)
+        )
         or _fold(tokens[0][2]) in kb.connectors
         or (len(tokens[0][2]) == 1 and len(tokens) > 1)  # "Group B Chen Gang"
     ):
@@ -440,7 +450,11 @@ def _split_run(
         tokens = tokens[1:]
         first_common = False
     while tokens and (
-        _fold(tokens[-1][2]) in kb.connectors or _fold(tokens[-1][2]) in kb.stopcaps
+        _fold(tokens[-1][2]) in kb.connectors
+        or (
+            _fold(tokens[-1][2]) in kb.stopcaps
+            and not _capital_name(tokens[-1][2], _fold(tokens[-1][2]), kb)
+        )
     ):
         if len(tokens) > 1 and _fold(tokens[-2][2]) in kb.other_keywords and (
             tokens[-1][2] in _NUMBER_WORDS
@@ -532,12 +546,34 @@ def _split_piece(
     *,
     possessive: bool,
 ) -> None:
-    while toks and (_fold(toks[0][2]) in kb.connectors or _fold(toks[0][2]) in kb.stopcaps):
+    while toks and (
+        _fold(toks[0][2]) in kb.connectors
+        or (
+            _fold(toks[0][2]) in kb.stopcaps
+            and not _capital_name(toks[0][2], _fold(toks[0][2]), kb)
+        )
+    ):
         toks = toks[1:]
     while toks and _fold(toks[-1][2]) in kb.connectors:
         toks = toks[:-1]
     if not toks:
         return
+    if len(toks) > 1 and _fold(toks[1][2]) not in kb.title_words:
+        # "US Federal Reserve", "US Securities and Exchange Commission": a
+        # country's initials before a known or compound name are the country,
+        # not part of the name ("UK Film Council" stays whole; a title keeps
+        # them: "US President Jo Bell").
+        first = toks[0][2]
+        rest = [_fold(t[2]) for t in toks[1:]]
+        if (
+            first.isupper()
+            and len(first) <= 3
+            and _fold(first) in kb.places
+            and (" ".join(rest) in kb.organizations or any(w in kb.connectors for w in rest))
+        ):
+            _split_piece(text, toks[:1], kb, out, in_headline, possessive=False)
+            _split_piece(text, toks[1:], kb, out, in_headline, possessive=possessive)
+            return
     start, end, name = _span_text(text, toks, possessive)
     key = _fold(name)
     # Whole piece known?
@@ -763,6 +799,11 @@ def _resolve(
             or body[max(0, c.start - 2) : c.start] == "( "
         ):
             _table_context(body, c, kb)
+    # Spellings of one country ("US", "U.S.", "United States") are one place.
+    places = kb.places
+    for c in itertools.chain(body_cands, head_cands):
+        if c.kind is PLACE and c.form == c.key and c.key in places:
+            c.form = _fold(places[c.key])
     groups: dict[str, _Group] = {}
     by_form: dict[str, _Group] = {}
     token_index: dict[str, list[_Group]] = {}
@@ -781,6 +822,8 @@ def _resolve(
             g.name = text
         groups[c.form] = g
         by_form[c.form] = g
+        if kind is PLACE:
+            by_form.setdefault(c.key, g)  # the spelling of a country grouped by its name
         if kind is PERSON:
             for tok in text.split():
                 token_index.setdefault(_fold(tok), []).append(g)
@@ -789,15 +832,18 @@ def _resolve(
         text = c.text
         g.forms.setdefault(text, None)
         by_form.setdefault(c.form, g)
+        if c.kind is PLACE:
+            by_form.setdefault(c.key, g)
         if g.role is None and c.role is not None:
             g.role = c.role
         (g.headline_mentions if c.in_headline else g.mentions).append((c.start, c.end))
         if c.kind is g.kind:
             name = g.name
-            if len(text) > len(name) or (
-                len(text) == len(name) and name.isupper() and not text.isupper()
+            shown = c.display or text
+            if len(shown) > len(name) or (
+                len(shown) == len(name) and name.isupper() and not shown.isupper()
             ):
-                g.name = text
+                g.name = shown
 
     # Pass 1: multi-word names and anything with a confident kind; longer
     # names first, each length in text order (two stable sorts).

@@ -884,9 +884,11 @@ def _speaker_left(
         men = ctx.mentions[k]
         if seg_lo < men.end <= core_end:
             between = body[men.end : core_end]
-            if men.kind is EntityKind.PLACE and _modifies_noun(between):
+            if _in_quote(ctx, men.start):
+                pass  # '"... sold in the US," said X': a name inside the quote
+            elif men.kind is EntityKind.PLACE and _modifies_noun(between):
                 # "the UK regulator said": the regulator speaks, not the UK.
-                if best is None and _joins_subject(between):
+                if best is None and _NOUN_AFTER_PLACE.fullmatch(between):
                     start = men.start
                     det = _DETERMINER_END.search(body, max(seg_lo, start - 8), start)
                     if det is not None:
@@ -965,6 +967,9 @@ _BEFORE_VERB = frozenset(
     )
 )
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
+# One or two lower-case words: "US regulators", "UK car industry" (not "US
+# regulators the airline", which holds another subject).
+_NOUN_AFTER_PLACE = re.compile(r"(?:\s+(?!(?:the|a|an|its|his|her|their)\b)[a-z][\w\-]*){1,2}\s*")
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|The|A|An)\s+$")
 
 
