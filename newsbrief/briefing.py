@@ -618,22 +618,41 @@ def build_briefing(
     )
 
 
+def _by_index(sentence: Sentence) -> int:
+    return sentence.index
+
+
+def _texts(
+    lede: Sentence | None, points: Sequence[Sentence], context: Sequence[Sentence]
+) -> tuple[str, list[str], list[str], list[str]]:
+    """Lede, key points, summary and context texts of a selection, as a briefing holds them."""
+    ordered = sorted(points, key=_by_index)
+    summary = sorted(ordered if lede is None else [lede, *ordered], key=_by_index)
+    return (
+        "" if lede is None else lede.text,
+        [s.text for s in ordered],
+        [s.text for s in summary],
+        [s.text for s in sorted(context, key=_by_index)],
+    )
+
+
 def _assemble(
     base: Briefing,
     lede: Sentence | None,
     points: Sequence[Sentence],
     quotes: Sequence[BriefQuote],
     context: Sequence[Sentence],
+    listening_seconds: float,
 ) -> Briefing:
-    ordered = sorted(points, key=lambda s: s.index)
-    summary = sorted([s for s in (lede, *points) if s is not None], key=lambda s: s.index)
+    lede_text, key_points, summary, context_texts = _texts(lede, points, context)
     return attrs.evolve(
         base,
-        lede="" if lede is None else lede.text,
-        key_points=[s.text for s in ordered],
-        summary=[s.text for s in summary],
+        lede=lede_text,
+        key_points=key_points,
+        summary=summary,
         quotes=quotes,
-        context=[s.text for s in sorted(context, key=lambda s: s.index)],
+        context=context_texts,
+        listening_seconds=listening_seconds,
     )
 
 
@@ -648,7 +667,7 @@ def _fit(
     limit_seconds: float | None,
     limit_words: float | None,
 ) -> Briefing:
-    from newsbrief.render.script import briefing_parts, say_sentence
+    from newsbrief.render.script import _briefing_lines, say_sentence
     from newsbrief.render.spoken import speakable
     from newsbrief.timing import PAUSE_SECONDS, script_seconds
 
@@ -676,25 +695,31 @@ def _fit(
             timed[text] = (seconds, features.words)
         return timed[text]
 
-    # briefing_parts reads only these fields: a view of them, not to_dict()
-    # of the whole briefing at every trimming step.
+    # The script's lines are read from only these fields: a view of them,
+    # not a Briefing and its to_dict() at every trimming step.
     people = [p.to_dict() for p in base.people]
 
-    def measure(briefing: Briefing) -> tuple[float, int]:
+    def measure(
+        lede: Sentence | None,
+        points: Sequence[Sentence],
+        quotes: Sequence[BriefQuote],
+        context: Sequence[Sentence],
+    ) -> tuple[float, int]:
+        lede_text, key_points, summary, context_texts = _texts(lede, points, context)
         view = {
-            "headline": briefing.headline,
-            "lede": briefing.lede,
-            "key_points": briefing.key_points,
-            "context": briefing.context,
-            "summary": briefing.summary,
+            "headline": base.headline,
+            "lede": lede_text,
+            "key_points": key_points,
+            "context": context_texts,
+            "summary": summary,
             "people": people,
-            "quotes": [q.to_dict() for q in briefing.quotes],
+            "quotes": [q.to_dict() for q in quotes],
         }
-        parts = briefing_parts(view, speak=speak, say=say)
-        total_seconds = sum(PAUSE_SECONDS[p.pause] for p in parts[:-1])
+        lines = _briefing_lines(view, speak=speak, say=say)[1]
+        total_seconds = sum(PAUSE_SECONDS[pause] for _text, pause in lines[:-1])
         total_words = 0
-        for part in parts:
-            part_seconds, part_words = time_of(part.text)
+        for text, _pause in lines:
+            part_seconds, part_words = time_of(text)
             total_seconds += part_seconds
             total_words += part_words
         return total_seconds, total_words
@@ -706,10 +731,9 @@ def _fit(
 
     points = sorted(points, key=lambda s: -scores[s.index])
     while True:
-        briefing = _assemble(base, lede, points, quotes, context)
-        cost = measure(briefing)
+        cost = measure(lede, points, quotes, context)
         if fits(cost):
-            return attrs.evolve(briefing, listening_seconds=round(cost[0], 1))
+            return _assemble(base, lede, points, quotes, context, round(cost[0], 1))
         if context or quotes or points:
             # Drop as many sentences as surely must go (each saves at least
             # its own speaking time), then measure again; a quote may not be
@@ -736,21 +760,19 @@ def _fit(
         if lede is None:
             need = f"{cost[0]:.1f} s" if limit_seconds is not None else f"{cost[1]} words"
             raise BudgetError(f"the budget is too small even for the headline ({need})")
-        lede = _shorter_lede(lede, lede_candidates, base, measure, fits)
+        lede = _shorter_lede(lede, lede_candidates, measure, fits)
         if lede is not None:
-            briefing = _assemble(base, lede, (), (), ())
-            return attrs.evolve(briefing, listening_seconds=round(measure(briefing)[0], 1))
+            return _assemble(base, lede, (), (), (), round(measure(lede, (), (), ())[0], 1))
 
 
 def _shorter_lede(
     lede: Sentence,
     candidates: Sequence[Sentence],
-    base: Briefing,
-    measure: Callable[[Briefing], tuple[float, int]],
+    measure: Callable[..., tuple[float, int]],
     fits: Callable[[tuple[float, int]], bool],
 ) -> Sentence | None:
     for candidate in candidates:
-        if candidate is not lede and fits(measure(_assemble(base, candidate, (), (), ()))):
+        if candidate is not lede and fits(measure(candidate, (), (), ())):
             return candidate
     return None
 
@@ -898,6 +920,11 @@ def _sentence_at(article: Article, offset: int) -> Sentence | None:
     return sentence if offset < sentence.end else None
 
 
+def _span_order(span: Span) -> tuple[int, int]:
+    """The order of spans (attrs compares the fields as a tuple, far more slowly)."""
+    return (span.start, span.end)
+
+
 def _overlaps_any(taken: list[Span], span: Span) -> bool:
     """Whether ``span`` overlaps one of ``taken``: disjoint spans sorted by start.
 
@@ -941,7 +968,7 @@ def _quotes(
             continue  # the lede already says it, attribution included
         if _overlaps_any(taken, quote.span):
             continue
-        bisect.insort(taken, quote.span)
+        bisect.insort(taken, quote.span, key=_span_order)
         candidates.append(quote)
 
     def rank(quote: Quote) -> tuple[int, int, float, int]:

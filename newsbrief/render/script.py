@@ -254,15 +254,20 @@ def say_sentence(text: str, speak: Callable[[str], str] = speakable) -> str:
     return spoken
 
 
-def _section(texts: Iterable[str], pause: str) -> list[ScriptPart]:
-    parts = [ScriptPart(t, "sentence") for t in texts if t]
-    if parts:
-        parts[-1] = ScriptPart(parts[-1].text, pause)  # not attrs.evolve: a hot path
-    return parts
+def _section(texts: Iterable[str], pause: str) -> list[tuple[str, str]]:
+    lines = [(t, "sentence") for t in texts if t]
+    if lines:
+        lines[-1] = (lines[-1][0], pause)
+    return lines
 
 
 def _normal(text: str) -> str:
-    return _NORMAL.sub(" ", text.lower()).strip()
+    # _NORMAL.sub(" ", ...).strip() by byte translation: every byte of a
+    # non-ASCII character is >= 0x80, so it becomes a space like the others.
+    return " ".join(text.lower().encode().translate(_NORMAL_BYTES).decode().split())
+
+
+_NORMAL_BYTES = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
 
 
 def briefing_parts(
@@ -282,6 +287,27 @@ def briefing_parts(
             :func:`say_sentence` with ``speak``); callers that measure many
             variants of one briefing pass a memoised one.
     """
+    headline, lines = _briefing_lines(view, speak=speak, say=say)
+    parts = [ScriptPart(text, pause) for text, pause in lines]
+    if parts:
+        parts[-1] = ScriptPart(parts[-1].text, last_pause)
+        if headline:
+            parts[0] = ScriptPart(parts[0].text, parts[0].pause, headline)
+    return parts
+
+
+def _briefing_lines(
+    view: Mapping[str, Any],
+    *,
+    speak: Callable[[str], str] = speakable,
+    say: Callable[[str], str] | None = None,
+) -> tuple[str, list[tuple[str, str]]]:
+    """The headline and the ``(text, pause)`` lines of :func:`briefing_parts`, none empty.
+
+    The pause of the last line is still "section"; the first line is the
+    one that carries the headline as its title. A briefing measures its
+    script with these lines, without making parts.
+    """
     if say is None:
 
         def say(text: str) -> str:
@@ -291,9 +317,9 @@ def briefing_parts(
     lede = field_text(view, "lede")
     key_points = text_list(view.get("key_points"))
     context = text_list(view.get("context"))
-    parts: list[ScriptPart] = []
+    parts: list[tuple[str, str]] = []
     if headline:
-        parts.append(ScriptPart(say(headline), "section", title=headline))
+        parts.append((say(headline), "section"))
     spoken_sources = [lede, *key_points]
     if lede or key_points:
         parts += _section([say(lede)], "section")
@@ -314,12 +340,7 @@ def briefing_parts(
     context_lines = [say(c) for c in context if _normal(c) not in heard]
     if context_lines:
         parts += _section(["Background.", *context_lines], "section")
-    parts = [p for p in parts if p.text]
-    if parts:
-        parts[-1] = ScriptPart(parts[-1].text, last_pause, parts[-1].title)
-    if parts and parts[0].title is None and headline:
-        parts[0] = ScriptPart(parts[0].text, parts[0].pause, headline)
-    return parts
+    return headline, [p for p in parts if p[0]]
 
 
 def _speaker_name(speaker: str, people: Mapping[str, str]) -> str:
