@@ -860,7 +860,9 @@ def _facts(article: Article) -> tuple[_Facts, ...]:
     def compute() -> tuple[_Facts, ...]:
         return tuple(
             _Facts(
-                point=_words(s.text) >= _MIN_POINT_WORDS and not _is_fragment(s.text),
+                # At most _MIN_POINT_WORDS + 1 pieces: enough to tell, no list of all words.
+                point=len(s.text.split(None, _MIN_POINT_WORDS)) >= _MIN_POINT_WORDS
+                and not _is_fragment(s.text),
                 dependent=_is_dependent(s.text),
                 quotation=_has_quotation(s.text),
             )
@@ -988,7 +990,7 @@ def _quotes(
         for quote in ranked:
             if len(chosen) >= count:
                 break
-            if quote in chosen:
+            if any(quote is q for q in chosen):  # candidates' spans differ: none are equal
                 continue
             if first_round and any(q.speaker == quote.speaker for q in chosen):
                 continue
@@ -1027,9 +1029,8 @@ def _context(
     )
     lede_tokens = token_sets[used[0].index] if used else frozenset()
     # Words the lede shares with few other sentences ("warrant", "children")
-    # mark the sentences that explain it.
-    frequency = Counter(itertools.chain.from_iterable(token_sets))
-    seen = [token_sets[s.index] for s in used] + [_tokens(q.text) for q in quotes]
+    # mark the sentences that explain it: only the lede's words are counted.
+    frequency = Counter(itertools.chain.from_iterable(t & lede_tokens for t in token_sets))
     used_indices = {s.index for s in used}
     facts = _facts(article)
     ranked: list[tuple[float, Sentence]] = []
@@ -1054,7 +1055,10 @@ def _context(
         if fact.dependent:
             weight -= 1.0
         ranked.append((weight, sentence))
+    if not ranked:
+        return []
     ranked.sort(key=lambda item: (-item[0], item[1].index))
+    seen = [token_sets[s.index] for s in used] + [_tokens(q.text) for q in quotes]
     chosen: list[Sentence] = []
     for _weight, sentence in ranked:
         if len(chosen) >= count:

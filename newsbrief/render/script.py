@@ -210,7 +210,7 @@ def mark_quotes(text: str) -> str:
     We made a fair offer, end quote.'; a quotation inside a sentence is framed
     by "quote" and "end quote". Short quoted phrases are left as they are.
     """
-    if not any(mark in text for mark in '"“‘'):
+    if '"' not in text and "“" not in text and "‘" not in text:
         return text
     match = _QUOTE_THEN_VERB.match(text) or _QUOTE_THEN_WHO.match(text)
     if match and len(match.group("q").split()) >= _MIN_ANNOUNCED_WORDS:
@@ -243,7 +243,9 @@ _DATELINE = re.compile(
 
 def drop_dateline(text: str) -> str:
     """Remove a dateline ("LONDON (Reuters) - ") from the start of a sentence."""
-    return _DATELINE.sub("", text, count=1)
+    # The pattern is anchored and never empty: a match, not a scan of the text.
+    match = _DATELINE.match(text)
+    return text if match is None else text[match.end() :]
 
 
 def say_sentence(text: str, speak: Callable[[str], str] = speakable) -> str:
@@ -330,11 +332,15 @@ def _briefing_lines(
         parts += _section([say(s) for s in summary], "section")
     heard = _normal(" ".join(spoken_sources))
     people = dict(people_of(view))
-    introduced = {name for name in people if _normal(name) in heard}
+    # Speakers named already (heard, or introduced by an earlier quote line):
+    # only speakers are asked about, so only they are looked up in what was heard.
+    introduced: set[str] = set()
     quote_lines = []
     for speaker, words, direct in quotes_of(view):
         if not speaker or _normal(words) in heard:
             continue
+        if speaker in people and _normal(speaker) in heard:
+            introduced.add(speaker)
         quote_lines.append(_quote_line(speaker, words, direct, people, introduced, speak))
     parts += _section(quote_lines, "section")
     context_lines = [say(c) for c in context if _normal(c) not in heard]
