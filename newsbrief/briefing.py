@@ -443,18 +443,7 @@ def _tokens(text: str) -> frozenset[str]:
         # come out of one byte translation and split (no regex). Runs with an
         # apostrophe or hyphen, a few, are cleaned one by one; words shorter
         # than three letters go with the stopwords.
-        lower = text.lower()
-        found = set(lower.encode().translate(_ASCII_RUNS).decode().split())
-        if "'" in lower or "-" in lower:
-            odd = [w for w in found if "'" in w or "-" in w]
-            found.difference_update(odd)
-            for run in odd:
-                word = run.lstrip("'-")
-                if "'" in word or "-" in word:
-                    word = _clean_word(word)
-                if len(word) > 2:
-                    found.add(word)
-        return frozenset(found) - _SHORT_OR_STOPWORD
+        return _run_tokens(text.lower().encode().translate(_ASCII_RUNS).decode())
     found = {w.lower() for w in _WORD.findall(text)}
     found -= _STOPWORDS
     odd = [w for w in found if len(w) < 3 or "'" in w or "’" in w or w.endswith("-")]
@@ -465,12 +454,39 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _run_tokens(runs: str) -> frozenset[str]:
+    """:func:`_tokens` of lowered ASCII text whose bytes went through _ASCII_RUNS."""
+    found = set(runs.split())
+    if "'" in runs or "-" in runs:
+        odd = [w for w in found if "'" in w or "-" in w]
+        found.difference_update(odd)
+        for run in odd:
+            word = run.lstrip("'-")
+            if "'" in word or "-" in word:
+                word = _clean_word(word)
+            if len(word) > 2:
+                found.add(word)
+    return frozenset(found) - _SHORT_OR_STOPWORD
+
+
+def _sentence_tokens(sentences: Sequence[Sentence]) -> tuple[frozenset[str], ...]:
+    """:func:`_tokens` of each sentence: one lowering and translation for all of them."""
+    texts = [s.text for s in sentences]
+    joined = "\x00".join(texts)
+    if not texts or not joined.isascii() or joined.count("\x00") != len(texts) - 1:
+        return tuple(map(_tokens, texts))
+    runs = joined.lower().encode().translate(_ASCII_RUNS_KEEP_NUL).decode()
+    return tuple(map(_run_tokens, runs.split("\x00")))
+
+
 def _clean_word(word: str) -> str:
     return word.removesuffix("’s").removesuffix("'s").strip("'’-")
 
 
 # Bytes of lowered ASCII text: what words are made of stays, the rest is a space.
 _ASCII_RUNS = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz'-" else 32 for c in range(256))
+# The same, keeping NUL: it separates the sentences translated together.
+_ASCII_RUNS_KEEP_NUL = b"\x00" + _ASCII_RUNS[1:]
 _SHORT_OR_STOPWORD = _STOPWORDS | frozenset(
     "".join(chars)
     for size in (1, 2)
@@ -584,9 +600,7 @@ def build_briefing(
     facts = _facts(article)
     lede_candidates = _lede_candidates(sentences, scores, facts)
     lede = lede_candidates[0] if lede_candidates else None
-    token_sets = article.cached(
-        "briefing.tokens", lambda: tuple(_tokens(s.text) for s in article.sentences)
-    )
+    token_sets = article.cached("briefing.tokens", lambda: _sentence_tokens(article.sentences))
     quotes = _quotes(article, lede, want_quotes, token_sets)
     # Background is chosen before the key points, as an editor would: a
     # sentence explaining the past belongs under "context", not among what

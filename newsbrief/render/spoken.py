@@ -194,8 +194,13 @@ _NEGATIVE = re.compile(r"(?<![\w.,])-(?=\d)")
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _FRACTION = re.compile(r"(?<![/\d])\b(?:(\d+) )?(\d+)/(\d+)\b(?!/\d)")
 _UNICODE_FRACTION = re.compile(r"(\d*)\s?([" + "".join(_UNICODE_FRACTIONS) + "])")
+# (?<![\w])(_NUMBER)...: the first digit matched before the lookbehind, so
+# the scan looks for digits instead of trying a lookbehind at every position.
+# "\d(?<!\w\d)" is a digit after no word character; the rest of each branch
+# of _NUMBER follows (same matches and groups).
 _PLAIN_NUMBER = re.compile(
-    r"(?<![\w])(" + _NUMBER + r")(?:(?P<scale>bn|mn|tn|trn|k|m)\b|(?P<plural>s)\b)?"
+    r"(\d(?<!\w\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
+    r"(?:(?P<scale>bn|mn|tn|trn|k|m)\b|(?P<plural>s)\b)?"
     r"(?P<glued>(?=[^\W\d_]))?"
 )
 _YEAR_CUES = frozenset(
