@@ -613,9 +613,10 @@ def build_briefing(
         context = [c for c in context if c not in points]
 
     published = article.published.isoformat() if article.published is not None else None
-    base = Briefing(
+    # The fields that do not depend on the selection: the Briefing is made
+    # once, at the end (its converters check every field).
+    base: dict[str, Any] = dict(
         headline=article.headline,
-        lede="",
         people=_people(article, max_people),
         organizations=_names(article, EntityKind.ORGANIZATION, max_names),
         places=_names(article, EntityKind.PLACE, max_names),
@@ -651,7 +652,7 @@ def _texts(
 
 
 def _assemble(
-    base: Briefing,
+    base: Mapping[str, Any],
     lede: Sentence | None,
     points: Sequence[Sentence],
     quotes: Sequence[BriefQuote],
@@ -659,8 +660,8 @@ def _assemble(
     listening_seconds: float,
 ) -> Briefing:
     lede_text, key_points, summary, context_texts = _texts(lede, points, context)
-    return attrs.evolve(
-        base,
+    return Briefing(
+        **base,
         lede=lede_text,
         key_points=key_points,
         summary=summary,
@@ -671,7 +672,7 @@ def _assemble(
 
 
 def _fit(
-    base: Briefing,
+    base: Mapping[str, Any],
     lede: Sentence | None,
     lede_candidates: Sequence[Sentence],
     points: list[Sentence],
@@ -685,6 +686,7 @@ def _fit(
     from newsbrief.render.spoken import speakable
     from newsbrief.timing import PAUSE_SECONDS, script_seconds
 
+    wpm, headline = base["wpm"], base["headline"]
     # The same sentences are measured again at each trimming step: speak and
     # estimate each text once.
     spoken: dict[str, str] = {}
@@ -705,13 +707,13 @@ def _fit(
     def time_of(text: str) -> tuple[float, int]:
         if text not in timed:
             features = script_features(text)
-            seconds = script_seconds(features, base.wpm) if text.strip() else 0.0
+            seconds = script_seconds(features, wpm) if text.strip() else 0.0
             timed[text] = (seconds, features.words)
         return timed[text]
 
     # The script's lines are read from only these fields: a view of them,
     # not a Briefing and its to_dict() at every trimming step.
-    people = [p.to_dict() for p in base.people]
+    people = [p.to_dict() for p in base["people"]]
 
     def measure(
         lede: Sentence | None,
@@ -721,7 +723,7 @@ def _fit(
     ) -> tuple[float, int]:
         lede_text, key_points, summary, context_texts = _texts(lede, points, context)
         view = {
-            "headline": base.headline,
+            "headline": headline,
             "lede": lede_text,
             "key_points": key_points,
             "context": context_texts,
