@@ -514,7 +514,10 @@ def _is_dependent(text: str) -> bool:
 
 def _is_bare_quote(text: str) -> bool:
     """A quotation with no speaker in the sentence: the listener cannot tell who speaks."""
-    stripped = text.strip()
+    return _bare_quote(text.strip())
+
+
+def _bare_quote(stripped: str) -> bool:
     return (
         stripped[:1] in _OPEN_QUOTES
         and stripped.rstrip(".!?")[-1:] in _CLOSE_QUOTES
@@ -524,7 +527,10 @@ def _is_bare_quote(text: str) -> bool:
 
 def _is_fragment(text: str) -> bool:
     """A list item, a heading or a clause: not a sentence to read out on its own."""
-    stripped = text.strip()
+    return _fragment(text.strip())
+
+
+def _fragment(stripped: str) -> bool:
     if (
         not stripped
         or stripped[0] in "-*•·–—>"
@@ -598,8 +604,13 @@ def build_briefing(
     sentences = article.sentences
     scores = article.summary(sentences=1, method=method).scores if sentences else ()
     facts = _facts(article)
-    lede_candidates = _lede_candidates(sentences, scores, facts)
-    lede = lede_candidates[0] if lede_candidates else None
+    best_ledes = _best_ledes(sentences, scores, facts)
+    lede = best_ledes[0] if best_ledes else None
+
+    def lede_candidates() -> list[Sentence]:
+        # Only a budget too small for the chosen lede asks for the others.
+        return _lede_candidates(sentences, scores, facts, best_ledes)
+
     token_sets = article.cached("briefing.tokens", lambda: _sentence_tokens(article.sentences))
     quotes = _quotes(article, lede, want_quotes, token_sets)
     # Background is chosen before the key points, as an editor would: a
@@ -674,7 +685,7 @@ def _assemble(
 def _fit(
     base: Mapping[str, Any],
     lede: Sentence | None,
-    lede_candidates: Sequence[Sentence],
+    lede_candidates: Callable[[], Sequence[Sentence]],
     points: list[Sentence],
     quotes: list[BriefQuote],
     context: list[Sentence],
@@ -776,7 +787,7 @@ def _fit(
         if lede is None:
             need = f"{cost[0]:.1f} s" if limit_seconds is not None else f"{cost[1]} words"
             raise BudgetError(f"the budget is too small even for the headline ({need})")
-        lede = _shorter_lede(lede, lede_candidates, measure, fits)
+        lede = _shorter_lede(lede, lede_candidates(), measure, fits)
         if lede is not None:
             return _assemble(base, lede, (), (), (), round(measure(lede, (), (), ())[0], 1))
 
@@ -797,9 +808,26 @@ _OPENING_QUOTES = ('"', "“", "‘", "'")
 
 
 def _lede_candidates(
+    sentences: Sequence[Sentence],
+    scores: Sequence[float],
+    facts: Sequence[_Facts],
+    best: Sequence[Sentence],
+) -> list[Sentence]:
+    """Sentences that can open the briefing, best first: ``best`` (see
+    :func:`_best_ledes`), then the others that do not lean on what precedes
+    them, highest-scoring first."""
+    in_best = {s.index for s in best}  # one article's sentences differ in index
+    rest = sorted(
+        (s for s in sentences if s.index not in in_best and not facts[s.index].dependent),
+        key=lambda s: (-scores[s.index], s.index),
+    )
+    return [*best, *rest]
+
+
+def _best_ledes(
     sentences: Sequence[Sentence], scores: Sequence[float], facts: Sequence[_Facts]
 ) -> list[Sentence]:
-    """Sentences that can open the briefing, best first: early, substantial, high-scoring."""
+    """The early sentences that can open the briefing, best first: early, substantial."""
     if not sentences:
         return []
     early = [s for s in sentences[:_EARLY] if facts[s.index].point]
@@ -815,13 +843,7 @@ def _lede_candidates(
         weak = scores[s.index] < 0.5 * top
         return (featurish or weak, s.index)
 
-    best = sorted(early, key=rank)
-    in_best = {s.index for s in best}  # one article's sentences differ in index
-    rest = sorted(
-        (s for s in sentences if s.index not in in_best and not facts[s.index].dependent),
-        key=lambda s: (-scores[s.index], s.index),
-    )
-    return best + rest
+    return sorted(early, key=rank)
 
 
 def _key_points(
@@ -874,19 +896,20 @@ class _Facts(NamedTuple):
 
 def _facts(article: Article) -> tuple[_Facts, ...]:
     def compute() -> tuple[_Facts, ...]:
-        return tuple(
-            _Facts(
-                # At most _MIN_POINT_WORDS + 1 pieces: enough to tell, no list of all words.
-                point=len(s.text.split(None, _MIN_POINT_WORDS)) >= _MIN_POINT_WORDS
-                and not _is_fragment(s.text),
-                dependent=_is_dependent(s.text),
-                quotation=_has_quotation(s.text),
-            )
-            for s in article.sentences
-        )
+        return tuple(_sentence_facts(s.text) for s in article.sentences)
 
     facts: tuple[_Facts, ...] = article.cached("briefing.facts", compute)
     return facts
+
+
+def _sentence_facts(text: str) -> _Facts:
+    """_Facts of one sentence: what _is_fragment, _is_dependent and _has_quotation say."""
+    stripped = text.strip()
+    # At most _MIN_POINT_WORDS + 1 pieces: enough to tell, no list of all words.
+    point = len(text.split(None, _MIN_POINT_WORDS)) >= _MIN_POINT_WORDS and not _fragment(stripped)
+    first = text.lstrip("\"'“‘(").split(None, 1)
+    dependent = bool(first) and first[0].lower().strip(",") in _DEPENDENT_START
+    return _Facts(point, dependent or _bare_quote(stripped), _has_quotation(text))
 
 
 def _kind_of(article: Article) -> dict[str, EntityKind]:
@@ -1111,31 +1134,33 @@ def _common_noun(article: Article, name: str) -> bool:
     """
     if " " in name or not name[:1].isupper() or name.isupper():
         return False
-    lower = name.lower()
-    if _WORD_RUN.fullmatch(lower):
-        return _has_word(article.body, lower)
-    return re.search(rf"\b{re.escape(lower)}\b", article.body) is not None
+    return _has_word(article.body, name.lower())
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` (one character or "") is a regex word character (\\w)."""
+    return char.isalnum() or char == "_"
 
 
 def _has_word(text: str, word: str) -> bool:
-    """Whether ``word`` (word characters only) is one of the word runs of ``text``.
+    """Whether ``word`` occurs in ``text`` between word boundaries, like ``\\bword\\b``.
 
-    What a search for the word between word boundaries finds, by str.find
-    (fast) and a look at the characters around each occurrence (a regex word
-    character is alphanumeric or an underscore).
+    By str.find (fast) and a look at the characters around each occurrence:
+    a boundary lies between a word character and a non-word one (or an end
+    of the text). No pattern is compiled per name.
     """
+    if not word:
+        return False
+    first, last = _is_word_char(word[0]), _is_word_char(word[-1])
     size = len(word)
     start = text.find(word)
     while start != -1:
-        before = text[start - 1 : start] if start else ""
+        before = text[start - 1] if start else ""
         after = text[start + size : start + size + 1]
-        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+        if _is_word_char(before) != first and _is_word_char(after) != last:
             return True
         start = text.find(word, start + 1)
     return False
-
-
-_WORD_RUN = re.compile(r"\w+")
 
 
 def _speaker(article: Article, speaker: str) -> str:
