@@ -63,11 +63,14 @@ def test_one_megabyte_article_briefs_within_ten_seconds() -> None:
     assert _pipeline_cpu_seconds(article) < 10
 
 
-def test_eight_times_the_text_takes_at_most_twelve_times_the_time() -> None:
+def test_eight_times_the_text_takes_at_most_sixteen_times_the_time() -> None:
+    # Linear work measures 8x to 10x on a quiet machine, up to 14x on a loaded
+    # one (large texts lose more to cache contention); one quadratic step
+    # makes it 64x. Twice linear is the bound that tells them apart reliably.
     _pipeline_cpu_seconds(_article(5_000))
-    small = min(_pipeline_cpu_seconds(_article(100_000)) for _ in range(2))
+    small = min(_pipeline_cpu_seconds(_article(100_000)) for _ in range(3))
     large = min(_pipeline_cpu_seconds(_article(800_000)) for _ in range(2))
-    assert large <= 12 * small, (small, large)
+    assert large <= 16 * small, (small, large)
 
 
 def test_text_one_past_the_article_limit_is_refused_before_any_work() -> None:
