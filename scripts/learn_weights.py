@@ -5,7 +5,8 @@ Reproduces ``newsbrief/summarize/data/weights.json`` from the dev splits in
 ``../shared/data`` (relative to the repository), deterministically:
 
 1. Every dev article of BBC News Summary and CNN/DailyMail is parsed with
-   newsbrief and described by :func:`newsbrief.summarize.features.features`.
+   newsbrief and described by :func:`newsbrief.summarize.methods.model_features`
+   (the shared features plus :mod:`newsbrief.summarize.signals`).
 2. Labels: a BBC sentence is positive when it is one of the reference's
    (extracted) sentences; a CNN/DailyMail sentence when the greedy ROUGE-1+2
    oracle picks it for the (abstractive) highlights.
@@ -13,16 +14,20 @@ Reproduces ``newsbrief/summarize/data/weights.json`` from the dev splits in
    fitted: the *lede* model on CNN/DailyMail (what a three-sentence highlight
    says) and the *coverage* model on BBC (which sentences an editor keeps when
    condensing a story to about 40%). ``summarize`` uses the lede model for
-   summaries of up to ``SHORT`` sentences, the coverage model from ``LONG``
-   sentences on, and a linear blend in between. (Fitting one model on both
+   summaries of up to ``SHORT`` sentences or ``SHORT_FRACTION`` of the
+   article, the coverage model from ``LONG`` sentences and ``LONG_FRACTION``
+   on, and a linear blend in between. (Fitting one model on both
    sets was tried: it lost 2-3 ROUGE points on each, as the two ask for
    different things.)
-4. Each model's L2 strength and MMR redundancy weight are chosen by 5-fold
+4. Each model's L2 strength, MMR redundancy weight and repair margin (keep a
+   dependent opening with its antecedent, or replace it) are chosen by 5-fold
    cross-validation on whole articles (folds by a hash of the id), scoring
    ROUGE-1 + ROUGE-2 F1 of the summaries ``select`` actually builds (BBC with
    k = reference sentences, CNN/DailyMail with k = 3). The final weights are
    refitted on all dev data; the cross-validated scores of the blended
-   default (and of LEAD-k in the same folds) go into the file's provenance.
+   default (and of LEAD-k in the same folds) go into the file's provenance,
+   and so do those of learning on one half of dev and scoring the other
+   (both ways, each half reported).
 
 Usage::
 
@@ -49,12 +54,16 @@ sys.path.insert(0, str(ROOT))
 
 from newsbrief.model import Article  # noqa: E402
 from newsbrief.summarize.budget import Budget  # noqa: E402
-from newsbrief.summarize.features import FEATURE_NAMES, features, layout, prepare  # noqa: E402
+from newsbrief.summarize.features import layout, prepare  # noqa: E402
+from newsbrief.summarize.methods import MODEL_FEATURES, model_features  # noqa: E402
 from newsbrief.summarize.select import select  # noqa: E402
 
 FOLDS = 5
-L2_GRID = (0.3, 1.0, 3.0)
+L2_GRID = (0.3, 1.0, 3.0, 10.0)
 REDUNDANCY_GRID = {"lede": (0.1, 0.2, 0.3, 0.4), "coverage": (0.0, 0.05, 0.1)}
+#: Repair margins tried: how much total score a summary may give up to keep a
+#: dependent opening with its antecedent instead of replacing it.
+MARGIN_GRID = (-0.3, -0.1, 0.1, 0.3)
 TRAINED_ON = {"lede": "cnndm", "coverage": "bbc"}
 #: Blend points in sentences: a one-sentence summary is the lede; from two
 #: sentences on, the share of the article decides.
@@ -93,7 +102,7 @@ class Item:
         self.article = Article.from_text(row["text"], title=row.get("title") or "")
         self.layout = layout(self.article)
         self.doc = prepare(self.article)
-        self.x = np.array(features(self.article, self.layout, self.doc), dtype=float)
+        self.x = np.array(model_features(self.article), dtype=float)
         refs = [r for r in row["summary"].split("\n") if r.strip()]
         self.k_ref = len(refs)
         self.ref_tokens = [t for r in refs for t in tokenize.tokenize(r)]
@@ -174,7 +183,7 @@ def fit(items: Sequence[Item], l2: float) -> np.ndarray:
     """L2-regularised logistic regression by Newton's method (bias not penalised)."""
     x = np.vstack([it.x for it in items])
     y = np.concatenate([it.y for it in items])
-    bias = FEATURE_NAMES.index("bias")
+    bias = MODEL_FEATURES.index("bias")
     penalty = np.full(x.shape[1], l2)
     penalty[bias] = 0.0
     # Scale the penalty with the data so l2 means the same for any sample size.
@@ -200,15 +209,20 @@ def _k(it: Item) -> int:
     return it.k_ref if it.set == "bbc" else 3
 
 
-def _score(it: Item, scores: Sequence[float], redundancy: float) -> tuple[float, float]:
+def _score(
+    it: Item, scores: Sequence[float], redundancy: float, margin: float
+) -> tuple[float, float]:
     budget = Budget(sentences=_k(it))
-    return it.rouge(select(it.layout, it.doc, tuple(scores), budget, redundancy).indices)
+    return it.rouge(select(it.layout, it.doc, tuple(scores), budget, redundancy, margin).indices)
 
 
-def tune(items: Sequence[Item], model: str) -> tuple[float, float, dict[str, float]]:
-    """Cross-validate one model on its own data set: the best (l2, redundancy)."""
+Setting = tuple[float, float, float]  # l2, redundancy, repair margin
+
+
+def tune(items: Sequence[Item], model: str) -> tuple[Setting, dict[str, float]]:
+    """Cross-validate one model on its own data set: the best (l2, redundancy, margin)."""
     own = [it for it in items if it.set == TRAINED_ON[model]]
-    results: dict[tuple[float, float], list[tuple[float, float]]] = {}
+    results: dict[Setting, list[tuple[float, float]]] = {}
     for l2 in L2_GRID:
         for fold in range(FOLDS):
             w = fit([it for it in own if it.fold != fold], l2)
@@ -217,18 +231,22 @@ def tune(items: Sequence[Item], model: str) -> tuple[float, float, dict[str, flo
                     continue
                 p = [float(v) for v in _probabilities(it, w)]
                 for redundancy in REDUNDANCY_GRID[model]:
-                    results.setdefault((l2, redundancy), []).append(_score(it, p, redundancy))
+                    for margin in MARGIN_GRID:
+                        results.setdefault((l2, redundancy, margin), []).append(
+                            _score(it, p, redundancy, margin)
+                        )
     table = {
         key: (100 * float(np.mean([r[0] for r in v])), 100 * float(np.mean([r[1] for r in v])))
         for key, v in results.items()
     }
-    for (l2, redundancy), (r1, r2) in sorted(table.items()):
+    for (l2, redundancy, margin), (r1, r2) in sorted(table.items()):
         print(
-            f"{model}: l2={l2:g} redundancy={redundancy:g}: R1 {r1:.2f} R2 {r2:.2f}",
+            f"{model}: l2={l2:g} redundancy={redundancy:g} margin={margin:g}:"
+            f" R1 {r1:.2f} R2 {r2:.2f}",
             file=sys.stderr,
         )
-    (l2, redundancy), (r1, r2) = max(table.items(), key=lambda kv: (sum(kv[1]), -kv[0][0]))
-    return l2, redundancy, {"rouge1": round(r1, 2), "rouge2": round(r2, 2)}
+    best, (r1, r2) = max(table.items(), key=lambda kv: (sum(kv[1]), -kv[0][0]))
+    return best, {"rouge1": round(r1, 2), "rouge2": round(r2, 2)}
 
 
 def share(size: float, fraction: float) -> float:
@@ -238,7 +256,7 @@ def share(size: float, fraction: float) -> float:
 
 
 def cross_validate_default(
-    items: Sequence[Item], settings: dict[str, tuple[float, float]], halves: bool = False
+    items: Sequence[Item], settings: dict[str, Setting], halves: bool = False
 ) -> dict[str, dict[str, float]]:
     """ROUGE F1 of the blended default and of LEAD-k, 5-fold, on both sets.
 
@@ -267,9 +285,12 @@ def cross_validate_default(
                 it, weights["coverage"]
             )
             redundancy = (1 - a) * settings["lede"][1] + a * settings["coverage"][1]
-            scores.setdefault(f"{it.set} default{suffix}", []).append(_score(it, p, redundancy))
+            margin = (1 - a) * settings["lede"][2] + a * settings["coverage"][2]
+            scores.setdefault(f"{it.set} default{suffix}", []).append(
+                _score(it, p, redundancy, margin)
+            )
             lead = [1.0 - i / len(it.y) for i in range(len(it.y))]
-            scores.setdefault(f"{it.set} lead{suffix}", []).append(_score(it, lead, 0.0))
+            scores.setdefault(f"{it.set} lead{suffix}", []).append(_score(it, lead, 0.0, 0.0))
     return {
         key: {
             "rouge1": round(100 * float(np.mean([r[0] for r in v])), 2),
@@ -290,12 +311,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     items = load(args.data, args.limit)
     print(f"{len(items)} articles, {sum(len(it.y) for it in items)} sentences", file=sys.stderr)
-    settings: dict[str, tuple[float, float]] = {}
+    settings: dict[str, Setting] = {}
     tuning: dict[str, Any] = {}
     for model in TRAINED_ON:
-        l2, redundancy, result = tune(items, model)
-        settings[model] = (l2, redundancy)
-        tuning[model] = {"l2": l2, "redundancy": redundancy, "rouge_f1": result}
+        setting, result = tune(items, model)
+        settings[model] = setting
+        l2, redundancy, margin = setting
+        tuning[model] = {
+            "l2": l2,
+            "redundancy": redundancy,
+            "repair_margin": margin,
+            "rouge_f1": result,
+        }
     validation = cross_validate_default(items, settings)
     print(json.dumps(validation, indent=2), file=sys.stderr)
     by_halves = cross_validate_default(items, settings, halves=True)
@@ -307,10 +334,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "trained_on": on,
             "weights": [round(float(v), 5) for v in w],
             "redundancy": settings[model][1],
+            "repair_margin": settings[model][2],
         }
     files = {rel: hashlib.sha1((args.data / rel).read_bytes()).hexdigest()[:12] for _, rel in SETS}
     out = {
-        "features": list(FEATURE_NAMES),
+        "features": list(MODEL_FEATURES),
         "models": models,
         "blend": {
             "short": SHORT,

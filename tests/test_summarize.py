@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from newsbrief.errors import BudgetError, UnknownNameError
 from newsbrief.model import Article
 from newsbrief.summarize import Budget, Summary, available_methods, summarize
-from newsbrief.summarize.features import FEATURE_NAMES, layout
-from newsbrief.summarize.methods import default, load_weights, model_scores
+from newsbrief.summarize.features import Layout, layout, prepare
+from newsbrief.summarize.methods import MODEL_FEATURES, default, load_weights, model_scores
+from newsbrief.summarize.select import select
+from newsbrief.summarize.signals import SIGNAL_NAMES, signals
 from newsbrief.timing import DEFAULT_WPM, estimate_seconds
 
 STORY = "\n\n".join(
@@ -375,7 +377,7 @@ def test_time_grows_linearly_with_article_length(method: str) -> None:
 
 def test_weights_file_loads_with_provenance() -> None:
     weights = load_weights()
-    assert len(weights.lede) == len(weights.coverage) == len(FEATURE_NAMES)
+    assert len(weights.lede) == len(weights.coverage) == len(MODEL_FEATURES)
     assert 0.0 <= weights.lede_redundancy <= 1.0
     assert 0.0 <= weights.coverage_redundancy <= 1.0
     assert weights.share(weights.short) == 0.0
@@ -387,6 +389,52 @@ def test_default_blends_models_by_summary_length(article: Article) -> None:
     assert article.summary(sentences=1).scores == model_scores(article, "lede")
     assert article.summary(ratio=1.0).scores == model_scores(article, "coverage")
     assert len(default(article)) == len(article.sentences)
+
+
+def test_default_uses_the_coverage_model_when_the_summary_keeps_much_of_the_article(
+    article: Article,
+) -> None:
+    assert len(article.sentences) >= 10
+    # Three sentences of a long story are its lede...
+    assert article.summary(sentences=3).scores == model_scores(article, "lede")
+    # ...but three of a seven-sentence story keep most of it: the coverage model.
+    short = _story([s.text for s in article.sentences[:7]])
+    assert len(short.sentences) == 7
+    assert short.summary(sentences=3).scores == model_scores(short, "coverage")
+
+
+def test_repair_keeps_the_antecedent_unless_replacing_scores_clearly_higher() -> None:
+    shape = Layout(
+        words=(10, 10, 10, 10),
+        groups=((0,), (1,), (2,), (3,)),
+        dependent=(False, False, True, False),
+    )
+    scores = (0.1, 0.5, 0.9, 0.6)
+    budget = Budget(sentences=2)
+    # Top two are 2 (dependent) and 3: bringing antecedent 1 for 2 totals 1.4,
+    # replacing 2 by the next best (1) totals 1.1.
+    assert select(shape, None, scores, budget, keep_margin=0.1).indices == (1, 2)
+    assert select(shape, None, scores, budget, keep_margin=-0.5).indices == (1, 3)
+
+
+def test_signals_flag_caption_labels_and_boilerplate_but_not_quote_intros() -> None:
+    article = _story(
+        [
+            "Thousands gathered in Lisk on Sunday for the lantern festival.",
+            "Riot of colour: dancers in the old town square on Sunday night.",
+            'He said: "It is the best festival in years."',
+            "Scroll down for video.",
+        ]
+    )
+    rows = signals(article, layout(article), prepare(article))
+    assert len(rows) == len(article.sentences)
+    assert all(len(row) == len(SIGNAL_NAMES) for row in rows)
+    caption = SIGNAL_NAMES.index("caption_label")
+    boilerplate = SIGNAL_NAMES.index("boilerplate")
+    assert [row[caption] for row in rows] == [0.0, 1.0, 0.0, 0.0]
+    assert [row[boilerplate] for row in rows] == [0.0, 0.0, 0.0, 1.0]
+    single = Article.from_text("One line only")
+    assert len(signals(single, layout(single), prepare(single))) == len(single.sentences)
 
 
 def test_summary_type_is_exported() -> None:

@@ -63,9 +63,15 @@ def summarize(
     """
     budget = Budget(sentences=sentences, words=words, ratio=ratio, seconds=seconds, wpm=wpm)
     chosen_method = get_method(method)
-    scores, redundancy = scores_for(article, chosen_method, budget)
+    plan = scores_for(article, chosen_method, budget)
+    scores = plan.scores
     selection = select(
-        layout(article), prepare(article) if redundancy else None, scores, budget, redundancy
+        layout(article),
+        prepare(article) if plan.redundancy else None,
+        scores,
+        budget,
+        plan.redundancy,
+        plan.keep_margin,
     )
     all_sentences = article.sentences
     return Summary(

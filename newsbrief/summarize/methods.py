@@ -28,11 +28,15 @@ from newsbrief.summarize.features import (
     layout,
     prepare,
 )
+from newsbrief.summarize.select import KEEP_MARGIN
+from newsbrief.summarize.signals import SIGNAL_NAMES, signals
 
 __all__ = [
     "METHODS",
+    "MODEL_FEATURES",
     "TEXTRANK_WINDOW",
     "Method",
+    "Plan",
     "Summarizer",
     "Weights",
     "available_methods",
@@ -50,6 +54,10 @@ _DAMPING = 0.85
 # proportional to the number of edges.
 _ITERATIONS = 30
 
+#: The inputs of the ``default`` method's models: the shared features, then
+#: the extra signals of :mod:`newsbrief.summarize.signals`.
+MODEL_FEATURES: tuple[str, ...] = FEATURE_NAMES + SIGNAL_NAMES
+
 
 @runtime_checkable
 class Summarizer(Protocol):
@@ -65,13 +73,17 @@ class Weights:
     """The ``default`` method's two linear models, learnt by ``scripts/learn_weights.py``.
 
     Attributes:
-        lede: Weights (one per name in :data:`FEATURE_NAMES`) of the model for
+        lede: Weights (one per name in :data:`MODEL_FEATURES`) of the model for
             short summaries, trained to find what news highlights say (the
             lede, without its repetitions).
         coverage: Weights of the model for long summaries, trained to pick the
             sentences editors keep when condensing a story to about 40%.
         lede_redundancy: MMR weight used with the lede model.
         coverage_redundancy: MMR weight used with the coverage model.
+        lede_margin: How much total score a summary made with the lede model
+            may give up to keep a dependent opening with its antecedent rather
+            than replace it (see :func:`newsbrief.summarize.select.select`).
+        coverage_margin: Likewise with the coverage model.
         short: Up to this many sentences (or the words of as many average
             sentences), a summary uses the lede model alone.
         long: From this many on, the coverage model alone; in between, a
@@ -91,6 +103,8 @@ class Weights:
     long: float
     short_fraction: float = 0.0
     long_fraction: float = 0.0
+    lede_margin: float = KEEP_MARGIN
+    coverage_margin: float = KEEP_MARGIN
     provenance: Mapping[str, object] = attrs.field(factory=dict)
 
     def share(self, size: float, fraction: float = 1.0) -> float:
@@ -116,7 +130,7 @@ def _ramp(value: float, low: float, high: float) -> float:
 
 def _vector(raw: Mapping[str, object], names: Sequence[str]) -> tuple[float, ...]:
     by_name = dict(zip(names, raw["weights"], strict=True))  # type: ignore[call-overload]
-    return tuple(float(by_name.get(name, 0.0)) for name in FEATURE_NAMES)
+    return tuple(float(by_name.get(name, 0.0)) for name in MODEL_FEATURES)
 
 
 @functools.cache
@@ -136,6 +150,8 @@ def load_weights() -> Weights:
         long=float(raw["blend"]["long"]),
         short_fraction=float(raw["blend"].get("short_fraction", 0.0)),
         long_fraction=float(raw["blend"].get("long_fraction", 0.0)),
+        lede_margin=float(models["lede"].get("repair_margin", KEEP_MARGIN)),
+        coverage_margin=float(models["coverage"].get("repair_margin", KEEP_MARGIN)),
         provenance=MappingProxyType(dict(raw.get("provenance", {}))),
     )
 
@@ -206,17 +222,27 @@ def _logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-def _features(article: Article) -> list[tuple[float, ...]]:
-    return article.cached(
-        "summary:features", lambda: features(article, layout(article), prepare(article))
-    )
+def model_features(article: Article) -> list[tuple[float, ...]]:
+    """Per sentence, the values of :data:`MODEL_FEATURES` (cached per article)."""
+    return article.cached("summary:model-features", lambda: _model_features(article))
+
+
+def _model_features(article: Article) -> list[tuple[float, ...]]:
+    shape = layout(article)
+    doc = prepare(article)
+    return [
+        base + extra
+        for base, extra in zip(
+            features(article, shape, doc), signals(article, shape, doc), strict=True
+        )
+    ]
 
 
 def _model(article: Article, model: str) -> tuple[float, ...]:
     weights = load_weights()
     vector = weights.lede if model == "lede" else weights.coverage
     mul = operator.mul
-    return tuple(_logistic(sum(map(mul, vector, row))) for row in _features(article))
+    return tuple(_logistic(sum(map(mul, vector, row))) for row in model_features(article))
 
 
 def model_scores(article: Article, model: str) -> tuple[float, ...]:
@@ -238,18 +264,37 @@ def _blend(article: Article, share: float) -> tuple[float, ...]:
 def default(article: Article) -> tuple[float, ...]:
     """The learnt scorer, budget-free: the mean of its lede and coverage models.
 
-    Both are logistic models over the features in
+    Both are logistic models over :data:`MODEL_FEATURES`: the features in
     :data:`~newsbrief.summarize.features.FEATURE_NAMES` (position, length,
     how much of the article a sentence's terms cover, centroid similarity,
     headline overlap, name and number density, quotes and attribution,
-    openings that need context, captions, questions). :func:`default_for_budget`
-    weighs them by the summary's length.
+    openings that need context, captions, questions) and the signals in
+    :data:`~newsbrief.summarize.signals.SIGNAL_NAMES` (finer position, length
+    bands, recurring terms, neighbourhood overlap, caption labels,
+    boilerplate). :func:`default_for_budget` weighs them by the summary's
+    length and its share of the article.
     """
     return _blend(article, 0.5)
 
 
-def default_for_budget(article: Article, budget: Budget) -> tuple[tuple[float, ...], float]:
-    """Scores and MMR weight of the ``default`` method for ``budget``.
+@attrs.frozen(slots=True)
+class Plan:
+    """What selection needs from a method for one article and budget.
+
+    Attributes:
+        scores: One score per sentence (higher is better).
+        redundancy: MMR weight (0 = plain top-scoring).
+        keep_margin: Repair margin for a dependent opening (see
+            :func:`newsbrief.summarize.select.select`).
+    """
+
+    scores: tuple[float, ...]
+    redundancy: float = 0.0
+    keep_margin: float = KEEP_MARGIN
+
+
+def default_for_budget(article: Article, budget: Budget) -> Plan:
+    """Scores, MMR weight and repair margin of the ``default`` method for ``budget``.
 
     Short summaries (up to ``Weights.short`` sentences, or the words of as
     many average sentences, or up to ``Weights.short_fraction`` of the
@@ -259,7 +304,7 @@ def default_for_budget(article: Article, budget: Budget) -> tuple[tuple[float, .
     weights = load_weights()
     n = len(article.sentences)
     if n == 0:
-        return (), 0.0
+        return Plan((), 0.0)
     sentences = budget.sentence_limit(n)
     if sentences is not None:
         size = float(sentences)
@@ -267,8 +312,12 @@ def default_for_budget(article: Article, budget: Budget) -> tuple[tuple[float, .
         average = max(1.0, sum(layout(article).words) / n)
         size = (budget.word_limit or 0) / average
     share = weights.share(size, size / n)
-    redundancy = (1.0 - share) * weights.lede_redundancy + share * weights.coverage_redundancy
-    return _blend(article, share), redundancy
+    keep = 1.0 - share
+    return Plan(
+        _blend(article, share),
+        keep * weights.lede_redundancy + share * weights.coverage_redundancy,
+        keep * weights.lede_margin + share * weights.coverage_margin,
+    )
 
 
 @attrs.frozen(slots=True)
@@ -281,15 +330,15 @@ class Method:
         description: One line for help texts.
         redundancy: MMR weight: how much a candidate's score drops per share
             of its terms already in the summary (0 = plain top-scoring).
-        adapt: When set, gives budget-specific scores and MMR weight instead
-            of ``scorer`` and ``redundancy``.
+        adapt: When set, gives a budget-specific :class:`Plan` (scores, MMR
+            weight, repair margin) instead of ``scorer`` and ``redundancy``.
     """
 
     name: str
     scorer: Summarizer
     description: str
     redundancy: float = 0.0
-    adapt: Callable[[Article, Budget], tuple[tuple[float, ...], float]] | None = None
+    adapt: Callable[[Article, Budget], Plan] | None = None
 
 
 #: The registered methods by name (read-only).
@@ -332,12 +381,12 @@ def get_method(name: str) -> Method:
     return method
 
 
-def scores_for(article: Article, method: Method, budget: Budget) -> tuple[tuple[float, ...], float]:
-    """The method's sentence scores for ``article`` and ``budget``, and its MMR weight.
+def scores_for(article: Article, method: Method, budget: Budget) -> Plan:
+    """The method's :class:`Plan` for ``article`` and ``budget``.
 
     Budget-free scores are computed once per article and cached.
     """
     if method.adapt is not None:
         return method.adapt(article, budget)
     scores = article.cached(f"summary:scores:{method.name}", lambda: method.scorer(article))
-    return scores, method.redundancy
+    return Plan(scores, method.redundancy)
