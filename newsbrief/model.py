@@ -10,7 +10,6 @@ the instance; the cache never takes part in equality, hashing or ``to_dict``.
 from __future__ import annotations
 
 import datetime as _dt
-import email.utils
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -316,7 +315,11 @@ def to_published(value: object) -> _dt.datetime | _dt.date | None:
             return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             pass
-        try:  # feeds and e-mail-style exports write RFC 2822 dates
+        # Feeds and e-mail-style exports write RFC 2822 dates. Imported here:
+        # email.utils pulls in socket and calendar, a fifth of import time.
+        import email.utils
+
+        try:
             return email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             raise InvalidArticleError(
