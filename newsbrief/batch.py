@@ -215,10 +215,10 @@ def _chunks(items: Iterable[_X], size: int) -> Iterator[list[_X]]:
 
 
 #: What a worker that died yields for the input it was working on.
-_CRASH_TYPE = "BrokenProcessPool"
-_CRASH_MESSAGE = (
+_CRASHED = BatchError(
+    "BrokenProcessPool",
     "a worker process died while processing this input (killed by a signal, "
-    "out of memory or crashed); the rest of the run went on"
+    "out of memory or crashed); the rest of the run went on",
 )
 
 
@@ -371,7 +371,7 @@ def _map_chunk(
 
 
 def _crashed_item(item: object) -> tuple[None, BatchError]:
-    return None, BatchError(_CRASH_TYPE, _CRASH_MESSAGE)
+    return None, _CRASHED
 
 
 def map_articles(
@@ -631,15 +631,11 @@ def _jsonl_chunk(
 
 def _crashed_line(as_text: bool, item: tuple[int, str | bytes]) -> tuple[Any, bool]:
     number, text = item
-    ident: Any = None
     try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError):
-        pass
-    else:
-        if isinstance(data, Mapping):
-            ident = data.get("id")
-    rec = {"id": ident, "line": number, "error": {"type": _CRASH_TYPE, "message": _CRASH_MESSAGE}}
+        ident = _parse_line(text, where=None, line=number).get("id")
+    except InputFormatError:
+        ident = None
+    rec = {"id": ident, "line": number, "error": _CRASHED.to_dict()}
     return (json.dumps(rec, ensure_ascii=False) if as_text else rec), True
 
 
