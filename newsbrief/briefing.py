@@ -509,15 +509,11 @@ def _is_dependent(text: str) -> bool:
     first = text.lstrip("\"'“‘(").split(None, 1)
     if bool(first) and first[0].lower().strip(",") in _DEPENDENT_START:
         return True
-    return _is_bare_quote(text)
+    return _is_bare_quote(text.strip())
 
 
-def _is_bare_quote(text: str) -> bool:
-    """A quotation with no speaker in the sentence: the listener cannot tell who speaks."""
-    return _bare_quote(text.strip())
-
-
-def _bare_quote(stripped: str) -> bool:
+def _is_bare_quote(stripped: str) -> bool:
+    """A quotation with no speaker in a stripped sentence: the listener cannot tell who speaks."""
     return (
         stripped[:1] in _OPEN_QUOTES
         and stripped.rstrip(".!?")[-1:] in _CLOSE_QUOTES
@@ -525,12 +521,8 @@ def _bare_quote(stripped: str) -> bool:
     )
 
 
-def _is_fragment(text: str) -> bool:
-    """A list item, a heading or a clause: not a sentence to read out on its own."""
-    return _fragment(text.strip())
-
-
-def _fragment(stripped: str) -> bool:
+def _is_fragment(stripped: str) -> bool:
+    """A list item, a heading or a clause (stripped): not a sentence to read out on its own."""
     if (
         not stripped
         or stripped[0] in "-*•·–—>"
@@ -701,9 +693,8 @@ def _fit(
     # The same sentences are measured again at each trimming step: speak and
     # estimate each text once.
     spoken: dict[str, str] = {}
-    timed: dict[str, tuple[float, int]] = {}
-
     said: dict[str, str] = {}
+    timed: dict[str, tuple[float, int]] = {}
 
     def speak(text: str) -> str:
         if text not in spoken:
@@ -904,12 +895,10 @@ def _facts(article: Article) -> tuple[_Facts, ...]:
 
 def _sentence_facts(text: str) -> _Facts:
     """_Facts of one sentence: what _is_fragment, _is_dependent and _has_quotation say."""
-    stripped = text.strip()
     # At most _MIN_POINT_WORDS + 1 pieces: enough to tell, no list of all words.
-    point = len(text.split(None, _MIN_POINT_WORDS)) >= _MIN_POINT_WORDS and not _fragment(stripped)
-    first = text.lstrip("\"'“‘(").split(None, 1)
-    dependent = bool(first) and first[0].lower().strip(",") in _DEPENDENT_START
-    return _Facts(point, dependent or _bare_quote(stripped), _has_quotation(text))
+    long_enough = len(text.split(None, _MIN_POINT_WORDS)) >= _MIN_POINT_WORDS
+    point = long_enough and not _is_fragment(text.strip())
+    return _Facts(point, _is_dependent(text), _has_quotation(text))
 
 
 def _kind_of(article: Article) -> dict[str, EntityKind]:

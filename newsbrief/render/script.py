@@ -48,7 +48,6 @@ Pause = Literal["sentence", "section", "story"]
 #: The pauses a part can ask for, shortest first.
 PAUSES: tuple[str, ...] = ("sentence", "section", "story")
 
-_NORMAL = re.compile(r"[^a-z0-9]+")
 # Organisations named with "the" in speech ("the Kremlin said").
 _THE_SINGLE = frozenset(
     [
@@ -264,8 +263,8 @@ def _section(texts: Iterable[str], pause: str) -> list[tuple[str, str]]:
 
 
 def _normal(text: str) -> str:
-    # _NORMAL.sub(" ", ...).strip() by byte translation: every byte of a
-    # non-ASCII character is >= 0x80, so it becomes a space like the others.
+    # re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() by byte translation:
+    # every byte of a non-ASCII character is >= 0x80, so it becomes a space.
     return " ".join(text.lower().encode().translate(_NORMAL_BYTES).decode().split())
 
 

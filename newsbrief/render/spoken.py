@@ -823,7 +823,7 @@ def _tidy(text: str) -> str:
     if ".." in text or ". ." in text or "!." in text or "?." in text:
         text = _STOP_AFTER_STOP.sub(r"\1", text)
     # The text is on one line with single spaces: stripping these characters
-    # is what _LEADING_PUNCT removes.
+    # removes what the pattern ^[\s,.;:!?'\-]+ would.
     text = text.lstrip(" ,.;:!?'-")
     return text.strip().rstrip(",;:").strip()
 
