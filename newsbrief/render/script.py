@@ -81,36 +81,6 @@ _THE_ENDINGS = (
     "Emirates", "Netherlands", "Philippines", "Administration", "Senate", "Guard", "Force",
     "Forces", "Secretariat", "Group", "Alliance", "Coalition", "Front", "Movement",
 )  # fmt: skip
-_SIMPLE_CUES = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "warned",
-        "warns",
-        "argued",
-        "argues",
-        "insisted",
-        "insists",
-        "claimed",
-        "claims",
-        "stated",
-        "states",
-        "denied",
-        "denies",
-        "wrote",
-        "writes",
-        "declared",
-        "declares",
-        "explained",
-        "explains",
-        "announced",
-        "announces",
-    ]
-)
 _MAX_ROLE_WORDS = 8
 
 
