@@ -49,6 +49,7 @@ from newsbrief.text.knowledge import Knowledge, knowledge
 from newsbrief.text.roles import refine_entities
 from newsbrief.text.tokens import (
     CAP_RUN,
+    clause_before,
     is_acronym,
     is_possessive,
     strip_possessive,
@@ -386,10 +387,18 @@ def _bare(word: str) -> str:
     return word
 
 
-def _capital_name(word: str, key: str, kb: Knowledge) -> bool:
-    """An all-capital spelling of a function word that is also a known name:
-    "US" the country (not "us"), "WHO" the organisation (not "who")."""
-    return len(word) > 1 and word.isupper() and (key in kb.places or key in kb.organizations)
+def _skippable(word: str, kb: Knowledge, key: str | None = None) -> bool:
+    """A capitalised function word or connector, not part of a name ("The",
+    "And"); ``key`` is its lookup key (default ``_fold(word)``). An all-capital
+    spelling that is also a known name is kept: "US" the country (not "us"),
+    "WHO" the organisation (not "who")."""
+    if key is None:
+        key = _fold(word)
+    if key in kb.connectors:
+        return True
+    return key in kb.stopcaps and not (
+        len(word) > 1 and word.isupper() and (key in kb.places or key in kb.organizations)
+    )
 
 
 def _run_head(run: str) -> tuple[str, bool | None] | None:
@@ -398,10 +407,8 @@ def _run_head(run: str) -> tuple[str, bool | None] | None:
     (a function word, or an -ly adverb), False (a known name) or None (it is
     when it also occurs in lower case in the text)."""
     kb = knowledge()
-    if " " not in run:
-        low = _bare(run.lower())
-        if (low in kb.stopcaps and not _capital_name(run, low, kb)) or low in kb.connectors:
-            return None
+    if " " not in run and _skippable(run, kb, _bare(run.lower())):
+        return None
     word = run.split(None, 1)[0]
     key = _fold(word)
     if _bare(key) in kb.stopcaps or key in kb.stopcaps:
@@ -438,24 +445,15 @@ def _split_run(
     # Drop sentence-starting common words and capitalised function words.
     while tokens and (
         first_common
-        or (
-            _fold(tokens[0][2]) in kb.stopcaps
-            and not _capital_name(tokens[0][2], _fold(tokens[0][2]), kb)
-        )
-        or _fold(tokens[0][2]) in kb.connectors
+        or _skippable(tokens[0][2], kb)
         or (len(tokens[0][2]) == 1 and len(tokens) > 1)  # "Group B Chen Gang"
     ):
-        if _fold(tokens[0][2]) in kb.demonyms or _fold(tokens[0][2]) in kb.places:
+        key = _fold(tokens[0][2])
+        if key in kb.demonyms or key in kb.places:
             break
         tokens = tokens[1:]
         first_common = False
-    while tokens and (
-        _fold(tokens[-1][2]) in kb.connectors
-        or (
-            _fold(tokens[-1][2]) in kb.stopcaps
-            and not _capital_name(tokens[-1][2], _fold(tokens[-1][2]), kb)
-        )
-    ):
+    while tokens and _skippable(tokens[-1][2], kb):
         if len(tokens) > 1 and _fold(tokens[-2][2]) in kb.other_keywords and (
             tokens[-1][2] in _NUMBER_WORDS
         ):
@@ -546,13 +544,7 @@ def _split_piece(
     *,
     possessive: bool,
 ) -> None:
-    while toks and (
-        _fold(toks[0][2]) in kb.connectors
-        or (
-            _fold(toks[0][2]) in kb.stopcaps
-            and not _capital_name(toks[0][2], _fold(toks[0][2]), kb)
-        )
-    ):
+    while toks and _skippable(toks[0][2], kb):
         toks = toks[1:]
     while toks and _fold(toks[-1][2]) in kb.connectors:
         toks = toks[:-1]
@@ -1060,16 +1052,12 @@ def _appositive_role(
 
 
 _DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their"))
-_CLAUSE_MARKS = ",.;:()\n“”\""
 
 
 def _phrase_before(body: str, comma: int) -> str | None:
     """ "China's top diplomat" in "... with China's top diplomat, Wang Yi": the
     words before the comma from the nearest possessive name or determiner."""
-    lo = max(0, comma - 80)
-    seg = body[lo:comma]
-    cut = max(seg.rfind(c) for c in _CLAUSE_MARKS)
-    words = seg[cut + 1 :].split()
+    words = clause_before(body, comma)[1]
     for j in range(len(words) - 2, max(-1, len(words) - 8), -1):
         word = words[j]
         if word.lower() in _DETERMINERS:

@@ -36,10 +36,12 @@ from types import MappingProxyType
 
 import attrs
 
-__all__ = ["Knowledge", "knowledge"]
+__all__ = ["Knowledge", "data_lines", "knowledge"]
 
 
-def _lines(name: str) -> Iterator[str]:
+def data_lines(name: str) -> Iterator[str]:
+    """The lines of a file in ``newsbrief/text/data/``, stripped, without
+    blank lines and ``#`` comments."""
     path = resources.files("newsbrief.text").joinpath("data").joinpath(name)
     text = path.read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -99,7 +101,7 @@ def knowledge() -> Knowledge:
     places: dict[str, str] = {}
     countries: set[str] = set()
     demonyms: dict[str, str] = {}
-    for line in _lines("countries.tsv"):
+    for line in data_lines("countries.tsv"):
         names, _, adjectives = line.partition("\t")
         forms = [n.strip() for n in names.split("|") if n.strip()]
         canonical = forms[0]
@@ -110,22 +112,22 @@ def knowledge() -> Knowledge:
         for adjective in adjectives.split("|"):
             if adjective.strip():
                 demonyms.setdefault(_fold(adjective.strip()), canonical)
-    for line in _lines("places.txt"):
+    for line in data_lines("places.txt"):
         for form in line.split("|"):
             form = form.strip()
             if form:
                 for variant in _variants(_fold(form)):
                     places.setdefault(variant, form)
     organizations: dict[str, str] = {}
-    for line in _lines("organizations.txt"):
+    for line in data_lines("organizations.txt"):
         forms = [n.strip() for n in line.split("|") if n.strip()]
         for form in forms:
             for variant in _variants(_fold(form)):
                 organizations.setdefault(variant, forms[0])
-    titles = frozenset(_fold(t) for t in _lines("titles.txt"))
+    titles = frozenset(_fold(t) for t in data_lines("titles.txt"))
     title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w != "of")
     given: dict[str, str] = {}
-    for line in _lines("given_names.tsv"):
+    for line in data_lines("given_names.tsv"):
         name, _, gender = line.partition("\t")
         given[_fold(name)] = gender.strip() or "?"
     return Knowledge(
@@ -133,17 +135,17 @@ def knowledge() -> Knowledge:
         countries=frozenset(countries),
         demonyms=MappingProxyType(demonyms),
         organizations=MappingProxyType(organizations),
-        org_keywords=frozenset(_fold(w) for w in _lines("org_keywords.txt")),
-        other_keywords=frozenset(_fold(w) for w in _lines("other_keywords.txt")),
-        place_keywords=frozenset(_fold(w) for w in _lines("place_keywords.txt")),
+        org_keywords=frozenset(_fold(w) for w in data_lines("org_keywords.txt")),
+        other_keywords=frozenset(_fold(w) for w in data_lines("other_keywords.txt")),
+        place_keywords=frozenset(_fold(w) for w in data_lines("place_keywords.txt")),
         titles=titles,
         title_words=title_words,
-        honorifics=frozenset(_fold(w).rstrip(".") for w in _lines("honorifics.txt")),
-        reporting_verbs=frozenset(_fold(w) for w in _lines("reporting_verbs.txt")),
-        reporting_phrases=tuple(_fold(w) for w in _lines("reporting_phrases.txt")),
+        honorifics=frozenset(_fold(w).rstrip(".") for w in data_lines("honorifics.txt")),
+        reporting_verbs=frozenset(_fold(w) for w in data_lines("reporting_verbs.txt")),
+        reporting_phrases=tuple(_fold(w) for w in data_lines("reporting_phrases.txt")),
         given_names=MappingProxyType(given),
-        surnames_first=frozenset(_fold(w) for w in _lines("surnames_first.txt")),
-        stopcaps=frozenset(_fold(w) for w in _lines("stopcaps.txt")),
-        particles=frozenset(_fold(w) for w in _lines("name_particles.txt")),
-        connectors=frozenset(_fold(w) for w in _lines("connectors.txt")),
+        surnames_first=frozenset(_fold(w) for w in data_lines("surnames_first.txt")),
+        stopcaps=frozenset(_fold(w) for w in data_lines("stopcaps.txt")),
+        particles=frozenset(_fold(w) for w in data_lines("name_particles.txt")),
+        connectors=frozenset(_fold(w) for w in data_lines("connectors.txt")),
     )

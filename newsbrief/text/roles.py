@@ -40,13 +40,13 @@ import functools
 import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from types import MappingProxyType
 
 import attrs
 
 from newsbrief.model import Entity, EntityKind, Span
-from newsbrief.text.knowledge import Knowledge, knowledge
+from newsbrief.text.knowledge import Knowledge, data_lines, knowledge
+from newsbrief.text.tokens import clause_before
 
 __all__ = ["RoleLexicon", "refine_entities", "role_lexicon", "title_start"]
 
@@ -57,14 +57,6 @@ OTHER = EntityKind.OTHER
 
 _START = operator.attrgetter("start", "end")
 _KINDS = {"person": PERSON, "organization": ORG, "place": PLACE, "other": OTHER}
-
-
-def _data_lines(name: str) -> Iterable[str]:
-    path = resources.files("newsbrief.text").joinpath("data").joinpath(name)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            yield line
 
 
 @attrs.frozen(slots=True)
@@ -96,11 +88,11 @@ class RoleLexicon:
 def role_lexicon() -> RoleLexicon:
     """Load the role and head-word lists (once per process)."""
     abbreviations: dict[str, str] = {}
-    for line in _data_lines("role_abbreviations.tsv"):
+    for line in data_lines("role_abbreviations.tsv"):
         short, _, full = line.partition("\t")
         abbreviations[short.strip().lower()] = full.strip()
     heads_by: dict[tuple[str, EntityKind], set[str]] = {}
-    for line in _data_lines("name_heads.tsv"):
+    for line in data_lines("name_heads.tsv"):
         where, word, kind = (part.strip() for part in line.split("\t"))
         heads_by.setdefault((where, _KINDS[kind]), set()).add(word.lower())
 
@@ -108,8 +100,8 @@ def role_lexicon() -> RoleLexicon:
         return frozenset(heads_by.get((where, kind), ()))
 
     return RoleLexicon(
-        heads=frozenset(w.lower() for w in _data_lines("role_heads.txt")),
-        modifiers=frozenset(w.lower() for w in _data_lines("role_modifiers.txt")),
+        heads=frozenset(w.lower() for w in data_lines("role_heads.txt")),
+        modifiers=frozenset(w.lower() for w in data_lines("role_modifiers.txt")),
         abbreviations=MappingProxyType(abbreviations),
         place_first=words("first", PLACE),
         org_last=words("last", ORG),
@@ -364,8 +356,7 @@ _SPORTS = re.compile(
 )
 
 
-def _fold(word: str) -> str:
-    return word.lower()
+_fold = str.lower  # lookup keys are lower case (see Knowledge.fold)
 
 
 def _strong_person(ent: _Ent, kb: Knowledge) -> bool:
@@ -679,11 +670,7 @@ def _role_in_front(
     """ "Its chairwoman, Ingrid Solberg," / "the club's new coach, X,"."""
     if body[max(0, span.start - 2) : span.start] != ", ":
         return None
-    comma = span.start - 2
-    lo = max(0, comma - 80)
-    seg = body[lo:comma]
-    cut = max(seg.rfind(c) for c in ",.;:()\n“”\"")
-    words = seg[cut + 1 :].split()
+    clause, words = clause_before(body, span.start - 2)
     for j in range(len(words) - 1, max(-1, len(words) - 8), -1):
         key = words[j].lower()
         if key in _POSSESSIVE_DETERMINERS or key in _DETERMINERS:
@@ -691,7 +678,7 @@ def _role_in_front(
             if not phrase or not _head_ok(phrase, kb, lex):
                 continue  # "the agency" in "the head of the agency": look further back
             if key == "its":
-                owner = _nearest_owner(body, lo + cut + 1, ents)
+                owner = _nearest_owner(body, clause, ents)
                 if owner is not None and " of " not in phrase:
                     return f"{owner} {phrase}"
             return phrase

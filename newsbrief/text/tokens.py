@@ -15,6 +15,7 @@ __all__ = [
     "LOWER_WORD",
     "TOKEN",
     "alternation",
+    "clause_before",
     "is_acronym",
     "is_all_caps",
     "is_possessive",
@@ -86,6 +87,18 @@ def is_all_caps(word: str) -> bool:
     """Whether ``word`` has at least two letters, all upper case."""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+_CLAUSE_MARKS = ",.;:()\n“”\""
+
+
+def clause_before(text: str, end: int, reach: int = 80) -> tuple[int, list[str]]:
+    """Where the clause that ends at ``end`` starts (after the last punctuation
+    mark or line break, at most ``reach`` characters back), and its words."""
+    lo = max(0, end - reach)
+    seg = text[lo:end]
+    cut = max(seg.rfind(c) for c in _CLAUSE_MARKS)
+    return lo + cut + 1, seg[cut + 1 :].split()
 
 
 def is_acronym(word: str) -> bool:
