@@ -21,10 +21,6 @@ __all__ = ["configure_digest", "run_digest"]
 DIGEST_FORMATS = ("text", "markdown", "json", "html", "ssml", "script")
 
 
-
-
-
-
 def _day(text: str) -> _dt.date:
     try:
         return _dt.date.fromisoformat(text)

@@ -62,10 +62,6 @@ class Command:
 # -- shared pieces -----------------------------------------------------------
 
 
-
-
-
-
 def _add_input(parser: argparse.ArgumentParser, *, batch: bool = True) -> None:
     parser.add_argument(
         "input",

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from newsbrief.errors import BudgetError, InvalidArticleError, NewsbriefError
-from newsbrief.model import Article
+from newsbrief.model import Article, _strings
 from newsbrief.timing import DEFAULT_WPM, estimate_seconds
 
 if TYPE_CHECKING:  # pragma: no cover - imports for annotations only
@@ -121,10 +121,6 @@ _TRANSITIONS = ("Next.", "In other news.", "Also today.", "Meanwhile.")
 
 
 # -- public types ----------------------------------------------------------
-
-
-def _strings(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
 
 
 def _articles(values: Iterable[Article]) -> tuple[Article, ...]:

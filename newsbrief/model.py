@@ -361,7 +361,6 @@ def _check_optional_str(
         )
 
 
-
 @attrs.frozen(slots=True)
 class Article:
     """A news article: headline, body, its paragraphs and sentences.

@@ -154,8 +154,8 @@ class _Extractor(HTMLParser):
 
 def _is_boilerplate(attrs: list[tuple[str, str | None]]) -> bool:
     """Whether an element is hidden, or is an advert, share bar, related links..."""
+    # (HTMLParser gives attribute names in lower case.)
     for key, value in attrs:
-        key = key.lower()
         if key == "hidden" or (key == "aria-hidden" and (value or "").lower() == "true"):
             return True
         if not value:

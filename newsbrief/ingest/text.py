@@ -42,8 +42,6 @@ _EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
 _EM_UNDER = re.compile(r"(?<![\w_])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)([^~\n]{1,300}?)(?<=\S)~~")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
-_HEADLINE_KEYS = ("title", "headline")
-_DATE_KEYS = ("published", "date")
 
 
 def parse_text(text: str, *, name: str | None = None) -> Article:
