@@ -475,7 +475,7 @@ def _boundary(
             j += 1
         if m_end > run_end or j >= end or text[j].islower():
             return -1
-        if m_start - pos <= 60 and _is_dateline(text[pos:m_start]):
+        if _is_dateline(text, pos, m_start):
             return -1  # "NEWPORT, Va. - In a tradition ..."
         return m_end
     # A lower-case next word continues the sentence ("eBay", "iPod" and a
@@ -539,7 +539,7 @@ def _boundary(
         return -1
     if closers or not word:
         return m_end  # '"Stop." He left.' / "(He left.) Then"
-    if opener == "(" and m_start - pos <= 60 and _is_dateline(text[pos:m_start]):
+    if opener == "(" and _is_dateline(text, pos, m_start):
         return -1  # "KARSBY, Va. (AP) - The port ..."
 
     # Abbreviations are written "Dr", "dr" or "U.S"; all-capital words like
@@ -572,10 +572,14 @@ def _boundary(
     return m_end if _word_at(text, k, end) in _OPENER_WORDS else -1
 
 
-def _is_dateline(head: str) -> bool:
-    """Whether ``head`` is a dateline such as "KARSBY, Va" (capitals, a comma, a short word)."""
-    place, comma, state = head.rpartition(",")
-    return bool(comma) and place.strip() == place.strip().upper() and len(state.strip()) <= 6
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a dateline such as "KARSBY, Va" (at most 60
+    characters: capitals, a comma, a short word)."""
+    if end - start > 60:
+        return False
+    place, comma, state = text[start:end].rpartition(",")
+    place = place.strip()
+    return bool(comma) and place == place.upper() and len(state.strip()) <= 6
 
 
 def _word_at(text: str, start: int, end: int) -> str:
