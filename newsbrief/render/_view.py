@@ -106,6 +106,11 @@ def field_text(view: Mapping[str, Any], key: str) -> str:
     return "" if value is None else str(value)
 
 
+def heading_of(story: Mapping[str, Any]) -> str:
+    """A digest story's heading: its headline, or its title (the lede's first words)."""
+    return field_text(story, "headline") or field_text(story, "title")
+
+
 def people_of(view: Mapping[str, Any]) -> list[tuple[str, str]]:
     """``(name, role)`` pairs of a view's ``people`` (role "" when unknown)."""
     out = []

@@ -15,6 +15,7 @@ from newsbrief.render._view import (
     as_view,
     dates_of,
     field_text,
+    heading_of,
     is_digest,
     minutes_and_seconds,
     people_of,
@@ -62,9 +63,7 @@ def render_html(obj: object) -> str:
             body.append(f'<p class="lede">{_e(intro)}</p>')
         body.append("</header>")
         for _transition, story in stories_of(view):
-            # A story without a headline is headed by its title (the lede's first words).
-            heading = field_text(story, "headline") or field_text(story, "title")
-            body += _article({**story, "headline": heading}, level=2)
+            body += _article({**story, "headline": heading_of(story)}, level=2)
         outro = field_text(view, "outro")
         if outro:
             body.append(f"<footer><p>{_e(outro)}</p>")

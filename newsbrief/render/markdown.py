@@ -14,6 +14,7 @@ from newsbrief.render._view import (
     as_view,
     dates_of,
     field_text,
+    heading_of,
     is_digest,
     minutes_and_seconds,
     people_of,
@@ -56,9 +57,7 @@ def render_markdown(obj: object) -> str:
     if intro:
         lines += [escape_markdown(intro), ""]
     for _transition, story in stories_of(view):
-        # A story without a headline is headed by its title (the lede's first words).
-        heading = field_text(story, "headline") or field_text(story, "title")
-        lines += _briefing({**story, "headline": heading}, level=2)
+        lines += _briefing({**story, "headline": heading_of(story)}, level=2)
         sources = text_list(story.get("sources"))
         if sources:
             lines += ["*Sources:* " + ", ".join(escape_markdown(s) for s in sources), ""]

@@ -10,6 +10,7 @@ from newsbrief.render._view import (
     as_view,
     dates_of,
     field_text,
+    heading_of,
     is_digest,
     minutes_and_seconds,
     people_of,
@@ -36,8 +37,7 @@ def render_text(obj: object) -> str:
     if intro:
         lines += [*_wrap(intro), ""]
     for number, (_transition, story) in enumerate(stories_of(view), 1):
-        heading = field_text(story, "headline") or field_text(story, "title") or "Untitled"
-        lines += [f"[{number}] " + heading]
+        lines += [f"[{number}] " + (heading_of(story) or "Untitled")]
         lines += _briefing(story, with_headline=False)
         sources = text_list(story.get("sources"))
         if sources:
