@@ -24,12 +24,12 @@ from newsbrief.summarize.features import (
     FEATURE_NAMES,
     Doc,
     centroid,
-    features,
+    feature_columns,
     layout,
     prepare,
 )
 from newsbrief.summarize.select import KEEP_MARGIN
-from newsbrief.summarize.signals import SIGNAL_NAMES, signals
+from newsbrief.summarize.signals import SIGNAL_NAMES, signal_columns
 
 __all__ = [
     "METHODS",
@@ -230,12 +230,9 @@ def model_features(article: Article) -> list[tuple[float, ...]]:
 def _model_features(article: Article) -> list[tuple[float, ...]]:
     shape = layout(article)
     doc = prepare(article)
-    return [
-        base + extra
-        for base, extra in zip(
-            features(article, shape, doc), signals(article, shape, doc), strict=True
-        )
-    ]
+    # One zip over both sets of columns: no per-row tuples to concatenate.
+    columns = feature_columns(article, shape, doc) + signal_columns(article, shape, doc)
+    return list(zip(*columns, strict=False))
 
 
 def _model(article: Article, model: str) -> tuple[float, ...]:

@@ -16,9 +16,9 @@ import math
 import re
 
 from newsbrief.model import Article
-from newsbrief.summarize.features import Doc, Layout
+from newsbrief.summarize.features import Doc, Layout, _scaled
 
-__all__ = ["LOCAL_WINDOW", "SIGNAL_NAMES", "signals"]
+__all__ = ["LOCAL_WINDOW", "SIGNAL_NAMES", "signal_columns", "signals"]
 
 #: Names of the signals :func:`signals` computes, in order.
 SIGNAL_NAMES: tuple[str, ...] = (
@@ -84,9 +84,7 @@ def _local(doc: Doc) -> list[float]:
             )
         ]
     log = math.log
-    values = [v / log(len(t) + 2) for v, t in zip(shared, terms, strict=True)]
-    top = max(values, default=0.0)
-    return [v / top for v in values] if top > 0 else [0.0] * n
+    return _scaled([v / log(len(t) + 2) for v, t in zip(shared, terms, strict=True)])
 
 
 def _indicator(n: int, positions: list[int]) -> list[float]:
@@ -100,8 +98,8 @@ def _band(words: list[int], low: int, high: int) -> list[float]:
     return [1.0 if low <= w < high else 0.0 for w in words]
 
 
-def signals(article: Article, shape: Layout, doc: Doc) -> list[tuple[float, ...]]:
-    """One vector per sentence, in the order of :data:`SIGNAL_NAMES`.
+def signal_columns(article: Article, shape: Layout, doc: Doc) -> list[list[float]]:
+    """The signals of :func:`signals` as columns: one list per name in :data:`SIGNAL_NAMES`.
 
     Built a column at a time (C-level ``map``/``zip`` where possible): this
     runs for every summary.
@@ -109,7 +107,7 @@ def signals(article: Article, shape: Layout, doc: Doc) -> list[tuple[float, ...]
     sentences = article.sentences
     n = len(sentences)
     if n == 0:
-        return []
+        return [[] for _ in SIGNAL_NAMES]
     texts = [s.text for s in sentences]
     terms = doc.terms
     words = [w or 1 for w in shape.words]
@@ -132,7 +130,7 @@ def signals(article: Article, shape: Layout, doc: Doc) -> list[tuple[float, ...]
         search = _BOILERPLATE.search
         boilerplate = [i for i, text in enumerate(texts) if search(text) is not None]
     quarter = min(n, math.ceil(0.25 * n))
-    columns = (
+    return [
         _indicator(n, [1] if n > 1 else []),
         _indicator(n, [2] if n > 2 else []),
         _indicator(n, [3] if n > 3 else []),
@@ -149,5 +147,9 @@ def signals(article: Article, shape: Layout, doc: Doc) -> list[tuple[float, ...]
         _band(words, 15, 20),
         _band(words, 25, 35),
         [1.0 if w >= 35 else 0.0 for w in words],
-    )
-    return list(zip(*columns))  # noqa: B905
+    ]
+
+
+def signals(article: Article, shape: Layout, doc: Doc) -> list[tuple[float, ...]]:
+    """One vector per sentence, in the order of :data:`SIGNAL_NAMES`."""
+    return list(zip(*signal_columns(article, shape, doc), strict=False))
