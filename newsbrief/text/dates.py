@@ -1,8 +1,9 @@
 """Time expressions: "in October", "on Tuesday", "3 March 2024", "last year", "1962".
 
-One regular expression finds the expressions (longest form first); each is
-resolved to a calendar date relative to the article's publication date when
-that is known. Resolution rules, kept simple and predictable:
+Two regular expressions find the expressions (longest form first), tried
+only where one can start (found with ``str.find``); each is resolved to a
+calendar date relative to the article's publication date when that is
+known. Resolution rules, kept simple and predictable:
 
 * Weekdays are the most recent such day on or before publication, or the
   next one on or after it when the expression says "next" or the clause is
@@ -160,9 +161,7 @@ def _candidates(body: str) -> tuple[list[int], list[int]]:
     for unit in _UNITS:
         i = find(unit)
         while i >= 0:
-            j = i
-            while j > 0 and body[j - 1].isspace():
-                j -= 1
+            j = _skip_space_back(body, i)
             if j < i:
                 rel = _REL_BEFORE.search(body, max(0, j - 8), j)
                 if rel is not None:
