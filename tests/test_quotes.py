@@ -285,3 +285,28 @@ def test_a_name_at_the_end_of_the_quote_is_not_its_speaker() -> None:
         ("It will not be sold in Norway,", "Lena Hart"),
         ("a fair result", "US"),
     ]
+
+
+def test_a_name_modifying_the_role_after_an_inverted_cue_gives_the_person() -> None:
+    body = ('"We will appeal," said Port Halden-based Northwind lawyer Omar Bekele. '
+            '"Sales are strong," said Northwind chief executive Lena Hart.')
+    assert _direct(body) == [("We will appeal,", "Omar Bekele"), ("Sales are strong,", "Lena Hart")]
+
+
+def test_a_name_after_an_owners_thing_that_is_no_role_is_not_the_source() -> None:
+    body = ("Lena Hart runs the Leeds choir. According to Northwind Academy's website Hart "
+            "joined the school in 2012, and she has led its choir since the spring of 2015.")
+    speakers = [speaker for _, speaker, direct in _quotes(body) if not direct]
+    assert "Lena Hart" not in speakers
+
+
+def test_inverted_reported_speech_ends_before_the_cue() -> None:
+    body = "Sales of winter coats fell sharply in March, said Northwind chief executive Lena Hart."
+    assert _quotes(body) == [("Sales of winter coats fell sharply in March", "Lena Hart", False)]
+
+
+def test_words_after_a_cue_without_a_comma_before_it_are_not_the_speaker() -> None:
+    body = ("Northwind gave no figures on Monday but it said the new plant would build 900 "
+            "vans a year. The three directors denied the charges against them in court.")
+    speakers = [speaker for _, speaker, _ in _quotes(body)]
+    assert all(s is None or ("plant" not in s and "charges" not in s) for s in speakers)

@@ -12,7 +12,8 @@ a cue right after the quote (``," she said``, ``," said Smith``), the nearest
 cue before it (``Smith said: "``, ``He was quoted by Interfax as saying
 ... "thorough"``, ``The United States sees China as its "strategic
 competitor"``), then a cue later in the sentence. Speakers are entity names
-when a mention is there; pronouns (he, she) resolve to the most recent
+when a mention is there (the person, not the organisation or place that
+modifies their role: ``said Kremlin spokesman Dmitry Peskov``); pronouns (he, she) resolve to the most recent
 person of compatible gender; otherwise the article's own description ("a
 campaign source", "officials"). A full-sentence quote without a cue continues
 the speaker of the quote before it in the same or the previous paragraph.
@@ -52,7 +53,7 @@ import attrs
 from newsbrief.model import Entity, EntityKind, Quote, Sentence, Span
 from newsbrief.text.entities import person_gender
 from newsbrief.text.knowledge import knowledge
-from newsbrief.text.roles import title_start
+from newsbrief.text.roles import role_lexicon, title_start
 from newsbrief.text.tokens import alternation
 
 __all__ = ["find_quotes"]
@@ -988,6 +989,8 @@ def _speaker_right(
         m = ctx.mentions[k]
         at = title_start(body, lo, m.start)  # "said Rep. Jim Clyburn": skip the title
         if at - lo <= max_gap and not _STOP_CHAR.search(body, lo, at):
+            if m.kind is not EntityKind.PERSON:
+                m = _person_head(ctx, k, hi) or m
             return m.name, Span(m.start, m.end)
     pm = _PRONOUN_NEXT.match(body, lo, hi)
     if pm is not None:
@@ -999,6 +1002,46 @@ def _speaker_right(
         start = dm.start(1)
         return _clean_description(text), Span(start, start + len(text))
     return None
+
+
+# Words of a noun phrase between a modifying name and the person it
+# describes ("US lawyer", "Kremlin spokesman", "Britain's Prime Minister",
+# "Secretary of State"): no clause words, no punctuation but a possessive.
+_PREMODIFIER_GAP = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:and|or|but|nor|in|on|at|to|for|with|from|by|as|the|a|an|that|"
+    r"who|which|when|after|before|while|said|says|told|is|was|has|had|will|would)\b)"
+    r"(?:of\s+(?=[A-Z]))?[\w\-’'.]+){1,4}\s+"
+)
+
+
+def _person_head(ctx: _Context, k: int, hi: int) -> _Mention | None:
+    """The person a name at mention ``k`` modifies, when the two stand in one
+    noun phrase ("said Moscow-based US lawyer Jamie Firestone", "said Kremlin
+    spokesman Dmitry Peskov"): the head of the phrase speaks, not its modifier."""
+    body = ctx.body
+    prev = ctx.mentions[k]
+    j = k + 1
+    while j < len(ctx.mentions) and ctx.mentions[j].start < hi:
+        m = ctx.mentions[j]
+        j += 1
+        if m.start < prev.end:
+            continue  # a shorter mention inside the previous one
+        if not _PREMODIFIER_GAP.fullmatch(body, prev.end, m.start):
+            return None
+        if m.kind is EntityKind.PERSON:
+            # The word before the name must name a person's role ("analyst",
+            # "Mr"): "Acme's website Jo Kent ..." runs into a new clause.
+            last = body[prev.end : m.start].split()[-1].lower().rstrip(".")
+            last = last.rpartition("-")[2]
+            return m if _is_role_word(last) else None
+        prev = m
+    return None
+
+
+def _is_role_word(word: str) -> bool:
+    kb = knowledge()
+    return (word in role_lexicon().heads or word in kb.title_words or word in kb.honorifics
+            or word.endswith("ist"))
 
 
 def _in_quote(ctx: _Context, pos: int) -> bool:
@@ -1114,6 +1157,7 @@ def _match_at(
             end = m.end()
 
 
+_INVERTED_BEFORE = re.compile(r"[,'’\"”]\s*$")
 _COMMA_BEFORE = re.compile(r",\s*(?:(?:the|a|an|his|her|its|their)\s+)?$")
 _ACCORDING = re.compile(r"[Aa]ccording to\b")
 _AFTER_VERB = re.compile(
@@ -1172,7 +1216,11 @@ def _indirect(
                 continue
             subj = _speaker_left(ctx, s0, vm.start())
             inverted = False
-            if subj is None:
+            if subj is None and _INVERTED_BEFORE.search(body, max(s0, vm.start() - 4),
+                                                        vm.start()):
+                # Only "content, said X" inverts: after any other word the
+                # words after the verb are what was said ("but it said the
+                # plant would ...").
                 subj = _speaker_right(ctx, vm.end(), end, max_gap=3)
                 inverted = subj is not None
             if subj is None:
@@ -1191,8 +1239,9 @@ def _indirect(
             elif end - c0 >= 12 and not inverted and body[c0:end].count(" ") >= 2:
                 q = _make_indirect(body, c0, end, subj, cue)
             elif subj_start - s0 >= 15:
-                # "Content ..., X said (on Tuesday)(, more)."
-                c1 = subj_start
+                # "Content ..., X said (on Tuesday)(, more)."; "Content ...,
+                # said X": the content ends before the cue.
+                c1 = vm.start() if inverted else subj_start
                 q = _make_indirect(body, s0, c1, subj, cue)
             else:
                 q = None
