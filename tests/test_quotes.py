@@ -310,3 +310,26 @@ def test_words_after_a_cue_without_a_comma_before_it_are_not_the_speaker() -> No
             "vans a year. The three directors denied the charges against them in court.")
     speakers = [speaker for _, speaker, _ in _quotes(body)]
     assert all(s is None or ("plant" not in s and "charges" not in s) for s in speakers)
+
+
+def test_a_name_modifying_the_noun_before_the_cue_is_not_the_speaker() -> None:
+    body = ('Lena Hart will run for mayor. "The ad will air all week," the Hart campaign said. '
+            '"No comment," a Northwind spokesman said. "We will win," the Tory leader said.')
+    assert [speaker for _, speaker in _direct(body)] == [
+        "the Hart campaign", "a Northwind spokesman", "the Tory leader"]
+
+
+def test_a_definite_role_description_names_the_person_who_holds_the_role() -> None:
+    body = ('Tory leader Marta Quill spoke in Leeds on Monday. "We will win the vote," the '
+            "Tory leader said.")
+    assert _direct(body) == [("We will win the vote,", "Marta Quill")]
+
+
+def test_a_noun_that_classes_the_name_keeps_the_name_as_speaker() -> None:
+    body = "The road will close on Monday, the Interfax news agency said."
+    assert [speaker for _, speaker, _ in _quotes(body)] == ["Interfax"]
+
+
+def test_reported_speech_before_a_courtesy_title_and_name_ends_at_the_comma() -> None:
+    body = "Omar Bekele runs Northwind. Sales of winter coats fell in March, Mr Bekele said."
+    assert _quotes(body) == [("Sales of winter coats fell in March", "Omar Bekele", False)]

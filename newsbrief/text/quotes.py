@@ -13,10 +13,13 @@ cue before it (``Smith said: "``, ``He was quoted by Interfax as saying
 ... "thorough"``, ``The United States sees China as its "strategic
 competitor"``), then a cue later in the sentence. Speakers are entity names
 when a mention is there (the person, not the organisation or place that
-modifies their role: ``said Kremlin spokesman Dmitry Peskov``); pronouns (he, she) resolve to the most recent
-person of compatible gender; otherwise the article's own description ("a
-campaign source", "officials"). A full-sentence quote without a cue continues
-the speaker of the quote before it in the same or the previous paragraph.
+modifies their role: ``said Kremlin spokesman Dmitry Peskov``); pronouns
+(he, she) resolve to the most recent person of compatible gender; otherwise
+the article's own description ("a campaign source", "officials", "the Tory
+leader" -- a name before the noun does not speak for it -- or the person the
+article gives that role when the description is definite). A full-sentence
+quote without a cue continues the speaker of the quote before it in the same
+or the previous paragraph.
 
 Other attributions: transcript labels ("PENCE: Well, ..."), dashed credits
 (``"..." ― Ana Ruiz``), participles and conjoined verbs (``X attacked the plan,
@@ -878,15 +881,14 @@ def _speaker_left(
             between = body[men.end : core_end]
             if _in_quote(ctx, men.start):
                 pass  # '"... sold in the US," said X': a name inside the quote
-            elif men.kind is EntityKind.PLACE and _modifies_noun(between):
-                # "the UK regulator said": the regulator speaks, not the UK.
-                if best is None and _NOUN_AFTER_PLACE.fullmatch(between):
-                    start = men.start
-                    det = _DETERMINER_END.search(body, max(seg_lo, start - 8), start)
-                    if det is not None:
-                        start = det.start()
-                    text = _clean_description(body[start:core_end])
-                    return text, Span(start, start + len(text))
+            elif _modifies_noun(between) and (
+                men.kind is EntityKind.PLACE
+                or (_noun_after(between) and between.split()[-1] not in _CLASS_NOUNS)
+            ):
+                # "the UK regulator said", "the Tory leader said", "the Clinton
+                # campaign said": the noun's referent speaks, not the name.
+                if best is None and _noun_after(between):
+                    return _described(ctx, seg_lo, men.start, core_end)
             elif _joins_subject(between):
                 if best is None or (men.kind is EntityKind.PERSON and best.kind
                                     is not EntityKind.PERSON and best.start > men.start):
@@ -963,8 +965,50 @@ _BEFORE_VERB = frozenset(
 _FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
 # One or two lower-case words: "US regulators", "UK car industry" (not "US
 # regulators the airline", which holds another subject).
-_NOUN_AFTER_PLACE = re.compile(r"(?:\s+(?!(?:the|a|an|its|his|her|their)\b)[a-z][\w\-]*){1,2}\s*")
-_DETERMINER_END = re.compile(r"\b(?:the|a|an|The|A|An)\s+$")
+_NOUN_AFTER_PLACE = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s*")
+#: Nouns that say what kind of body a name is rather than name someone
+#: else ("the Interfax news agency", "the Syriza party"): the name speaks.
+_CLASS_NOUNS = frozenset(
+    (
+        "agency", "newspaper", "paper", "daily", "tabloid", "magazine", "network", "channel",
+        "broadcaster", "website", "party", "group", "newswire",
+    )
+)
+#: Lower-case words that cannot be (part of) the noun a name modifies.
+_NOT_IN_NOUN = frozenset(
+    (
+        "the", "a", "an", "its", "his", "her", "their", "and", "or", "but", "nor", "that",
+        "which", "who", "whom", "whose", "where", "when", "while", "as", "because", "if",
+        "to", "than",
+    )
+)
+
+
+def _noun_after(between: str) -> bool:
+    """Whether ``between`` is one or two lower-case words that make a noun
+    after a name ("US regulators", "UK car industry"; not "US regulators the
+    airline", "EU or member", "Acme declined to")."""
+    if not _NOUN_AFTER_PLACE.fullmatch(between):
+        return False
+    verbs = knowledge().reporting_verbs
+    return not any(
+        w in _NOT_IN_NOUN or w in verbs or w.endswith("ed") for w in between.split()
+    )
+# A determiner and up to two modifiers before a name ("a senior Japanese ").
+_DETERMINER_BEFORE = re.compile(
+    r"\b(the|a|an|The|A|An)\s+(?:(?!(?:the|a|an)\b)[\w\-]+\s+){0,2}$"
+)
+
+
+#: Words after a name that do not make it modify a noun: prepositions and
+#: time words open a phrase after the name ("Smith in Rome said", "Smith last
+#: night said"), reflexives and quantifiers stand for it ("Smith himself").
+_NOT_A_NOUN = frozenset(
+    (
+        "in", "on", "at", "of", "for", "from", "with", "to", "by", "last", "this", "next",
+        "tonight", "himself", "herself", "itself", "themselves", "alone", "all", "both", "each",
+    )
+)
 
 
 def _modifies_noun(between: str) -> bool:
@@ -973,7 +1017,26 @@ def _modifies_noun(between: str) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    return word not in _BEFORE_VERB and not word.endswith("ly")
+    return word not in _BEFORE_VERB and word not in _NOT_A_NOUN and not word.endswith("ly")
+
+
+def _described(
+    ctx: _Context, seg_lo: int, start: int, end: int
+) -> tuple[str | None, Span | None]:
+    """The speaker described by the noun phrase ending at ``end`` whose name
+    modifier starts at ``start`` ("the Tory leader"): the person the article
+    gives that role when the phrase is definite, else the phrase itself."""
+    body = ctx.body
+    det = _DETERMINER_BEFORE.search(body, max(seg_lo, start - 30), start)
+    if det is not None:
+        start = det.start()
+    text = _clean_description(body[start:end])
+    if det is not None and det.group(1).lower() == "the":
+        role = text[len(det.group(1)) :].strip().lower()
+        holders = [e for e in ctx.persons.values() if e.role and e.role.lower() == role]
+        if len(holders) == 1:
+            return holders[0].name, Span(start, start + len(text))
+    return text, Span(start, start + len(text))
 
 
 def _clean_description(text: str) -> str:
@@ -1159,6 +1222,7 @@ def _match_at(
 
 _INVERTED_BEFORE = re.compile(r"[,'’\"”]\s*$")
 _COMMA_BEFORE = re.compile(r",\s*(?:(?:the|a|an|his|her|its|their)\s+)?$")
+_HONORIFIC_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+$")
 _ACCORDING = re.compile(r"[Aa]ccording to\b")
 _AFTER_VERB = re.compile(
     r"(?:\s+(?:on\s+\w+|(?:last|this|next)\s+(?:week|month|year|night|morning|evening|"
@@ -1242,6 +1306,9 @@ def _indirect(
                 # "Content ..., X said (on Tuesday)(, more)."; "Content ...,
                 # said X": the content ends before the cue.
                 c1 = vm.start() if inverted else subj_start
+                hon = _HONORIFIC_END.search(body, max(s0, c1 - 6), c1)
+                if hon is not None:
+                    c1 = hon.start()  # "..., Mr Howard said": not "..., Mr"
                 q = _make_indirect(body, s0, c1, subj, cue)
             else:
                 q = None
