@@ -333,3 +333,18 @@ def test_a_noun_that_classes_the_name_keeps_the_name_as_speaker() -> None:
 def test_reported_speech_before_a_courtesy_title_and_name_ends_at_the_comma() -> None:
     body = "Omar Bekele runs Northwind. Sales of winter coats fell in March, Mr Bekele said."
     assert _quotes(body) == [("Sales of winter coats fell in March", "Omar Bekele", False)]
+
+
+def test_reported_speech_stops_before_the_writers_final_which_clause() -> None:
+    body = ("Omar Bekele said the fine was proof of the regulator's bias against Northwind, "
+            "which opened an inquiry into the firm last year.")
+    assert _quotes(body) == [
+        ("the fine was proof of the regulator's bias against Northwind", "Omar Bekele", False)]
+
+
+def test_a_which_clause_inside_the_content_or_making_a_claim_stays_reported() -> None:
+    body = ("Omar Bekele said the deal, which needs approval, would close in May. Lena Hart said "
+            "the plan would cut the tax on fuel, which would free up cash for families.")
+    assert [text for text, _, _ in _quotes(body)] == [
+        "the deal, which needs approval, would close in May",
+        "the plan would cut the tax on fuel, which would free up cash for families"]

@@ -1270,7 +1270,7 @@ def _indirect(
                     comma = body.find(",", acc.end(), end)
                     if comma < 0:
                         continue
-                    c0, c1 = comma + 1, end
+                    c0, c1 = comma + 1, _narrator_clause(body, comma + 1, end)
                 q = _make_indirect(body, c0, c1, found, "according to")
                 if q is not None:
                     out.append(q)
@@ -1301,7 +1301,7 @@ def _indirect(
             if after_comma and subj_start - s0 >= 15:
                 q = _make_indirect(body, s0, after_comma.start(), subj, cue)
             elif end - c0 >= 12 and not inverted and body[c0:end].count(" ") >= 2:
-                q = _make_indirect(body, c0, end, subj, cue)
+                q = _make_indirect(body, c0, _narrator_clause(body, c0, end), subj, cue)
             elif subj_start - s0 >= 15:
                 # "Content ..., X said (on Tuesday)(, more)."; "Content ...,
                 # said X": the content ends before the cue.
@@ -1316,6 +1316,29 @@ def _indirect(
                 out.append(q)
                 break
     return out
+
+
+_WHICH = re.compile(r", which ")
+
+
+def _narrator_clause(body: str, c0: int, c1: int) -> int:
+    """Where reported content from ``c0`` to the sentence end at ``c1`` ends:
+    before a final non-restrictive ", which ..." clause, the writer's
+    background on the last noun ("... evidence of hostility to Russia, which
+    opened a criminal case against ..."). A which-clause closed by a later
+    comma sits inside the content ("the deal, which needs approval, is ...")."""
+    k = body.find(", which ", c0, c1)
+    if k < 0:
+        return c1
+    rest = body[k + 8 : c1]
+    if ", " in rest or any(mark in rest for mark in "\"“”'‘’") or body.count(" ", c0, k) < 2:
+        return c1
+    if _MODAL.search(rest):
+        return c1  # "..., which would free up resources": a claim, the speaker's
+    return k
+
+
+_MODAL = re.compile(r"\b(?:would|will|could|can|should|might|may|must)\b")
 
 
 def _make_indirect(
