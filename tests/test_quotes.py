@@ -348,3 +348,9 @@ def test_a_which_clause_inside_the_content_or_making_a_claim_stays_reported() ->
     assert [text for text, _, _ in _quotes(body)] == [
         "the deal, which needs approval, would close in May",
         "the plan would cut the tax on fuel, which would free up cash for families"]
+
+
+def test_courtesy_titles_give_the_gender_of_names_the_name_list_does_not_know() -> None:
+    body = ('Ellery Oduya met Tobin Brannagh in Leeds on Friday. Ms Oduya chairs the board. '
+            '"We agreed a deal," he said. "It took a year," she added.')
+    assert [speaker for _, speaker in _direct(body)] == ["Tobin Brannagh", "Ellery Oduya"]

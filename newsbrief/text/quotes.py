@@ -342,15 +342,28 @@ def _gender(ctx: _Context, name: str) -> str:
     gender = ctx.genders.get(name)
     if gender is None:
         entity = ctx.persons.get(name)
-        gender = "?" if entity is None else _gender_of(entity)
+        gender = "?" if entity is None else _gender_of(entity, ctx.body)
         ctx.genders[name] = gender
     return gender
 
 
-def _gender_of(entity: Entity) -> str:
+_HONORIFIC_GENDER = re.compile(r"\b(?:(Mr)|Mrs|Ms|Miss)\.?[ \t]$")
+
+
+def _gender_of(entity: Entity, body: str) -> str:
     gender = person_gender(entity.name)
     if gender != "?":
         return gender
+    # A name the given-name list does not know: the article's own "Mr" or
+    # "Ms" before its mentions ("Mr Bryan"), unless both occur (a couple,
+    # "Mr and Mrs Goetzinger", read as one name).
+    found = {
+        "m" if hon.group(1) else "f"
+        for span in entity.mentions
+        if (hon := _HONORIFIC_GENDER.search(body, max(0, span.start - 6), span.start))
+    }
+    if len(found) == 1:
+        return found.pop()
     role = (entity.role or "").lower()
     if any(w in role for w in ("woman", "wife", "mother", "queen", "princess", "chairwoman")):
         return "f"
