@@ -65,6 +65,11 @@ LEAD_FLOOR = 0.3
 #: teams and people. Leads this alike merge whatever the names.
 NAMES_FLOOR = 0.15
 SAME_LEAD = 0.8
+#: Two bodies that open with this many words in common, word for word, share a
+#: house template ("Ahead of this weekend's fixtures, ...") or are copies of
+#: one text: the lead rules then judge the words after the shared opening,
+#: which must reach LEAD_THRESHOLD on their own (copies also merge on shingles).
+TEMPLATE_WORDS = 20
 #: Default length of a digest, in minutes.
 DEFAULT_MINUTES = 5.0
 #: Time a story gets on average; the number of stories is budget / this.
@@ -88,6 +93,10 @@ _SHINGLE_WORDS = 300
 _ROWS = 3
 #: Words of the body that count as the lead.
 _LEAD_WORDS = 60
+#: Words of the body kept, in order, to find an opening two articles share.
+_OPENING_WORDS = 100
+#: The hash a stop word gets in an opening (the CRC-32 of "").
+_BLANK = zlib.crc32(b"") >> 2
 #: Names and numbers are collected from this many words of the body.
 _NAME_WORDS = 300
 #: Content words are cut to this many characters: a cheap stemmer
@@ -424,6 +433,8 @@ class _Index:
         self.signatures: dict[int, tuple[int, ...]] = {}  # only for first-of-exact articles
         self.leads: dict[int, frozenset[int]] = {}
         self.names: dict[int, frozenset[int]] = {}
+        # Cut content words (0 for a stop word), in order: shared openings.
+        self.openings: dict[int, tuple[int, ...]] = {}
         self.latest: _dt.date | None = None
         self._exact: dict[bytes, int] = {}
         self._vocab: dict[str, int] = {}  # word -> CRC-32, shared by all articles of the run
@@ -470,10 +481,13 @@ class _Index:
         # revisions and rewrites apart as well as the whole does.
         raw = _WORD.findall(" ".join(tokens[:_SHINGLE_WORDS]))
         headline = _WORD.findall(article.headline.lower())
-        words = headline + " ".join(raw).lower().split()
+        body_words = " ".join(raw).lower().split()
+        words = headline + body_words
         self.signatures[position] = _minhash(self._hashes(words[:_SHINGLE_WORDS]))
         lead = [w[:_STEM] for w in words[: len(headline) + _LEAD_WORDS] if _content(w)]
         self.leads[position] = frozenset(self._hashes(lead))
+        cut = [w[:_STEM] if _content(w) else "" for w in body_words[:_OPENING_WORDS]]
+        self.openings[position] = tuple(self._hashes(cut))
         # Names and numbers: capitalised words (a few sentence starts too) and digits.
         names = " ".join(w for w in raw[:_NAME_WORDS] if w[0].isupper() or w[0].isdigit())
         self.names[position] = frozenset(
@@ -540,11 +554,19 @@ class _Index:
         the names (the mean of the two reaches 0.5 only if one does), so the
         candidates come from two prefix-filtered similarity joins at 0.5.
         """
-        leads, names = self.leads, self.names
+        leads, names, openings = self.leads, self.names, self.openings
         candidates = {*_candidates(leads, LEAD_THRESHOLD), *_candidates(names, EVENT_THRESHOLD)}
         for a, b in sorted(candidates):
             lead = _jaccard(leads[a], leads[b])
             if lead < LEAD_FLOOR:
+                continue
+            shared = _shared_opening(openings[a], openings[b])
+            if shared >= TEMPLATE_WORDS:
+                # A template's words say nothing of the event: what follows does.
+                after_a = frozenset(openings[a][shared : shared + _LEAD_WORDS]) - {_BLANK}
+                after_b = frozenset(openings[b][shared : shared + _LEAD_WORDS]) - {_BLANK}
+                if _jaccard(after_a, after_b) >= LEAD_THRESHOLD:
+                    yield a, b
                 continue
             named = _jaccard(names[a], names[b])
             # Without names on one side (all lower case), the leads decide alone.
@@ -595,6 +617,14 @@ def _candidates(sets: dict[int, frozenset[int]], threshold: float) -> list[tuple
                 if low <= sizes[b] <= high:
                     met[a, b] += 1
     return [pair for pair, count in met.items() if count >= _SHARED]
+
+
+def _shared_opening(a: Sequence[int], b: Sequence[int]) -> int:
+    """How many words ``a`` and ``b`` have in common from their first on."""
+    for i, (x, y) in enumerate(zip(a, b)):  # noqa: B905 - the shorter one ends it
+        if x != y:
+            return i
+    return min(len(a), len(b))
 
 
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:

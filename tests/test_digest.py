@@ -219,6 +219,59 @@ def test_templated_articles_about_different_events_are_not_merged() -> None:
     assert len(found.groups) == len(fixtures)
 
 
+def test_templated_previews_of_one_club_are_not_merged() -> None:
+    # The same house intro and the same club, manager and ground in both: only
+    # what follows the intro tells the two fixtures apart.
+    intro = (
+        "Ahead of this weekend's Northern League action, the Valmora Courier brings you all you"
+        " need to know about every fixture, with team news, likely line-ups, odds and the"
+        " head-to-head record of both sides. Here is all you need for Kelby Rovers' clash with"
+    )
+    previews = [
+        (
+            "Ashmoor Town",
+            "Kelby Rovers v Ashmoor Town (Quayside Park). Kelby manager Dario Fenwick has a full"
+            " squad after the winter break, and Ashmoor boss Oliver Strand must replace his"
+            " suspended goalkeeper Petra Vos. The sides drew twice last season. Striker Ivo"
+            " Marsh has scored in each of his last four home games and will lead the line.",
+        ),
+        (
+            "Norhaven",
+            "Norhaven v Kelby Rovers (Elwin Road). Kelby manager Dario Fenwick rests Ivo Marsh"
+            " after a knock in training. Norhaven have lost once at home since August, and their"
+            " captain Amira Castellan returns from a two-match ban. A crowd of nine thousand is"
+            " expected for the evening kick-off under the new floodlights at the ground.",
+        ),
+    ]
+    articles = [
+        Article.from_text(f"{intro} {rival}... {text}", title=f"Kelby v {rival}", id=rival)
+        for rival, text in previews
+    ]
+    found = find_duplicates(articles)
+    assert found.groups == ((0,), (1,))
+
+
+def test_copies_sharing_an_opening_still_merge_when_the_rest_agrees() -> None:
+    opening = (
+        "The Valmora city council voted on Tuesday to close the old Harbour Street bridge to"
+        " cars from March, after engineers found cracks in two of its three stone arches."
+    )
+    rest_a = (
+        " Mayor Ines Kovar said repairs would cost about 14 million crowns and take two years."
+        " Buses will cross on the Mill Lane bridge, adding ten minutes to the morning trip."
+    )
+    rest_b = (
+        " Repairs will cost about 14 million crowns and take two years, Mayor Ines Kovar said."
+        " Buses are to use the Mill Lane bridge instead, a detour of ten minutes at peak hours,"
+        " and the council will review the closure in the autumn after a second inspection."
+    )
+    articles = [
+        Article.from_text(opening + rest_a, title="Valmora closes bridge", id="a"),
+        Article.from_text(opening + rest_b, title="Cracked bridge to close", id="b"),
+    ]
+    assert find_duplicates(articles).groups == ((0, 1),)
+
+
 def test_every_article_is_in_exactly_one_group() -> None:
     articles = [article(key) for key in STORIES] + [article("museum", id="m2")]
     found = find_duplicates(articles)
