@@ -225,3 +225,11 @@ def test_country_initials_before_a_known_compound_name_are_split_off() -> None:
     assert "SEC" in found["Securities and Exchange Commission"].aliases
     assert "UK Film Council" in found
     assert found["Jo Bell"].role == "US President"
+
+
+def test_a_month_after_a_given_name_or_courtesy_title_is_a_surname() -> None:
+    body = ("Helen May met Oliver March in Leeds in May. Mrs May said the talks would resume "
+            "in March.")
+    people = {e.name: [body[s.start : s.end] for s in e.mentions] for e in find_entities(body)
+              if e.kind is EntityKind.PERSON}
+    assert people == {"Helen May": ["Helen May", "May"], "Oliver March": ["Oliver March"]}

@@ -354,3 +354,13 @@ def test_courtesy_titles_give_the_gender_of_names_the_name_list_does_not_know() 
     body = ('Ellery Oduya met Tobin Brannagh in Leeds on Friday. Ms Oduya chairs the board. '
             '"We agreed a deal," he said. "It took a year," she added.')
     assert [speaker for _, speaker in _direct(body)] == ["Tobin Brannagh", "Ellery Oduya"]
+
+
+def test_a_surname_that_is_also_a_month_stays_in_the_speakers_name() -> None:
+    body = ('The shadow minister for the family, Helen May, said: "These plans are recycled."')
+    assert _direct(body) == [("These plans are recycled.", "Helen May")]
+
+
+def test_reported_speech_after_a_name_set_off_by_commas_follows_the_verb() -> None:
+    body = "The union's chief negotiator, Omar Bekele, said the strike would go ahead in June."
+    assert _quotes(body) == [("the strike would go ahead in June", "Omar Bekele", False)]

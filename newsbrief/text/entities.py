@@ -421,6 +421,9 @@ def _run_head(run: str) -> tuple[str, bool | None] | None:
 _Tok = tuple[int, int, str]
 
 
+_MONTH_SURNAMES = frozenset(("may", "march", "april", "june", "august"))
+
+
 def _split_run(
     text: str,
     tokens: list[_Tok],
@@ -442,6 +445,14 @@ def _split_run(
     if shouting:
         _split_shouting(text, tokens, kb, out, in_headline)
         return
+    # A month after a given name or a courtesy title is a surname ("Theresa
+    # May", "Mrs May"), not a date word to drop.
+    surname_last = (
+        len(tokens) > 1
+        and _fold(strip_possessive(tokens[-1][2])) in _MONTH_SURNAMES
+        and (_fold(tokens[-2][2]) in kb.given_names
+             or _fold(tokens[-2][2]).rstrip(".") in kb.honorifics)
+    )
     # Drop sentence-starting common words and capitalised function words.
     while tokens and (
         first_common
@@ -449,11 +460,11 @@ def _split_run(
         or (len(tokens[0][2]) == 1 and len(tokens) > 1)  # "Group B Chen Gang"
     ):
         key = _fold(tokens[0][2])
-        if key in kb.demonyms or key in kb.places:
+        if key in kb.demonyms or key in kb.places or (surname_last and len(tokens) == 1):
             break
         tokens = tokens[1:]
         first_common = False
-    while tokens and _skippable(tokens[-1][2], kb):
+    while tokens and _skippable(tokens[-1][2], kb) and not surname_last:
         if len(tokens) > 1 and _fold(tokens[-2][2]) in kb.other_keywords and (
             tokens[-1][2] in _NUMBER_WORDS
         ):
@@ -475,10 +486,12 @@ def _split_run(
     for tok in tokens:
         piece.append(tok)
         if is_possessive(tok[2]) and len(tok[2]) > 2:
-            _split_piece(text, piece, kb, out, in_headline, possessive=True)
+            _split_piece(text, piece, kb, out, in_headline, possessive=True,
+                         surname=surname_last and tok is tokens[-1])
             piece = []
     if piece:
-        _split_piece(text, piece, kb, out, in_headline, possessive=False)
+        _split_piece(text, piece, kb, out, in_headline, possessive=False,
+                     surname=surname_last)
 
 
 def _span_text(text: str, toks: Sequence[_Tok], possessive: bool) -> tuple[int, int, str]:
@@ -543,8 +556,9 @@ def _split_piece(
     in_headline: bool,
     *,
     possessive: bool,
+    surname: bool = False,
 ) -> None:
-    while toks and _skippable(toks[0][2], kb):
+    while toks and _skippable(toks[0][2], kb) and not (surname and len(toks) == 1):
         toks = toks[1:]
     while toks and _fold(toks[-1][2]) in kb.connectors:
         toks = toks[:-1]

@@ -1311,6 +1311,13 @@ def _indirect(
             c0 = rest.end() if rest else c0
             subj_start = subj[1].start if subj[1] is not None else vm.start()
             after_comma = _COMMA_BEFORE.search(body, max(s0, subj_start - 12), subj_start)
+            if after_comma and not inverted and subj[1] is not None and (
+                "," in body[subj[1].end : vm.start()]
+                and end - c0 >= 12 and body[c0:end].count(" ") >= 2
+            ):
+                # "The party's spokeswoman, Jo Kent, said the plans ...": a
+                # name between commas is an appositive; what follows is said.
+                after_comma = None
             if after_comma and subj_start - s0 >= 15:
                 q = _make_indirect(body, s0, after_comma.start(), subj, cue)
             elif end - c0 >= 12 and not inverted and body[c0:end].count(" ") >= 2:
