@@ -364,3 +364,9 @@ def test_a_surname_that_is_also_a_month_stays_in_the_speakers_name() -> None:
 def test_reported_speech_after_a_name_set_off_by_commas_follows_the_verb() -> None:
     body = "The union's chief negotiator, Omar Bekele, said the strike would go ahead in June."
     assert _quotes(body) == [("the strike would go ahead in June", "Omar Bekele", False)]
+
+
+def test_the_place_a_speaker_is_from_is_not_the_speaker() -> None:
+    body = ('"It was a complete shock," the retired nurse from Bath, Somerset, said. '
+            "Residents in Leeds said the road had been shut for a week.")
+    assert [speaker for _, speaker, _ in _quotes(body)] == [None, "Residents in Leeds"]

@@ -888,6 +888,7 @@ def _speaker_left(
     # An entity mention ending near the cue; skip appositives ("Smith, a spokesman,").
     k = bisect.bisect_left(ctx.starts, core_end) - 1
     best: _Mention | None = None
+    locative = len(body)  # where a phrase of place before the cue starts
     while k >= 0 and ctx.mentions[k].start >= seg_lo - 40:
         men = ctx.mentions[k]
         if seg_lo < men.end <= core_end:
@@ -902,6 +903,14 @@ def _speaker_left(
                 # campaign said": the noun's referent speaks, not the name.
                 if best is None and _noun_after(between):
                     return _described(ctx, seg_lo, men.start, core_end)
+            elif men.start >= locative:
+                pass  # "Farnham" in "in Farnham, Surrey"
+            elif not between.strip(" ,") and men.kind is EntityKind.PLACE and (
+                loc := _LOCATIVE_BEFORE.search(body, max(seg_lo, men.start - 40), men.start)
+            ):
+                # "The 70-year-old from Cotton, Suffolk, said": where the
+                # speaker is from, not who speaks.
+                locative = loc.start()
             elif _joins_subject(between):
                 if best is None or (men.kind is EntityKind.PERSON and best.kind
                                     is not EntityKind.PERSON and best.start > men.start):
@@ -916,6 +925,26 @@ def _speaker_left(
         k -= 1
     if best is not None:
         return best.name, Span(best.start, best.end)
+    if locative < len(body):
+        # The noun before the place phrase: "Residents in Leeds".
+        head_end = len(body[seg_lo:locative].rstrip()) + seg_lo
+        found = _description_ending(ctx, seg_lo, head_end)
+        if found is None:
+            return None, None
+        start = found[1].start if found[1] is not None else head_end
+        lead = _LEAD_WORD.match(body, start, head_end)  # "And", "Now" open the clause
+        if lead is not None:
+            start = lead.end()
+        return _clean_description(body[start:core_end]), Span(start, core_end)
+    return _description_ending(ctx, seg_lo, core_end)
+
+
+def _description_ending(
+    ctx: _Context, seg_lo: int, core_end: int
+) -> tuple[str | None, Span | None] | None:
+    """A description of an unnamed speaker ending at ``core_end`` ("a campaign
+    source", "officials")."""
+    body = ctx.body
     if body[core_end - 3 : core_end].lower() not in _NOUN_ENDS:
         return None
     desc = _DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
@@ -928,6 +957,12 @@ def _speaker_left(
     return None
 
 
+_LEAD_WORD = re.compile(r"(?:And|But|Now|So|Meanwhile|Then)\s+")
+# A place after a preposition, or after a town that follows one ("in Farnham,
+# Surrey").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|from|of|at|near|outside)\s+(?:[A-Z][\w\-’'.]*\s+){0,3}?(?:[A-Z][\w\-’'.]*,\s+)?$"
+)
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
 _APPOSITIVE_BETWEEN = re.compile(r"^\s*,\s*[^,]{1,120},?\s*$")
 
