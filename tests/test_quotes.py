@@ -370,3 +370,16 @@ def test_the_place_a_speaker_is_from_is_not_the_speaker() -> None:
     body = ('"It was a complete shock," the retired nurse from Bath, Somerset, said. '
             "Residents in Leeds said the road had been shut for a week.")
     assert [speaker for _, speaker, _ in _quotes(body)] == [None, "Residents in Leeds"]
+
+
+def test_a_courtesy_title_after_an_inverted_cue_does_not_hide_the_speaker() -> None:
+    body = ("Omar Bekele teaches law in Leeds. \"It is astonishing,\" said Mr. Bekele, the law "
+            "professor. The musical will open in the spring, said Mr Bekele.")
+    assert [(speaker, direct) for _, speaker, direct in _quotes(body)] == [
+        ("Omar Bekele", True), ("Omar Bekele", False)]
+
+
+def test_a_name_after_a_cue_before_a_quote_is_the_subject_of_what_was_said() -> None:
+    body = ('Omar Bekele runs Northwind. The newspaper claimed Mr Bekele was "increasingly '
+            'frustrated" with the talks.')
+    assert [speaker for _, speaker in _direct(body)] != ["Omar Bekele"]

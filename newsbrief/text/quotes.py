@@ -682,7 +682,7 @@ def _attribute(
             if subj is not None:
                 return subj[0], verb, subj[1]
             if not participle:
-                found = _speaker_right(ctx, lead.end(), d.open_mark, max_gap=3)
+                found = _speaker_right(ctx, lead.end(), d.open_mark, max_gap=3, honorific=False)
                 if found is not None:
                     return found[0], verb, found[1]
             # ", saying ...", "and said ...", "going on to say ...": the
@@ -1092,14 +1092,20 @@ def _clean_description(text: str) -> str:
 
 
 def _speaker_right(
-    ctx: _Context, lo: int, hi: int, max_gap: int = _INVERTED_SPEAKER_GAP
+    ctx: _Context, lo: int, hi: int, max_gap: int = _INVERTED_SPEAKER_GAP, honorific: bool = True
 ) -> tuple[str | None, Span | None] | None:
     body = ctx.body
     k = bisect.bisect_left(ctx.starts, lo)
     if k < len(ctx.mentions) and ctx.mentions[k].start < hi:
         m = ctx.mentions[k]
         at = title_start(body, lo, m.start)  # "said Rep. Jim Clyburn": skip the title
-        if at - lo <= max_gap and not _STOP_CHAR.search(body, lo, at):
+        # "said Mr. McGinley": the title is no gap and its full stop ends
+        # nothing. (Before a quote, "claimed Mr Seifert was ..." names the
+        # subject of what was claimed: there the title counts.)
+        hon = _HONORIFIC_END.search(body, max(lo, at - 6), at)
+        if hon is not None and honorific:
+            at = hon.start()
+        if at - lo <= max_gap and not _STOP_CHAR.search(body, lo, hon.start() if hon else at):
             if m.kind is not EntityKind.PERSON:
                 m = _person_head(ctx, k, hi) or m
             return m.name, Span(m.start, m.end)
