@@ -383,3 +383,15 @@ def test_a_name_after_a_cue_before_a_quote_is_the_subject_of_what_was_said() -> 
     body = ('Omar Bekele runs Northwind. The newspaper claimed Mr Bekele was "increasingly '
             'frustrated" with the talks.')
     assert [speaker for _, speaker in _direct(body)] != ["Omar Bekele"]
+
+
+def test_he_said_goes_on_quoting_who_spoke_in_the_sentence_before() -> None:
+    body = ("Daniel Okafor's rebate was far smaller than promised, Omar Bekele said. "
+            '"It is a con," he said.')
+    assert _direct(body) == [("It is a con,", "Omar Bekele")]
+
+
+def test_he_said_after_a_role_description_speaks_goes_to_the_role_holder() -> None:
+    body = ("Tory leader Omar Bekele spoke in Leeds. Daniel Okafor liked to boast of his budget, "
+            'the Tory leader said. "It is a con," he said.')
+    assert _direct(body) == [("It is a con,", "Omar Bekele")]

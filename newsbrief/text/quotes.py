@@ -1172,27 +1172,46 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
     """The person a pronoun at ``pos`` refers to.
 
     The first (subject-position) compatible person of the current sentence
-    before the pronoun, else of the nearest earlier sentence that has one;
-    a person whose gender is unknown is compatible with he and she.
+    before the pronoun, else of the nearest earlier sentence that has one --
+    there the one who speaks ("..., Mr Howard said", "..., the Tory leader
+    said" for the holder of that role) before the first named; a person
+    whose gender is unknown is compatible with he and she.
     """
     want = _PRONOUNS.get(pronoun)
     if want not in ("m", "f"):
         return None
     si = bisect.bisect_right(ctx.sentence_starts, pos) - 1
     hi = pos
-    for _ in range(8):
+    body = ctx.body
+    for step in range(8):
         lo = ctx.sentence_starts[si] if si >= 0 else 0
         k = bisect.bisect_left(ctx.starts, lo)
+        known: str | None = None
         unknown: str | None = None
         while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
             m = ctx.mentions[k]
-            if m.kind is EntityKind.PERSON and not _in_quote(ctx, m.start):
-                gender = _gender(ctx, m.name)
-                if gender == want:
-                    return m.name
-                if gender == "?" and unknown is None:
-                    unknown = m.name
             k += 1
+            if m.kind is not EntityKind.PERSON or _in_quote(ctx, m.start):
+                continue
+            gender = _gender(ctx, m.name)
+            if gender != want and gender != "?":
+                continue
+            if step and (_SPEAKS_AFTER.match(body, m.end) or (
+                _SPEAKS_BEFORE.search(body, max(lo, m.start - 40), m.start)
+                # "..., said Smith." ends with the name; not "..., said Khan was"
+                and _CLAUSE_END.match(body, m.end)
+            )):
+                # In an earlier sentence the one who speaks there ("...,
+                # Mr Howard said.") is who "he said" goes on quoting.
+                return m.name
+            if gender == want:
+                known = known or m.name
+            elif unknown is None:
+                unknown = m.name
+        if step and (holder := _role_speaker(ctx, lo, hi, want)) is not None:
+            return holder  # "..., the Tory leader said." names who goes on
+        if known is not None:
+            return known
         if unknown is not None:
             return unknown
         if si <= 0:
@@ -1200,6 +1219,40 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
         hi = lo
         si -= 1
     return None
+
+
+# A name as the subject of a reporting verb: "Mr Howard (has) said", "...,
+# said Fed chairman Alan Greenspan".
+_SPEAKS_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?:has|had|have|also|then|later|again|further|previously)){0,2}\s+"
+    r"(?:said|says|told|tells|added|adds|explained|insisted|argued|warned|claimed|noted|"
+    r"stated|declared|admitted|replied|continued|wrote|writes)\b"
+)
+_ROLE_SPEAKS = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w\-]*\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+"
+    r"(?:said|says|added|adds|told|explained|insisted|argued|warned|claimed|noted)\b"
+)
+
+
+def _role_speaker(ctx: _Context, lo: int, hi: int, want: str) -> str | None:
+    """The person of compatible gender whose role speaks in ``lo:hi`` ("the
+    Tory leader said", the article having named Michael Howard Tory leader)."""
+    body = ctx.body
+    if body.find("he ", lo, hi) < 0:
+        return None
+    for rm in _ROLE_SPEAKS.finditer(body, lo, hi):
+        role = rm.group(1).lower()
+        holders = [e.name for e in ctx.persons.values() if e.role and e.role.lower() == role]
+        if len(holders) == 1 and _gender(ctx, holders[0]) in (want, "?"):
+            return holders[0]
+    return None
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|\(|$)")
+_SPEAKS_BEFORE = re.compile(
+    r"[,\"”'’]\s*(?:said|says|added|adds|explained|insisted|argued|warned|wrote|writes)\s+"
+    r"(?:[\w.\-]+\s+){0,3}$"
+)
 
 
 # -- reported speech --------------------------------------------------------
