@@ -44,9 +44,9 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from newsbrief.model import Entity, EntityKind, Span
+from newsbrief.model import Entity, EntityKind
 from newsbrief.text.knowledge import Knowledge, knowledge
-from newsbrief.text.roles import refine_entities
+from newsbrief.text.roles import Draft, refine, span_of
 from newsbrief.text.tokens import (
     CAP_RUN,
     clause_before,
@@ -182,7 +182,7 @@ def find_entities(
         _candidates(headline, kb, lowers, _HEADLINE_STARTS, in_headline=True) if headline else []
     )
     # Roles and kinds read from the words around each name (newsbrief.text.roles).
-    return refine_entities(body, _resolve(body, cands, head_cands, kb), starts, headline)
+    return refine(body, _resolve(body, cands, head_cands, kb), starts, headline)
 
 
 _HEADLINE_STARTS = frozenset({0})
@@ -794,7 +794,9 @@ def _context_kind(text: str, cand: _Candidate) -> EntityKind | None:
 
 def _resolve(
     body: str, body_cands: list[_Candidate], head_cands: list[_Candidate], kb: Knowledge
-) -> tuple[Entity, ...]:
+) -> list[Draft]:
+    """Candidates grouped into entities (one per person, organisation or
+    place), most mentioned first (ties in order of first mention)."""
     for c in body_cands:
         # Most names are in running text: skip the table rules unless a
         # character next to the name could start one of their contexts.
@@ -930,7 +932,7 @@ def _resolve(
                 new_group(c, c.kind, True, 1 << 30)  # after every body entity
             continue
         add(hg, c)
-    result: list[tuple[int, int, Entity]] = []
+    result: list[tuple[int, int, Draft]] = []
     for g in groups.values():
         mentions = g.mentions
         heads = g.headline_mentions
@@ -952,18 +954,15 @@ def _resolve(
             (
                 -len(mentions) - len(heads),
                 g.first,
-                Entity(  # positional: measurably cheaper for attrs' __init__
-                    g.name,
-                    g.kind,
-                    aliases,
-                    role,
-                    tuple([Span(a, b) for a, b in mentions]),
-                    tuple([Span(a, b) for a, b in heads]),
-                ),
+                Draft(g.name, g.kind, aliases, role, [span_of(a, b) for a, b in mentions],
+                     tuple([span_of(a, b) for a, b in heads]), 0),
             )
         )
     result.sort(key=_BY_COUNT_AND_FIRST)
-    return tuple([r[2] for r in result])
+    ents = [r[2] for r in result]
+    for order, ent in enumerate(ents):
+        ent.order = order
+    return ents
 
 
 _BY_START = operator.attrgetter("start")

@@ -111,54 +111,109 @@ def role_lexicon() -> RoleLexicon:
     )
 
 
-class _Ent:
-    """An entity while it is being refined: read-only until first changed."""
+# Entities and spans made here come from offsets the recogniser computed itself
+# (ordered, never negative) and from kinds that are EntityKind members: their
+# slots are filled directly, without the checking constructors (as
+# segmentation does for sentences), since every article makes dozens of each.
+_NEW = object.__new__
+_SET_START = Span.__dict__["start"].__set__
+_SET_END = Span.__dict__["end"].__set__
+_SET_NAME = Entity.__dict__["name"].__set__
+_SET_KIND = Entity.__dict__["kind"].__set__
+_SET_ALIASES = Entity.__dict__["aliases"].__set__
+_SET_ROLE = Entity.__dict__["role"].__set__
+_SET_MENTIONS = Entity.__dict__["mentions"].__set__
+_SET_HEADLINE = Entity.__dict__["headline_mentions"].__set__
 
-    __slots__ = ("aliases", "headline", "kind", "mentions", "name", "order", "role", "source")
 
-    def __init__(self, entity: Entity | None, order: float, name: str = "",
-                 kind: EntityKind = OTHER) -> None:
-        self.source = entity  # the untouched original, reused when nothing changed
+def span_of(start: int, end: int) -> Span:
+    """``Span(start, end)`` for offsets known to be valid (0 <= start <= end), unchecked."""
+    span = _NEW(Span)
+    _SET_START(span, start)
+    _SET_END(span, end)
+    return span
+
+
+def _entity(
+    name: str,
+    kind: EntityKind,
+    aliases: tuple[str, ...],
+    role: str | None,
+    mentions: tuple[Span, ...],
+    headline: tuple[Span, ...],
+) -> Entity:
+    """``Entity(...)`` from values that need no conversion, unchecked."""
+    entity = _NEW(Entity)
+    _SET_NAME(entity, name)
+    _SET_KIND(entity, kind)
+    _SET_ALIASES(entity, aliases)
+    _SET_ROLE(entity, role)
+    _SET_MENTIONS(entity, mentions)
+    _SET_HEADLINE(entity, headline)
+    return entity
+
+
+class Draft:
+    """An entity while it is being refined.
+
+    ``changed`` tells whether anything was edited: an unchanged one becomes
+    its ``source`` (an :class:`Entity` passed in) or, when it came straight
+    from the recogniser, an entity of exactly its fields (aliases already in
+    order, mentions sorted); a changed one has its aliases and mentions sorted
+    and deduplicated again.
+    """
+
+    __slots__ = ("aliases", "changed", "headline", "kind", "mentions", "name", "order", "role",
+                 "source")
+
+    def __init__(
+        self,
+        name: str,
+        kind: EntityKind,
+        aliases: Sequence[str],
+        role: str | None,
+        mentions: Sequence[Span],
+        headline: tuple[Span, ...],
+        order: float,
+        *,
+        changed: bool = False,
+        source: Entity | None = None,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.role = role
+        self.mentions = mentions
+        self.headline = headline
         self.order = order
-        if entity is None:
-            self.name, self.kind, self.role = name, kind, None
-            self.aliases: Sequence[str] = []
-            self.mentions: Sequence[Span] = []
-            self.headline: tuple[Span, ...] = ()
-        else:
-            self.name, self.kind, self.role = entity.name, entity.kind, entity.role
-            self.aliases = entity.aliases
-            self.mentions = entity.mentions
-            self.headline = entity.headline_mentions
+        self.changed = changed
+        self.source = source
 
     def touch(self) -> None:
-        self.source = None
+        self.changed = True
 
     def edit_mentions(self) -> list[Span]:
         """The mentions as a list to change (the entity counts as changed)."""
-        self.source = None
+        self.changed = True
         if not isinstance(self.mentions, list):
             self.mentions = list(self.mentions)
         return self.mentions
 
     def add_alias(self, alias: str) -> None:
-        self.source = None
+        self.changed = True
         self.aliases = [*self.aliases, alias]
 
     def to_entity(self) -> Entity:
-        if self.source is not None:
-            return self.source
+        if not self.changed:
+            if self.source is not None:
+                return self.source
+            return _entity(self.name, self.kind, tuple(self.aliases), self.role,
+                           tuple(self.mentions), self.headline)
         aliases = tuple(
             sorted({a for a in self.aliases if a != self.name}, key=lambda a: (-len(a), a))
         )
-        return Entity(
-            name=self.name,
-            kind=self.kind,
-            aliases=aliases,
-            role=self.role,
-            mentions=tuple(sorted(set(self.mentions), key=_START)),
-            headline_mentions=self.headline,
-        )
+        return _entity(self.name, self.kind, aliases, self.role,
+                       tuple(sorted(set(self.mentions), key=_START)), self.headline)
 
 
 def refine_entities(
@@ -182,23 +237,46 @@ def refine_entities(
     """
     if not entities or not body:
         return tuple(entities)
+    ents = [
+        Draft(e.name, e.kind, e.aliases, e.role, e.mentions, e.headline_mentions, i, source=e)
+        for i, e in enumerate(entities)
+    ]
+    ents = _refined(body, ents, frozenset(sentence_starts), headline)
+    if len(ents) == len(entities) and not any([e.changed for e in ents]):
+        return tuple(entities)
+    return _entities(ents)
+
+
+def refine(
+    body: str, ents: list[Draft], starts: frozenset[int], headline: str
+) -> tuple[Entity, ...]:
+    """:func:`refine_entities` on entities still being built (see :class:`Draft`),
+    most mentioned first; each becomes an :class:`Entity` once, at the end."""
+    if body:
+        ents = _refined(body, ents, starts, headline)
+    return _entities(ents)
+
+
+def _refined(body: str, ents: list[Draft], starts: frozenset[int], headline: str) -> list[Draft]:
+    if not ents:
+        return ents
     kb = knowledge()
     lex = role_lexicon()
-    starts = frozenset(sentence_starts)
-    ents = [_Ent(e, i) for i, e in enumerate(entities)]
     ents = _merge_plural_possessives(body, ents, kb)
     ents = _join_surnames(body, headline, ents, kb)
     _fix_kinds(body, ents, kb, lex)
     _find_roles(body, ents, kb, lex)
-    ents = _drop_sentence_starters(body, ents, starts, lex)
-    if len(ents) == len(entities) and all([e.source is not None for e in ents]):
-        return tuple(entities)
+    return _drop_sentence_starters(body, ents, starts, lex)
+
+
+def _entities(ents: list[Draft]) -> tuple[Entity, ...]:
+    """The entities that still have mentions, most mentioned first."""
     kept = [e for e in ents if e.mentions or e.headline]
     kept.sort(key=_rank)
     return tuple([e.to_entity() for e in kept])
 
 
-def _rank(ent: _Ent) -> tuple[int, float]:
+def _rank(ent: Draft) -> tuple[int, float]:
     """Most mentioned first, ties in the order the entities came."""
     return -len(ent.mentions) - len(ent.headline), ent.order
 
@@ -211,8 +289,8 @@ _SAINT = frozenset(("st", "st.", "saint"))
 _APOSTROPHES = frozenset(("'", "’"))
 
 
-def _merge_plural_possessives(body: str, ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
-    merged: dict[str, _Ent] = {}
+def _merge_plural_possessives(body: str, ents: list[Draft], kb: Knowledge) -> list[Draft]:
+    merged: dict[str, Draft] = {}
     for ent in ents:
         name = ent.name
         # Only a plural ("Dockers'") or a saint ("St. Brennan's") can own a name.
@@ -245,7 +323,7 @@ def _merge_plural_possessives(body: str, ents: list[_Ent], kb: Knowledge) -> lis
             full = body[new_span.start : new_span.end]
             target = merged.get(full.lower())
             if target is None:
-                target = _Ent(None, ent.order + 0.5, full, kind)
+                target = Draft(full, kind, [], None, [], (), ent.order + 0.5, changed=True)
                 merged[full.lower()] = target
             target.edit_mentions().append(new_span)
             ent.edit_mentions().remove(span)
@@ -258,7 +336,7 @@ def _merge_plural_possessives(body: str, ents: list[_Ent], kb: Knowledge) -> lis
             mentions = ent.edit_mentions()
             for s in inside:
                 mentions.remove(s)
-        if ent.source is None and ent.mentions:
+        if ent.changed and ent.mentions:
             _rename_from_mentions(body, ent, kb)
     return ents + list(merged.values())
 
@@ -267,7 +345,7 @@ def _covered(span: Span, spans: Sequence[Span]) -> bool:
     return any(o.start <= span.start and span.end <= o.end for o in spans)
 
 
-def _rename_from_mentions(body: str, ent: _Ent, kb: Knowledge) -> None:
+def _rename_from_mentions(body: str, ent: Draft, kb: Knowledge) -> None:
     """After some mentions left an entity, name it by what is left."""
     forms = {body[s.start : s.end] for s in ent.mentions}
     if ent.name in forms:
@@ -280,7 +358,7 @@ def _rename_from_mentions(body: str, ent: _Ent, kb: Knowledge) -> None:
         ent.kind = PLACE if key in kb.places else ORG if key in kb.organizations else OTHER
 
 
-def _join_surnames(body: str, headline: str, ents: list[_Ent], kb: Knowledge) -> list[_Ent]:
+def _join_surnames(body: str, headline: str, ents: list[Draft], kb: Knowledge) -> list[Draft]:
     """A one-word name left without a kind that is the surname of exactly one
     person known by a given name or a role ("Christie" after "Chris
     Christie") is that person; one whose first word was cut off as a sentence
@@ -288,8 +366,8 @@ def _join_surnames(body: str, headline: str, ents: list[_Ent], kb: Knowledge) ->
     loose = [e for e in ents if e.kind is OTHER and " " not in e.name and e.mentions]
     if not loose:
         return ents
-    surnames: dict[str, list[_Ent]] = {}
-    full_names: dict[str, _Ent] = {}
+    surnames: dict[str, list[Draft]] = {}
+    full_names: dict[str, Draft] = {}
     for ent in ents:
         name = ent.name
         if " " not in name:
@@ -321,11 +399,11 @@ def _join_surnames(body: str, headline: str, ents: list[_Ent], kb: Knowledge) ->
 _BLANKS = (" ", "\t")
 
 
-def _join_cut_name(body: str, headline: str, ent: _Ent, full_names: Mapping[str, _Ent]) -> bool:
+def _join_cut_name(body: str, headline: str, ent: Draft, full_names: Mapping[str, Draft]) -> bool:
     """Move every mention of ``ent`` that the word before it completes into a
     longer name found elsewhere ("Halden" after a sentence-initial "Port" ->
     "Port Halden"); True when all were moved (none is left)."""
-    moved: list[tuple[Span, _Ent, bool]] = []
+    moved: list[tuple[Span, Draft, bool]] = []
     for text, spans, in_headline in ((body, ent.mentions, False), (headline, ent.headline, True)):
         for span in spans:
             if text[span.start - 1 : span.start] not in (" ", "\t"):
@@ -359,11 +437,11 @@ _SPORTS = re.compile(
 _fold = str.lower  # lookup keys are lower case (see Knowledge.fold)
 
 
-def _strong_person(ent: _Ent, kb: Knowledge) -> bool:
+def _strong_person(ent: Draft, kb: Knowledge) -> bool:
     return ent.role is not None or ent.name.partition(" ")[0].lower() in kb.given_names
 
 
-def _fix_kinds(body: str, ents: list[_Ent], kb: Knowledge, lex: RoleLexicon) -> None:
+def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -> None:
     for ent in ents:
         if ent.kind is not PERSON and ent.kind is not OTHER:
             continue
@@ -491,7 +569,7 @@ def _cut_title(body: str, start: int, role: str) -> bool:
     return body[at - 2].isalpha() and body[max(0, at - 30) : at - 1].split()[-1][:1].isupper()
 
 
-def _find_roles(body: str, ents: list[_Ent], kb: Knowledge, lex: RoleLexicon) -> None:
+def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -> None:
     found: list[_RoleFound] = []
     heads, abbreviations = lex.heads, lex.abbreviations
     for ent in [e for e in ents if e.kind is PERSON and e.mentions]:
@@ -665,7 +743,7 @@ def _role_after(body: str, span: Span, kb: Knowledge, lex: RoleLexicon) -> str |
 
 
 def _role_in_front(
-    body: str, span: Span, ents: Sequence[_Ent], kb: Knowledge, lex: RoleLexicon
+    body: str, span: Span, ents: Sequence[Draft], kb: Knowledge, lex: RoleLexicon
 ) -> str | None:
     """ "Its chairwoman, Ingrid Solberg," / "the club's new coach, X,"."""
     if body[max(0, span.start - 2) : span.start] != ", ":
@@ -685,7 +763,7 @@ def _role_in_front(
     return None
 
 
-def _nearest_owner(body: str, pos: int, ents: Sequence[_Ent]) -> str | None:
+def _nearest_owner(body: str, pos: int, ents: Sequence[Draft]) -> str | None:
     """The organisation "its" most likely stands for: the nearest one named before."""
     best: tuple[int, str] | None = None
     for ent in ents:
@@ -701,7 +779,7 @@ def _tidy_role(
     body: str,
     role: str,
     mentions: Sequence[Span],
-    ents: Sequence[_Ent],
+    ents: Sequence[Draft],
     kb: Knowledge,
     lex: RoleLexicon,
 ) -> str | None:
@@ -729,7 +807,7 @@ def _tidy_role(
 
 
 def _absorb_role_words(
-    body: str, ents: list[_Ent], found: Sequence[_RoleFound], kb: Knowledge, lex: RoleLexicon
+    body: str, ents: list[Draft], found: Sequence[_RoleFound], kb: Knowledge, lex: RoleLexicon
 ) -> None:
     """Words of a role taken as entities ("Chief", "Gov") are not entities;
     an organisation named in a role ("Rovers manager") is mentioned there."""
@@ -765,10 +843,10 @@ def _absorb_role_words(
             target.add_alias(prefix)
 
 
-def _owner_of(key: str, ents: Sequence[_Ent]) -> _Ent | None:
+def _owner_of(key: str, ents: Sequence[Draft]) -> Draft | None:
     """The organisation or place a role's capitalised words name, if one is known."""
-    exact: list[_Ent] = []
-    tails: list[_Ent] = []
+    exact: list[Draft] = []
+    tails: list[Draft] = []
     for e in ents:
         if e.kind is not ORG and e.kind is not PLACE:
             continue
@@ -817,9 +895,9 @@ def _at_sentence_start(body: str, pos: int, starts: frozenset[int]) -> bool:
 
 
 def _drop_sentence_starters(
-    body: str, ents: list[_Ent], starts: frozenset[int], lex: RoleLexicon
-) -> list[_Ent]:
-    out: list[_Ent] = []
+    body: str, ents: list[Draft], starts: frozenset[int], lex: RoleLexicon
+) -> list[Draft]:
+    out: list[Draft] = []
     for ent in ents:
         if (
             (ent.kind is OTHER or ent.kind is PERSON)
