@@ -369,7 +369,8 @@ def test_reported_speech_after_a_name_set_off_by_commas_follows_the_verb() -> No
 def test_the_place_a_speaker_is_from_is_not_the_speaker() -> None:
     body = ('"It was a complete shock," the retired nurse from Bath, Somerset, said. '
             "Residents in Leeds said the road had been shut for a week.")
-    assert [speaker for _, speaker, _ in _quotes(body)] == [None, "Residents in Leeds"]
+    assert [speaker for _, speaker, _ in _quotes(body)] == [
+        "the retired nurse from Bath, Somerset", "Residents in Leeds"]
 
 
 def test_a_courtesy_title_after_an_inverted_cue_does_not_hide_the_speaker() -> None:
@@ -395,3 +396,24 @@ def test_he_said_after_a_role_description_speaks_goes_to_the_role_holder() -> No
     body = ("Tory leader Omar Bekele spoke in Leeds. Daniel Okafor liked to boast of his budget, "
             'the Tory leader said. "It is a con," he said.')
     assert _direct(body) == [("It is a con,", "Omar Bekele")]
+
+
+def test_the_subject_of_a_passive_told_heard_it_and_is_not_the_speaker() -> None:
+    body = ("Lena Hart was told that the plant would close in May. Omar Bekele said he had been "
+            'told the fans "rushed" the stage.')
+    assert "Lena Hart" not in [speaker for _, speaker, _ in _quotes(body)]
+    assert _direct(body) == [("rushed", None)]
+
+
+def test_a_role_noun_describes_an_unnamed_speaker_or_names_its_only_holder() -> None:
+    body = ('"It calms anxiety and stress," a pharmacologist said. Judge Omar Bekele heard the '
+            'case. "The evidence is thin," the judge said. Swedish striker Ivo Petrov scored '
+            'twice. "I will stay," the Uruguayan striker said.')
+    assert [speaker for _, speaker in _direct(body)] == [
+        "a pharmacologist", "Omar Bekele", "the Uruguayan striker"]
+
+
+def test_a_cue_whose_subject_names_no_one_does_not_continue_the_last_speaker() -> None:
+    body = ('"The school is doing well," Lena Hart said. "It has always been better to talk '
+            'than to sue each other in court," the two companies said in a joint statement.')
+    assert [speaker for _, speaker in _direct(body)] == ["Lena Hart", None]

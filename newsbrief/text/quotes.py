@@ -148,6 +148,9 @@ _DESCRIPTION = re.compile(
     rf"(?:{_DESCRIPTION_NOUNS})$",
     re.IGNORECASE,
 )
+_ROLE_DESCRIPTION = re.compile(
+    r"\b(?:a|an|the|A|An|The)\s+(?:(?!(?:the|a|an)\b)[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)$"
+)
 # Groups that speak without a determiner ("officials said", '"...," Engineers
 # warned', "Police say"): the noun may open the sentence, so it may be capitalised.
 _GROUPS = (
@@ -616,6 +619,7 @@ def _attribute(
         if found is not None and found[0] is not None:
             return found[0], "credit", found[1]
     # 1. A cue right after the quote: ," she said / ," said Smith / ," Smith added.
+    unnamed = ""
     tail_start = d.close_mark
     gap = _AFTER_CLOSE.match(body, tail_start, s1)
     after = gap.end() if gap else tail_start
@@ -629,6 +633,8 @@ def _attribute(
         best = None
     if best is not None and _SUBORDINATE.match(body, after, best.start()):
         best = None  # '"...," when Smith blasted him': Smith is not the speaker
+    if best is not None and _NEGATED.search(body, max(after, best.start() - 16), best.start()):
+        best = None  # '"..." The chairman did not comment.': no one says it
     if best is not None and _COLON_NEXT.match(body, best.end()):
         best = None  # '"...?" Jo Kent added: "..."': the cue opens the next quote
     if best is not None and best.start() - after <= 60 and (
@@ -655,6 +661,11 @@ def _attribute(
             found = _speaker_right(ctx, best.end(), min(len(body), best.end() + 120))
             if found is not None:
                 return found[0], verb, found[1]
+        subject = body[after : best.start()].split()
+        if closes_clause and subject and subject[0].lower() in ("the", "a", "an") and (
+            verb != "quoted" and _count_words(body[d.start : d.end]) > 4
+        ):
+            unnamed = verb  # '"...," the website says': its subject names no one
     # 2. The nearest cue before the quote in its sentence.
     lead = None
     for m in _CUE.finditer(body, s0, d.open_mark):
@@ -671,6 +682,9 @@ def _attribute(
             if found is not None:
                 return found[0], verb, found[1]
         else:
+            if verb == "told" and _PASSIVE_BEFORE.search(body, max(s0, lead.start() - 24),
+                                                          lead.start()):
+                return None, verb, None  # "he had been told a fan ...": no speaker named
             participle = _PARTICIPLE_BEFORE.search(body, max(s0, lead.start() - 16), lead.start())
             subj = None
             if participle is None:
@@ -705,7 +719,8 @@ def _attribute(
         subj = _speaker_left(ctx, max(after, best.start() - 80), best.start())
         if subj is not None:
             return subj[0], verb, subj[1]
-    return None
+    # Not the previous quote's speaker: this quote has a cue of its own.
+    return (None, unnamed, None) if unnamed else None
 
 
 # A cue word after a possessive or determiner is a noun ("called Obama's
@@ -715,6 +730,7 @@ _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|its|their|our|my|your|t
 # ... unless it introduces what was said ("Trump's claim that ...").
 _CONTENT_AFTER = re.compile(r"\s*(?::|that\b)")
 _COLON_NEXT = re.compile(r"[ \t]*:")
+_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+$")
 # A subordinate clause after a quote: its subject is not the quote's speaker.
 _SUBORDINATE = re.compile(
     r"(?:when|while|because|after|before|if|since|until|though|although|whereas|where|once)\b",
@@ -801,6 +817,7 @@ _AUX_WORDS = frozenset(
      "earlier", "been", "being", "further", "reportedly", "allegedly", "simply", "just",
      "already", "often", "always", "flatly", "sharply", "bluntly")
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
 _DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 
@@ -840,6 +857,8 @@ def _speaker_left(
     core_end = seg_lo + len(raw_core)
     if core_end <= seg_lo:
         return None
+    if body.startswith("told", hi) and _PASSIVE_BEFORE.search(raw):
+        return None  # "The magistrate was told that ...": the subject heard it
     # A pronoun right before the cue.
     pm = _PRONOUN_END.search(body, max(seg_lo, core_end - 5), core_end)
     if pm is not None:
@@ -943,18 +962,36 @@ def _description_ending(
     ctx: _Context, seg_lo: int, core_end: int
 ) -> tuple[str | None, Span | None] | None:
     """A description of an unnamed speaker ending at ``core_end`` ("a campaign
-    source", "officials")."""
+    source", "officials", "a pharmacologist"), or the one person the article
+    gives a definite description's role ("the judge")."""
     body = ctx.body
-    if body[core_end - 3 : core_end].lower() not in _NOUN_ENDS:
+    if body[core_end - 3 : core_end].lower() in _NOUN_ENDS:
+        desc = _DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
+        if desc is not None and desc.end() == core_end:
+            return _clean_description(desc.group()), Span(desc.start(), desc.end())
+        bare = _BARE_PLURAL.search(body, max(seg_lo, core_end - 60), core_end)
+        if bare is not None:
+            text = bare.group(1).strip()
+            return _clean_description(text), Span(core_end - len(text), core_end)
+    # Any noun of a person's role: "a pharmacologist", "the judge".
+    role = _ROLE_DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
+    if role is None:
         return None
-    desc = _DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
-    if desc is not None and desc.end() == core_end:
-        return _clean_description(desc.group()), Span(desc.start(), desc.end())
-    bare = _BARE_PLURAL.search(body, max(seg_lo, core_end - 60), core_end)
-    if bare is not None:
-        text = bare.group(1).strip()
-        return _clean_description(text), Span(core_end - len(text), core_end)
-    return None
+    head = role.group(1).lower()
+    if not (head in role_lexicon().heads or head.endswith("ist")):
+        return None
+    span = Span(role.start(), role.end())
+    if role.group().lower().startswith("the "):
+        # "the judge": the one person the article gives such a role (all the
+        # description's words in it: "the Uruguayan striker" is not the
+        # article's "Swedish striker").
+        words = set(role.group().lower().split()[1:])
+        holders = [e.name for e in ctx.persons.values()
+                   if e.role and e.role.lower().rsplit(None, 1)[-1] == head
+                   and words <= set(e.role.lower().split())]
+        if len(holders) == 1:
+            return holders[0], span
+    return _clean_description(role.group()), span
 
 
 _LEAD_WORD = re.compile(r"(?:And|But|Now|So|Meanwhile|Then)\s+")
