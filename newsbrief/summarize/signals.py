@@ -76,13 +76,11 @@ def _local(doc: Doc) -> list[float]:
     intersection = frozenset.__and__
     for offset in range(1, min(LOCAL_WINDOW, n - 1) + 1):
         # overlaps[i] is |terms[i] & terms[i + offset]|: it counts for both.
-        overlaps = list(map(len, map(intersection, terms, terms[offset:])))
-        shared = [
-            s + a + b
-            for s, a, b in zip(
-                shared, overlaps + [0] * offset, [0] * offset + overlaps, strict=True
-            )
-        ]
+        # Many pairs share nothing: only the others are added.
+        for i, overlap in enumerate(map(len, map(intersection, terms, terms[offset:]))):
+            if overlap:
+                shared[i] += overlap
+                shared[i + offset] += overlap
     log = math.log
     return _scaled([v / log(len(t) + 2) for v, t in zip(shared, terms, strict=True)])
 
