@@ -21,6 +21,7 @@ from newsbrief.summarize.features import (
     overlap_totals,
     prepare,
 )
+from newsbrief.summarize.signals import LOCAL_WINDOW, SIGNAL_NAMES, signal_columns
 
 STORIES = [
     "\n\n".join(
@@ -146,3 +147,30 @@ def test_a_quotation_over_two_sentences_is_one_group() -> None:
         'Mayor\n\nThe mayor spoke. "We will rebuild. It will take years," she said. Then she left.'
     )
     assert layout(article).groups == ((0,), (1, 2), (3,))
+
+
+@pytest.mark.parametrize("text", STORIES)
+def test_doc_reach_and_recurring_agree_with_the_term_sets(text: str) -> None:
+    doc = prepare(Article.from_text(text))
+    for i, terms in enumerate(doc.terms):
+        others = set().union(*(t for j, t in enumerate(doc.terms) if j != i))
+        assert doc.reach[i] == sum(doc.frequency[t] for t in terms)
+        assert doc.recurring[i] == len(terms & others)
+
+
+@pytest.mark.parametrize("text", STORIES)
+def test_recurring_and_local_signals_equal_their_set_definitions(text: str) -> None:
+    article = Article.from_text(text)
+    doc = prepare(article)
+    columns = dict(zip(SIGNAL_NAMES, signal_columns(article, layout(article), doc), strict=True))
+    terms = doc.terms
+    n = len(terms)
+    singles = {t for t, count in doc.frequency.items() if count == 1}
+    assert columns["recurring_share"] == [len(ts - singles) / (len(ts) or 1) for ts in terms]
+    shared = [
+        sum(len(terms[i] & terms[j]) for j in range(n) if 0 < abs(i - j) <= LOCAL_WINDOW)
+        for i in range(n)
+    ]
+    assert columns["local"] == _scaled(
+        [v / math.log(len(ts) + 2) for v, ts in zip(shared, terms, strict=True)]
+    )

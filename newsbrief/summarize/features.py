@@ -142,6 +142,8 @@ class Doc:
         headline: The headline's content terms.
         capitals: Per sentence, its number of capital letters.
         digits: Per sentence, its number of digits.
+        reach: Per sentence, the sum of its terms' frequencies.
+        recurring: Per sentence, how many of its terms other sentences share.
     """
 
     terms: tuple[frozenset[bytes], ...]
@@ -149,6 +151,8 @@ class Doc:
     headline: frozenset[bytes]
     capitals: tuple[int, ...]
     digits: tuple[int, ...]
+    reach: tuple[int, ...]
+    recurring: tuple[int, ...]
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -231,6 +235,14 @@ def _build(article: Article) -> Doc:
     stop = STOPWORDS
     terms = tuple([frozenset(folded[s.start : s.end].split()) - stop for s in sentences])
     frequency: Counter[bytes] = Counter(chain.from_iterable(terms))
+    # One look-up per term gives both per-sentence sums the features need.
+    get = frequency.__getitem__
+    reach = []
+    recurring = []
+    for ts in terms:
+        counts = list(map(get, ts))
+        reach.append(sum(counts))
+        recurring.append(len(counts) - counts.count(1))
     count = shape.count
     return Doc(
         terms=terms,
@@ -238,6 +250,8 @@ def _build(article: Article) -> Doc:
         headline=content_terms(article.headline) if article.headline else frozenset(),
         capitals=tuple([count(b"U", s.start, s.end) for s in sentences]),
         digits=tuple([count(b"D", s.start, s.end) for s in sentences]),
+        reach=tuple(reach),
+        recurring=tuple(recurring),
     )
 
 
@@ -312,10 +326,9 @@ def feature_columns(article: Article, shape: Layout, doc: Doc) -> list[list[floa
         return [[] for _ in FEATURE_NAMES]
     terms = doc.terms
     sizes = list(map(len, terms))
-    get = doc.frequency.__getitem__
     # The sum of the sentence frequencies of a sentence's terms is the
     # centroid's dot product and, less its own count, the overlap total.
-    reach = [sum(map(get, ts)) for ts in terms]
+    reach = doc.reach
     totals = list(map(operator.sub, reach, sizes))
     log = math.log
     sqrt = math.sqrt

@@ -109,8 +109,7 @@ def signal_columns(article: Article, shape: Layout, doc: Doc) -> list[list[float
     texts = [s.text for s in sentences]
     terms = doc.terms
     words = [w or 1 for w in shape.words]
-    singles = frozenset(term for term, count in doc.frequency.items() if count == 1)
-    recurring = [len(t - singles) for t in terms]
+    recurring = doc.recurring
     log = math.log
     label = _LABEL.match
     reporting = _REPORTING.search
