@@ -53,7 +53,7 @@ from typing import NamedTuple
 
 import attrs
 
-from newsbrief.model import Entity, EntityKind, Quote, Sentence, Span
+from newsbrief.model import Entity, EntityKind, Quote, Sentence, Span, _quote, _span
 from newsbrief.text.entities import person_gender
 from newsbrief.text.knowledge import knowledge
 from newsbrief.text.roles import role_lexicon, title_start
@@ -300,8 +300,7 @@ def find_quotes(
         chain_speaker.setdefault(d.chain, (speaker, cue, span))
         if speaker is not None:
             last_speaker = (speaker, span, d.end)
-        quotes.append(Quote(text=text, speaker=speaker, cue=cue, direct=True,
-                            span=Span(d.start, d.end), speaker_span=span))
+        quotes.append(_quote(text, speaker, cue, True, _span(d.start, d.end), span))
     quotes.extend(_indirect(ctx, bounds, quoted_sentences))
     quotes.sort(key=lambda q: (q.span.start, q.span.end))
     return tuple(quotes)
@@ -1501,7 +1500,4 @@ def _make_indirect(
         c1 -= 1
     if c1 - c0 < 8 or body[c0:c1].count(" ") < 2:
         return None
-    return Quote(
-        text=body[c0:c1], speaker=subj[0], cue=cue, direct=False, span=Span(c0, c1),
-        speaker_span=subj[1],
-    )
+    return _quote(body[c0:c1], subj[0], cue, False, _span(c0, c1), subj[1])
