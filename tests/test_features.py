@@ -174,3 +174,21 @@ def test_recurring_and_local_signals_equal_their_set_definitions(text: str) -> N
     assert columns["local"] == _scaled(
         [v / math.log(len(ts) + 2) for v, ts in zip(shared, terms, strict=True)]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("Prices rose to £5 in Zürich. CLICK HERE for more.", [0.0, 1.0]),
+        ("Prices rose to £5 in Zürich. Nothing else.", [0.0, 0.0]),
+        ("The \u212aelvin scale was set. Clic\u212a here for more.", [0.0, 1.0]),
+    ],
+)
+def test_boilerplate_is_found_in_bodies_with_non_ascii_characters(
+    text: str, flags: list[float]
+) -> None:
+    article = Article.from_text(text, title="")
+    columns = dict(
+        zip(SIGNAL_NAMES, signal_columns(article, layout(article), prepare(article)), strict=True)
+    )
+    assert columns["boilerplate"] == flags
