@@ -278,7 +278,7 @@ def find_quotes(
                     actor = _first_actor(ctx, s0, d.open_mark)
                     if actor is None or actor.kind is not EntityKind.PERSON:
                         continue
-                    found = (actor.name, None, Span(actor.start, actor.end))
+                    found = (actor.name, None, _span(actor.start, actor.end))
             # A whole-sentence quote continues the previous speaker nearby.
             elif last_speaker[0] is not None and d.open_mark - last_speaker[2] < 600:
                 found = (last_speaker[0], None, None)
@@ -336,7 +336,7 @@ def _framing_speaker(
     m = _first_actor(ctx, s0, open_mark)
     if m is None:
         return None
-    return m.name, "as", Span(m.start, m.end)
+    return m.name, "as", _span(m.start, m.end)
 
 
 def _gender(ctx: _Context, name: str) -> str:
@@ -611,7 +611,7 @@ def _attribute(
     label = _LABEL.match(body, d.start, d.end)
     if label is not None:
         name = _name_for(ctx, label.group(1))
-        return name, "label", Span(label.start(1), label.end(1))
+        return name, "label", _span(label.start(1), label.end(1))
     dash = _DASH_CREDIT.match(body, d.close_mark)
     if dash is not None:
         found = _speaker_right(ctx, dash.end() - 1, min(len(body), dash.end() + 60), max_gap=4)
@@ -703,7 +703,7 @@ def _attribute(
             # organisation.
             main = _first_actor(ctx, s0, lead.start())
             if main is not None:
-                return main.name, verb, Span(main.start, main.end)
+                return main.name, verb, _span(main.start, main.end)
         return None, verb, None
     # 3. A cue later in the sentence (after other text). After a quote that
     # ends a sentence only one that ends the next one too ('"We won." Lena
@@ -750,7 +750,7 @@ def _before_appositive(
     while k >= 0 and ctx.mentions[k].end >= opening - 3:
         m = ctx.mentions[k]
         if m.kind is EntityKind.PERSON and opening - 3 <= m.end <= opening:
-            return m.name, Span(m.start, m.end)
+            return m.name, _span(m.start, m.end)
         k -= 1
     return None
 
@@ -862,7 +862,7 @@ def _speaker_left(
     pm = _PRONOUN_END.search(body, max(seg_lo, core_end - 5), core_end)
     if pm is not None:
         pron = pm.group(1).lower()
-        span = Span(pm.start(1), pm.end(1))
+        span = _span(pm.start(1), pm.end(1))
         return _resolve_pronoun(ctx, pron, span.start), span
     # "Smith, a close ally and the secretary of X, said": the subject is
     # the mention before the appositive's opening comma.
@@ -888,7 +888,7 @@ def _speaker_left(
             if closed
             else subject.kind is EntityKind.PERSON and not body[seg_lo : subject.start].strip()
         ):
-            return subject.name, Span(subject.start, subject.end)
+            return subject.name, _span(subject.start, subject.end)
     window = body[max(seg_lo, core_end - 70) : core_end]
     if "'s" in window or "’s" in window:  # the pattern needs a possessive
         owned = _OWNED_PERSON.search(body, max(seg_lo, core_end - 70), core_end)
@@ -902,7 +902,7 @@ def _speaker_left(
                     start = ctx.mentions[k].start
                     break
                 k += 1
-            return _clean_description(body[start : owned.end()]), Span(start, owned.end())
+            return _clean_description(body[start : owned.end()]), _span(start, owned.end())
     # An entity mention ending near the cue; skip appositives ("Smith, a spokesman,").
     k = bisect.bisect_left(ctx.starts, core_end) - 1
     best: _Mention | None = None
@@ -942,7 +942,7 @@ def _speaker_left(
                     break
         k -= 1
     if best is not None:
-        return best.name, Span(best.start, best.end)
+        return best.name, _span(best.start, best.end)
     if locative < len(body):
         # The noun before the place phrase: "Residents in Leeds".
         head_end = len(body[seg_lo:locative].rstrip()) + seg_lo
@@ -953,7 +953,7 @@ def _speaker_left(
         lead = _LEAD_WORD.match(body, start, head_end)  # "And", "Now" open the clause
         if lead is not None:
             start = lead.end()
-        return _clean_description(body[start:core_end]), Span(start, core_end)
+        return _clean_description(body[start:core_end]), _span(start, core_end)
     return _description_ending(ctx, seg_lo, core_end)
 
 
@@ -967,11 +967,11 @@ def _description_ending(
     if body[core_end - 3 : core_end].lower() in _NOUN_ENDS:
         desc = _DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
         if desc is not None and desc.end() == core_end:
-            return _clean_description(desc.group()), Span(desc.start(), desc.end())
+            return _clean_description(desc.group()), _span(desc.start(), desc.end())
         bare = _BARE_PLURAL.search(body, max(seg_lo, core_end - 60), core_end)
         if bare is not None:
             text = bare.group(1).strip()
-            return _clean_description(text), Span(core_end - len(text), core_end)
+            return _clean_description(text), _span(core_end - len(text), core_end)
     # Any noun of a person's role: "a pharmacologist", "the judge".
     role = _ROLE_DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
     if role is None:
@@ -979,7 +979,7 @@ def _description_ending(
     head = role.group(1).lower()
     if not (head in role_lexicon().heads or head.endswith("ist")):
         return None
-    span = Span(role.start(), role.end())
+    span = _span(role.start(), role.end())
     if role.group().lower().startswith("the "):
         # "the judge": the one person the article gives such a role (all the
         # description's words in it: "the Uruguayan striker" is not the
@@ -1119,8 +1119,8 @@ def _described(
         role = text[len(det.group(1)) :].strip().lower()
         holders = [e for e in ctx.persons.values() if e.role and e.role.lower() == role]
         if len(holders) == 1:
-            return holders[0].name, Span(start, start + len(text))
-    return text, Span(start, start + len(text))
+            return holders[0].name, _span(start, start + len(text))
+    return text, _span(start, start + len(text))
 
 
 def _clean_description(text: str) -> str:
@@ -1144,16 +1144,16 @@ def _speaker_right(
         if at - lo <= max_gap and not _STOP_CHAR.search(body, lo, hon.start() if hon else at):
             if m.kind is not EntityKind.PERSON:
                 m = _person_head(ctx, k, hi) or m
-            return m.name, Span(m.start, m.end)
+            return m.name, _span(m.start, m.end)
     pm = _PRONOUN_NEXT.match(body, lo, hi)
     if pm is not None:
         start = pm.start(1)
-        return _resolve_pronoun(ctx, pm.group(1).lower(), start), Span(start, pm.end(1))
+        return _resolve_pronoun(ctx, pm.group(1).lower(), start), _span(start, pm.end(1))
     dm = _DESCRIPTION_NEXT.match(body, lo, hi)
     if dm is not None:
         text = dm.group(1)
         start = dm.start(1)
-        return _clean_description(text), Span(start, start + len(text))
+        return _clean_description(text), _span(start, start + len(text))
     return None
 
 
