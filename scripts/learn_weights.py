@@ -6,7 +6,8 @@ Reproduces ``newsbrief/summarize/data/weights.json`` from the dev splits in
 
 1. Every dev article of BBC News Summary and CNN/DailyMail is parsed with
    newsbrief and described by :func:`newsbrief.summarize.methods.model_features`
-   (the shared features plus :mod:`newsbrief.summarize.signals`).
+   (the shared features, :mod:`newsbrief.summarize.signals` and the cosine
+   degree centrality of :mod:`newsbrief.summarize.centrality`).
 2. Labels: a BBC sentence is positive when it is one of the reference's
    (extracted) sentences; a CNN/DailyMail sentence when the greedy ROUGE-1+2
    oracle picks it for the (abstractive) highlights.

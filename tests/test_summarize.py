@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from newsbrief.errors import BudgetError, UnknownNameError
 from newsbrief.model import Article
 from newsbrief.summarize import Budget, Summary, available_methods, summarize
-from newsbrief.summarize.features import Layout, layout, prepare
+from newsbrief.summarize.centrality import CENTRALITY_NAMES, centrality_columns, cosine_degree
+from newsbrief.summarize.features import Layout, content_terms, layout, prepare
 from newsbrief.summarize.methods import MODEL_FEATURES, default, load_weights, model_scores
 from newsbrief.summarize.select import select
 from newsbrief.summarize.signals import SIGNAL_NAMES, signals
@@ -435,6 +436,44 @@ def test_signals_flag_caption_labels_and_boilerplate_but_not_quote_intros() -> N
     assert [row[boilerplate] for row in rows] == [0.0, 0.0, 0.0, 1.0]
     single = Article.from_text("One line only")
     assert len(signals(single, layout(single), prepare(single))) == len(single.sentences)
+
+
+def test_cosine_degree_sums_each_sentences_cosines_with_all_the_others() -> None:
+    article = _story(
+        [
+            "The river flooded the valley town on Monday.",
+            "Rescuers reached the valley town by boat on Monday night.",
+            "The river rose two metres, and the river is still rising.",
+            "Schools will reopen next week.",
+        ]
+    )
+    texts = [s.text for s in article.sentences]
+
+    def vector(text: str) -> dict[bytes, int]:
+        words = text.lower().replace(",", " ").replace(".", " ").split()
+        terms = content_terms(text)
+        return {t: words.count(t.decode()) for t in terms}
+
+    def cosine(a: dict[bytes, int], b: dict[bytes, int]) -> float:
+        dot = sum(c * b.get(t, 0) for t, c in a.items())
+        norm = (sum(c * c for c in a.values()) * sum(c * c for c in b.values())) ** 0.5
+        return dot / norm if norm else 0.0
+
+    vectors = [vector(t) for t in texts]
+    expected = [
+        sum(cosine(v, w) for j, w in enumerate(vectors) if j != i) for i, v in enumerate(vectors)
+    ]
+    assert cosine_degree(article, prepare(article)) == pytest.approx(expected)
+    # Repetition counts: "river" twice weighs more than once.
+    assert vectors[2][b"river"] == 2
+    # The unrelated sentence shares nothing: degree 0, lowest rank.
+    scaled, rank = centrality_columns(article, prepare(article))
+    assert len(CENTRALITY_NAMES) == 2
+    assert scaled[3] == 0.0 and rank[3] == 0.0
+    assert max(scaled) == 1.0 and max(rank) == 1.0
+    single = Article.from_text("One line only")
+    # A lone sentence has no others: degree 0, yet it ranks first.
+    assert centrality_columns(single, prepare(single)) == [[0.0], [1.0]]
 
 
 def test_summary_type_is_exported() -> None:

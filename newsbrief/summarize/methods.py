@@ -20,6 +20,7 @@ import attrs
 from newsbrief.errors import UnknownNameError
 from newsbrief.model import Article
 from newsbrief.summarize.budget import Budget
+from newsbrief.summarize.centrality import CENTRALITY_NAMES, centrality_columns
 from newsbrief.summarize.features import (
     FEATURE_NAMES,
     Doc,
@@ -54,9 +55,10 @@ _DAMPING = 0.85
 # proportional to the number of edges.
 _ITERATIONS = 30
 
-#: The inputs of the ``default`` method's models: the shared features, then
-#: the extra signals of :mod:`newsbrief.summarize.signals`.
-MODEL_FEATURES: tuple[str, ...] = FEATURE_NAMES + SIGNAL_NAMES
+#: The inputs of the ``default`` method's models: the shared features, the
+#: extra signals of :mod:`newsbrief.summarize.signals`, then the cosine degree
+#: centrality of :mod:`newsbrief.summarize.centrality`.
+MODEL_FEATURES: tuple[str, ...] = FEATURE_NAMES + SIGNAL_NAMES + CENTRALITY_NAMES
 
 
 @runtime_checkable
@@ -231,7 +233,11 @@ def _model_features(article: Article) -> list[tuple[float, ...]]:
     shape = layout(article)
     doc = prepare(article)
     # One zip over both sets of columns: no per-row tuples to concatenate.
-    columns = feature_columns(article, shape, doc) + signal_columns(article, shape, doc)
+    columns = (
+        feature_columns(article, shape, doc)
+        + signal_columns(article, shape, doc)
+        + centrality_columns(article, doc)
+    )
     return list(zip(*columns, strict=False))
 
 
@@ -268,7 +274,8 @@ def default(article: Article) -> tuple[float, ...]:
     openings that need context, captions, questions) and the signals in
     :data:`~newsbrief.summarize.signals.SIGNAL_NAMES` (finer position, length
     bands, recurring terms, neighbourhood overlap, caption labels,
-    boilerplate). :func:`default_for_budget` weighs them by the summary's
+    boilerplate) and the cosine degree centrality of
+    :mod:`~newsbrief.summarize.centrality`. :func:`default_for_budget` weighs them by the summary's
     length and its share of the article.
     """
     return _blend(article, 0.5)
