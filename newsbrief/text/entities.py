@@ -1092,8 +1092,8 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
     """The part of an appositive that names a role ("the secretary of ...")."""
     parts = _AND_ANOTHER.split(phrase)
     for part in reversed(parts):
-        words = [_fold(w).strip("'’") for w in _ROLE_WORD.findall(part)]
-        if any(w in kb.title_words for w in words) and len(words) <= 12:
+        words = _ROLE_WORD.findall(part)
+        if len(words) <= 12 and any(_fold(w).strip("'’") in kb.title_words for w in words):
             role = _LEADING_ARTICLE.sub("", part.strip())
             if role and not role[0].isdigit():
                 return role

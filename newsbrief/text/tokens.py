@@ -23,6 +23,32 @@ __all__ = [
     "strip_possessive",
 ]
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching the longest of ``words`` that fits, as a trie.
+
+    Equivalent to ``"|".join(sorted(words, key=len, reverse=True))`` (escaped)
+    but the engine reads one branch per character instead of trying every
+    word in turn, which matters for lists of hundreds of words.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here: longer words are tried first
+            return body + "?" if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{body})?"
+        return body
+
+    return "(?:" + emit(trie) + ")" if trie else "(?!)"
+
+
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LETTER = r"[^\W\d_]"
 # The rest of a capitalised word: word characters and "&", with an apostrophe,
@@ -46,9 +72,10 @@ _CAP_TOKEN = (
     rf"(?:{_FIRST_TOKEN}"
     rf"|(?<=[ \t])(?:al|el|bin|ibn|ben|abu|de|van|von|d|l)['’\-][{_UP}]\w*(?:['’\-](?=\w)\w*)*)"
 )
-_JOIN = (
-    r"(?:of|for|and|the|on|de|du|des|del|della|di|da|dos|van|von|der|den|bin|ibn|al|el|la|le"
-    r"|y|&)"
+# Written as a trie (see alternation): the engine tries them after every word of a run.
+_JOIN = alternation(
+    ("of", "for", "and", "the", "on", "de", "du", "des", "del", "della", "di", "da", "dos", "van",
+     "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "y", "&")
 )
 #: A run of capitalised tokens on one line, possibly joined by lower-case
 #: connectors ("Bank of England", "Belt and Road Forum", "Ludwig van Beethoven").
@@ -105,29 +132,3 @@ def is_acronym(word: str) -> bool:
     """An all-caps word of 2-6 letters, optionally dotted (CIA, U.S., ICC)."""
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex matching the longest of ``words`` that fits, as a trie.
-
-    Equivalent to ``"|".join(sorted(words, key=len, reverse=True))`` (escaped)
-    but the engine reads one branch per character instead of trying every
-    word in turn, which matters for lists of hundreds of words.
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:  # a word ends here: longer words are tried first
-            return body + "?" if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{body})?"
-        return body
-
-    return "(?:" + emit(trie) + ")" if trie else "(?!)"
