@@ -87,6 +87,7 @@ _ORG_CONTEXT_AFTER = re.compile(
     r"(?:['’]s)?[ \t]+(?:shares|stock|officials|spokesman|spokeswoman|chairman|executives|"
     r"board|subsidiary|unit|plc|management|shareholders|profit|profits|revenue|sales)\b"
 )
+_ORG_CONTEXT_STARTS = frozenset("'’ \t")  # what _ORG_CONTEXT_AFTER can open with
 _DIRECTIONS = frozenset(
     ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
      "upper", "lower")
@@ -981,7 +982,7 @@ def _longest_first(form: str) -> tuple[int, str]:
 def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
     """Kinds from tables and datelines: a name before a score is a team (or,
     inside brackets, a scorer); an all-caps name before a date is a place."""
-    if _SCORE_AFTER.match(body, c.end):
+    if body[c.end : c.end + 2] in _SCORE_STARTS and _SCORE_AFTER.match(body, c.end):
         key = c.key
         lo = max(0, c.start - 60)
         in_brackets = body.rfind("(", lo, c.start) > body.rfind(")", lo, c.start)
@@ -1022,7 +1023,11 @@ def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
         c.kind = PLACE
         c.weak = False
         return
-    if c.kind is None and _ORG_CONTEXT_AFTER.match(body, c.end):
+    if (
+        c.kind is None
+        and body[c.end : c.end + 1] in _ORG_CONTEXT_STARTS
+        and _ORG_CONTEXT_AFTER.match(body, c.end)
+    ):
         c.kind = ORG
         c.weak = False
 
