@@ -376,11 +376,17 @@ def _join_surnames(body: str, headline: str, ents: list[Draft], kb: Knowledge) -
             surnames.setdefault(name.rpartition(" ")[2].lower(), []).append(ent)
         if ent.mentions:
             full_names.setdefault(name.lower(), ent)
+    # The last words of the longer names: a cut name is one of them.
+    tails = {key.rpartition(" ")[2] for key in full_names}
     gone: set[int] = set()
     for ent in loose:
         first = ent.mentions[0].start
-        # A cut name follows the word cut off (the cheap half of the test first).
-        if body[first - 1 : first] in _BLANKS and _join_cut_name(body, headline, ent, full_names):
+        # A cut name follows the word cut off (the cheap halves of the test first).
+        if (
+            body[first - 1 : first] in _BLANKS
+            and ent.name.lower() in tails
+            and _join_cut_name(body, headline, ent, full_names)
+        ):
             gone.add(id(ent))
             continue
         owners = surnames.get(ent.name.lower(), [])
