@@ -27,7 +27,13 @@ import attrs
 
 from newsbrief.errors import BudgetError
 from newsbrief.model import Article, EntityKind, Quote, Sentence, Span
-from newsbrief.timing import DEFAULT_WPM, script_features
+from newsbrief.timing import (
+    DEFAULT_WPM,
+    PAUSE_SECONDS,
+    ScriptFeatures,
+    script_features,
+    script_seconds,
+)
 
 __all__ = [
     "READING_WPM",
@@ -632,7 +638,16 @@ def build_briefing(
         wpm=rate,
     )
     return _fit(
-        base, lede, lede_candidates, points, quotes, context, scores, limit_seconds, limit_words
+        base,
+        lede,
+        lede_candidates,
+        points,
+        quotes,
+        context,
+        scores,
+        limit_seconds,
+        limit_words,
+        article.cached("briefing.speech", _speech),
     )
 
 
@@ -674,6 +689,23 @@ def _assemble(
     )
 
 
+class _Speech(NamedTuple):
+    """What an article's texts sound like, kept per article (Article.cached).
+
+    A briefing measures its speech script: each text is spoken and each
+    script line counted once per article, however many trimming steps,
+    budgets or briefings ask again.
+    """
+
+    spoken: dict[str, str]  # speakable() of a text
+    said: dict[str, str]  # say_sentence() of a sentence
+    features: dict[str, tuple[ScriptFeatures, bool]]  # a line's features, and whether it is blank
+
+
+def _speech() -> _Speech:
+    return _Speech({}, {}, {})
+
+
 def _fit(
     base: Mapping[str, Any],
     lede: Sentence | None,
@@ -684,38 +716,36 @@ def _fit(
     scores: Sequence[float],
     limit_seconds: float | None,
     limit_words: float | None,
+    speech: _Speech,
 ) -> Briefing:
-    from newsbrief.render.script import _briefing_lines, say_sentence
+    from newsbrief.render.script import _script_lines, say_sentence
     from newsbrief.render.spoken import speakable
-    from newsbrief.timing import PAUSE_SECONDS, script_seconds
 
-    wpm, headline = base["wpm"], base["headline"]
-    # The same sentences are measured again at each trimming step: speak and
-    # estimate each text once.
-    spoken: dict[str, str] = {}
-    said: dict[str, str] = {}
-    timed: dict[str, tuple[float, int]] = {}
+    wpm, headline = base["wpm"], base["headline"].strip()
+    spoken, said, counted = speech
 
     def speak(text: str) -> str:
-        if text not in spoken:
-            spoken[text] = speakable(text)
-        return spoken[text]
+        value = spoken.get(text)
+        if value is None:
+            value = spoken[text] = speakable(text)
+        return value
 
     def say(text: str) -> str:
-        if text not in said:
-            said[text] = say_sentence(text, speak)
-        return said[text]
+        value = said.get(text)
+        if value is None:
+            value = said[text] = say_sentence(text, speak)
+        return value
 
     def time_of(text: str) -> tuple[float, int]:
-        if text not in timed:
-            features = script_features(text)
-            seconds = script_seconds(features, wpm) if text.strip() else 0.0
-            timed[text] = (seconds, features.words)
-        return timed[text]
+        known = counted.get(text)
+        if known is None:
+            known = counted[text] = (script_features(text), not text.strip())
+        features, blank = known
+        return (0.0 if blank else script_seconds(features, wpm)), features.words
 
-    # The script's lines are read from only these fields: a view of them,
-    # not a Briefing and its to_dict() at every trimming step.
-    people = [p.to_dict() for p in base["people"]]
+    # The script's lines are read from only these fields, as its renderer
+    # reads them from the briefing's dict (a name once, the last role).
+    people = {p.name: p.role or "" for p in base["people"] if p.name}
 
     def measure(
         lede: Sentence | None,
@@ -724,16 +754,18 @@ def _fit(
         context: Sequence[Sentence],
     ) -> tuple[float, int]:
         lede_text, key_points, summary, context_texts = _texts(lede, points, context)
-        view = {
-            "headline": headline,
-            "lede": lede_text,
-            "key_points": key_points,
-            "context": context_texts,
-            "summary": summary,
-            "people": people,
-            "quotes": [q.to_dict() for q in quotes],
-        }
-        lines = _briefing_lines(view, speak=speak, say=say)[1]
+        # As the renderer reads a briefing's dict: empty texts are left out.
+        lines = _script_lines(
+            headline,
+            lede_text,
+            [t for t in key_points if t],
+            [t for t in summary if t],
+            [t for t in context_texts if t],
+            people,
+            [(q.speaker, q.text, q.direct) for q in quotes if q.text],
+            speak=speak,
+            say=say,
+        )
         total_seconds = sum(PAUSE_SECONDS[pause] for _text, pause in lines[:-1])
         total_words = 0
         for text, _pause in lines:

@@ -276,18 +276,57 @@ def _briefing_lines(
     """The headline and the ``(text, pause)`` lines of :func:`briefing_parts`, none empty.
 
     The pause of the last line is still "section"; the first line is the
-    one that carries the headline as its title. A briefing measures its
-    script with these lines, without making parts.
+    one that carries the headline as its title.
+    """
+    headline = field_text(view, "headline").strip()
+    lines = _script_lines(
+        headline,
+        field_text(view, "lede"),
+        text_list(view.get("key_points")),
+        text_list(view.get("summary")),
+        text_list(view.get("context")),
+        dict(people_of(view)),
+        quotes_of(view),
+        speak=speak,
+        say=say,
+    )
+    return headline, lines
+
+
+def _script_lines(
+    headline: str,
+    lede: str,
+    key_points: Sequence[str],
+    summary: Sequence[str],
+    context: Sequence[str],
+    people: Mapping[str, str],
+    quotes: Iterable[tuple[str, str, bool]],
+    *,
+    speak: Callable[[str], str] = speakable,
+    say: Callable[[str], str] | None = None,
+) -> list[tuple[str, str]]:
+    """The ``(text, pause)`` lines of a briefing's script from its fields, none empty.
+
+    A briefing measures its script with these lines, from its own fields
+    (no dict view, no parts).
+
+    Args:
+        headline: The headline, stripped.
+        lede: The lede.
+        key_points: The key points.
+        summary: The summary, spoken only when there is no lede or key point.
+        context: The background sentences.
+        people: Role ("" when none) by name.
+        quotes: ``(speaker, words, direct)`` of each quote.
+        speak: Turns text into speakable text.
+        say: Turns an article sentence into a spoken sentence (default:
+            :func:`say_sentence` with ``speak``).
     """
     if say is None:
 
         def say(text: str) -> str:
             return say_sentence(text, speak)
 
-    headline = field_text(view, "headline").strip()
-    lede = field_text(view, "lede")
-    key_points = text_list(view.get("key_points"))
-    context = text_list(view.get("context"))
     parts: list[tuple[str, str]] = []
     if headline:
         parts.append((say(headline), "section"))
@@ -296,16 +335,14 @@ def _briefing_lines(
         parts += _section([say(lede)], "section")
         parts += _section([say(k) for k in key_points], "section")
     else:
-        summary = text_list(view.get("summary"))
         spoken_sources += summary
         parts += _section([say(s) for s in summary], "section")
     heard = _normal(" ".join(spoken_sources))
-    people = dict(people_of(view))
     # Speakers named already (heard, or introduced by an earlier quote line):
     # only speakers are asked about, so only they are looked up in what was heard.
     introduced: set[str] = set()
     quote_lines = []
-    for speaker, words, direct in quotes_of(view):
+    for speaker, words, direct in quotes:
         if not speaker or _normal(words) in heard:
             continue
         if speaker in people and _normal(speaker) in heard:
@@ -315,7 +352,7 @@ def _briefing_lines(
     context_lines = [say(c) for c in context if _normal(c) not in heard]
     if context_lines:
         parts += _section(["Background.", *context_lines], "section")
-    return headline, [p for p in parts if p[0]]
+    return [p for p in parts if p[0]]
 
 
 def _speaker_name(speaker: str, people: Mapping[str, str]) -> str:

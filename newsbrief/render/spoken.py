@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 
 from newsbrief.render.numwords import cardinal, decimal, digits, ordinal, year
 
@@ -182,8 +183,9 @@ _FEET_INCHES = re.compile(r"\b(\d)\s?ft\s?(\d{1,2})\s?in\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])-([0-3]\d)\b")
 _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)")
+# \b(?P<w>[A-Z][a-z]+)..., written to open with the capital (see _ACRONYM).
 _ROMAN = re.compile(
-    r"\b(?P<w>[A-Z][a-z]+) (?P<r>II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b(?!-)"
+    r"(?P<w>[A-Z](?<!\w[A-Z])[a-z]+) (?P<r>II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b(?!-)"
 )
 _ROMAN_VALUES = {
     "II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12,
@@ -500,6 +502,8 @@ _NUMBER_SYMBOLS = (
     (re.compile(r">\s*(?=[$£€]?\d)"), "more than "),
     (re.compile(r"#\s*(?=\d)"), "number "),
 )
+# A dash between words, said as a pause: it starts at the spaces before one.
+_DASH = re.compile(r"\s+[–—-]+\s+|\s*[—―]\s*|\s*--+\s*")
 # Each with the characters one of which every match holds: a pattern runs only
 # when the text has one (most texts that have a symbol have one kind).
 _SYMBOLS = (
@@ -511,7 +515,7 @@ _SYMBOLS = (
     (re.compile(r"\s*=\s*"), " equals ", "="),
     (re.compile(r"%"), " percent", "%"),
     (re.compile(r"§\s*"), "section ", "§"),
-    (re.compile(r"\s+[–—-]+\s+|\s*[—―]\s*|\s*--+\s*"), ", ", "–—-―"),
+    (_DASH, ", ", "–—-―"),
     (re.compile(r"(?<=[A-Za-z])-(?=\d)|(?<=\d)-(?=[A-Za-z])"), " ", "-"),
 )
 # Anything that is not a letter, a mark, a space or plain punctuation is not
@@ -525,6 +529,7 @@ _COMMA_BEFORE_STOP = re.compile(r"[,;:]+\s*([.!?])")
 _STOP_AFTER_STOP = re.compile(r"([.!?])(?:\s*\.)+")
 # Whether "[,;:] ?[.!?]" matches, opening with the rarer sentence stop.
 _COMMA_STOP_HINT = re.compile(r"[.!?](?:(?<=[,;:][.!?])|(?<=[,;:] [.!?]))")
+
 _LONE_HYPHEN = re.compile(r"(?<!\w)-+|-+(?!\w)")
 # Whether _LONE_HYPHEN matches: a hyphen not after a word character, or not
 # before one. Patterns that open with a literal are scanned many times faster
@@ -586,8 +591,8 @@ def speakable(text: str) -> str:
     if has_digits or _has_fraction_char(text):
         text = _numbers(text)
     if "(" in text or "[" in text or "{" in text:
-        text = _ACRONYM_IN_BRACKETS.sub("", text)
-        text = _BRACKETS.sub(_say_brackets, text)
+        text = _sub_at(_ACRONYM_IN_BRACKETS, "", text, _starts_before(text, "(", str.isspace))
+        text = _sub_at(_BRACKETS, _say_brackets, text, _starts_before(text, "([{", str.isspace))
     if " I" in text or " V" in text or " X" in text:
         text = _ROMAN.sub(_say_roman, text)
     if _may_have_capital_pair(text):
@@ -603,7 +608,11 @@ def speakable(text: str) -> str:
         text = _MENTION.sub("at ", text)
     if _has_symbol(text):
         for pattern, replacement, needed in _SYMBOLS:
-            if any(map(text.__contains__, needed)):
+            if pattern is _DASH:
+                if any(map(text.__contains__, needed)):
+                    starts = _starts_before(text, needed, str.isspace)
+                    text = _sub_at(pattern, replacement, text, starts)
+            elif any(map(text.__contains__, needed)):
                 text = pattern.sub(replacement, text)
     if "/" in text:
         text = text.replace("/", " or ")
@@ -772,11 +781,11 @@ def _numbers_before_abbreviations(text: str) -> str:
         for pattern, replacement in _NUMBER_SYMBOLS:
             text = pattern.sub(replacement, text)
     if any(c in text for c in _CURRENCY_CHARS):
-        text = _MONEY.sub(_say_money, text)
+        text = _sub_at(_MONEY, _say_money, text, _money_starts(text))
     if _PENCE_HINT.search(text) is not None:
         text = _PENCE.sub(lambda m: f"{cardinal(int(m.group(1)))} pence", text)
     if "%" in text:
-        text = _PERCENT.sub(_say_percent, text)
+        text = _sub_at(_PERCENT, _say_percent, text, _starts_before(text, "%", _in_number))
     if _CLOCK_HINT[text.isascii()].search(text) is not None:
         text = _CLOCK.sub(_say_clock, text)
     return text
@@ -831,6 +840,85 @@ def _numbers(text: str) -> str:
             text,
         )
     return _PLAIN_NUMBER[text.isascii()].sub(_say_number, text)
+
+
+# -- substitutions at a few places ---------------------------------------------------
+#
+# A pattern that opens with a lookbehind, an optional part or IGNORECASE
+# letters is tried at every position of the text (Python's re scans quickly
+# only for a literal or a character class). When every match holds a rare
+# character, the places where a match can start are found from that
+# character and only they are tried: pattern.match at each, in order, as
+# sub would find them (lookbehinds see the whole text).
+
+
+def _occurrences(text: str, chars: str) -> list[int]:
+    """Ascending positions of the characters of ``chars`` in ``text``."""
+    found = []
+    for char in chars:
+        index = text.find(char)
+        while index != -1:
+            found.append(index)
+            index = text.find(char, index + 1)
+    if len(chars) > 1:
+        found.sort()
+    return found
+
+
+def _starts_before(text: str, chars: str, run: Callable[[str], bool]) -> list[int]:
+    """Where a match that holds one of ``chars`` can start: at one of them or
+    in the run of ``run`` characters right before it."""
+    starts: list[int] = []
+    for index in _occurrences(text, chars):
+        first = index
+        while first > 0 and run(text[first - 1]):
+            first -= 1
+        if starts and first <= starts[-1]:
+            first = starts[-1] + 1
+        starts.extend(range(first, index + 1))
+    return starts
+
+
+def _sub_at(
+    pattern: re.Pattern[str],
+    replace: Callable[[re.Match[str]], str] | str,
+    text: str,
+    starts: Iterable[int],
+) -> str:
+    """``pattern.sub(replace, text)`` when every match starts at one of ``starts``.
+
+    ``starts`` ascend; a string ``replace`` is literal (no group references).
+    """
+    out: list[str] = []
+    done = 0
+    for start in starts:
+        if start < done:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            out.append(text[done:start])
+            out.append(replace if isinstance(replace, str) else replace(match))
+            done = match.end()
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _in_number(char: str) -> bool:
+    """A character of a number, a sign or a space before a per cent sign (``\\d``, ``\\s``)."""
+    return char in ",.-" or char.isdecimal() or char.isspace()
+
+
+def _money_starts(text: str) -> list[int]:
+    """Where _MONEY can match: at a currency sign or up to two letters before it ("US$")."""
+    starts: list[int] = []
+    for index in _occurrences(text, _CURRENCY_CHARS):
+        for start in (index - 2, index - 1, index):
+            if start >= 0 and (not starts or start > starts[-1]):
+                starts.append(start)
+    return starts
+
 
 
 # -- helpers -----------------------------------------------------------------------
