@@ -404,3 +404,27 @@ def test_a_common_noun_is_not_a_person_and_speaks_in_lower_case() -> None:
     briefing = article.briefing(max_quotes=5)
     assert "Union" not in [p.name for p in briefing.people]
     assert "Union" not in [q.speaker for q in briefing.quotes]
+
+
+def test_a_second_briefing_of_an_article_speaks_no_text_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsbrief.render.spoken as spoken
+
+    calls: list[str] = []
+    real = spoken.speakable
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(spoken, "speakable", counting)
+    article = Article.from_text(STORY)
+    first = article.briefing()
+    spoken_once = len(calls)
+    assert spoken_once > 0
+    again = article.briefing()
+    trimmed = article.briefing(seconds=first.listening_seconds / 2)
+    assert len(calls) == spoken_once
+    assert again == first
+    assert trimmed == Article.from_text(STORY).briefing(seconds=first.listening_seconds / 2)
