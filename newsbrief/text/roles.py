@@ -44,7 +44,7 @@ from types import MappingProxyType
 
 import attrs
 
-from newsbrief.model import Entity, EntityKind, Span
+from newsbrief.model import Entity, EntityKind, Span, _span
 from newsbrief.text.knowledge import Knowledge, data_lines, knowledge
 from newsbrief.text.tokens import clause_before
 
@@ -116,8 +116,6 @@ def role_lexicon() -> RoleLexicon:
 # slots are filled directly, without the checking constructors (as
 # segmentation does for sentences), since every article makes dozens of each.
 _NEW = object.__new__
-_SET_START = Span.__dict__["start"].__set__
-_SET_END = Span.__dict__["end"].__set__
 _SET_NAME = Entity.__dict__["name"].__set__
 _SET_KIND = Entity.__dict__["kind"].__set__
 _SET_ALIASES = Entity.__dict__["aliases"].__set__
@@ -126,12 +124,8 @@ _SET_MENTIONS = Entity.__dict__["mentions"].__set__
 _SET_HEADLINE = Entity.__dict__["headline_mentions"].__set__
 
 
-def span_of(start: int, end: int) -> Span:
-    """``Span(start, end)`` for offsets known to be valid (0 <= start <= end), unchecked."""
-    span = _NEW(Span)
-    _SET_START(span, start)
-    _SET_END(span, end)
-    return span
+#: ``Span(start, end)`` for offsets known to be valid, unchecked (one copy, in model).
+span_of = _span
 
 
 def _entity(
