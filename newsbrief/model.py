@@ -302,12 +302,18 @@ class DateMention:
         }
 
 
-# The analysis builds spans, quotes and date mentions from offsets it computed
-# itself (0 <= start <= end), several per article; like _segmented it fills
-# the slots directly: attrs' frozen __init__ with its offset check costs about
-# twice as much.
+# The analysis builds spans, entities, quotes and date mentions from offsets it
+# computed itself (0 <= start <= end) and from kinds that are EntityKind
+# members, dozens per article; like _segmented it fills the slots directly:
+# attrs' frozen __init__ with its checks and converters costs about twice as much.
 _SET_SPAN_START = Span.__dict__["start"].__set__
 _SET_SPAN_END = Span.__dict__["end"].__set__
+_SET_E_NAME = Entity.__dict__["name"].__set__
+_SET_E_KIND = Entity.__dict__["kind"].__set__
+_SET_E_ALIASES = Entity.__dict__["aliases"].__set__
+_SET_E_ROLE = Entity.__dict__["role"].__set__
+_SET_E_MENTIONS = Entity.__dict__["mentions"].__set__
+_SET_E_HEADLINE = Entity.__dict__["headline_mentions"].__set__
 _SET_Q_TEXT = Quote.__dict__["text"].__set__
 _SET_Q_SPEAKER = Quote.__dict__["speaker"].__set__
 _SET_Q_CUE = Quote.__dict__["cue"].__set__
@@ -326,6 +332,25 @@ def _span(start: int, end: int) -> Span:
     _SET_SPAN_START(span, start)
     _SET_SPAN_END(span, end)
     return span
+
+
+def _entity(
+    name: str,
+    kind: EntityKind,
+    aliases: tuple[str, ...],
+    role: str | None,
+    mentions: tuple[Span, ...],
+    headline: tuple[Span, ...],
+) -> Entity:
+    """``Entity(...)`` from values that need no conversion, unchecked."""
+    entity = _NEW(Entity)
+    _SET_E_NAME(entity, name)
+    _SET_E_KIND(entity, kind)
+    _SET_E_ALIASES(entity, aliases)
+    _SET_E_ROLE(entity, role)
+    _SET_E_MENTIONS(entity, mentions)
+    _SET_E_HEADLINE(entity, headline)
+    return entity
 
 
 def _quote(

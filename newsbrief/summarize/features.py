@@ -266,8 +266,7 @@ def overlap_totals(doc: Doc) -> list[int]:
     Equal to the sum of its word overlaps with every other sentence, computed
     in linear time from the sentence frequency of each term.
     """
-    frequency = doc.frequency.__getitem__
-    return [sum(map(frequency, terms)) - len(terms) for terms in doc.terms]
+    return list(map(operator.sub, doc.reach, map(len, doc.terms)))
 
 
 def coverage(doc: Doc, totals: list[int] | None = None) -> list[float]:
@@ -285,13 +284,13 @@ def coverage(doc: Doc, totals: list[int] | None = None) -> list[float]:
 
 def centroid(doc: Doc) -> list[float]:
     """Cosine between each sentence's term set and the article's term-frequency vector."""
-    frequency = doc.frequency
-    counts = list(frequency.values())
-    norm = math.sqrt(sum(map(operator.mul, counts, counts))) or 1.0
-    get = frequency.__getitem__
+    # The squared norm of the frequency vector, sum(f * f) over the terms,
+    # counts each term once per sentence holding it f times: sum(reach).
+    norm = math.sqrt(sum(doc.reach)) or 1.0
     sqrt = math.sqrt
     return [
-        sum(map(get, terms)) / (sqrt(len(terms)) * norm) if terms else 0.0 for terms in doc.terms
+        r / (sqrt(len(terms)) * norm) if terms else 0.0
+        for r, terms in zip(doc.reach, doc.terms, strict=True)
     ]
 
 
@@ -326,17 +325,11 @@ def feature_columns(article: Article, shape: Layout, doc: Doc) -> list[list[floa
         return [[] for _ in FEATURE_NAMES]
     terms = doc.terms
     sizes = list(map(len, terms))
-    # The sum of the sentence frequencies of a sentence's terms is the
-    # centroid's dot product and, less its own count, the overlap total.
-    reach = doc.reach
-    totals = list(map(operator.sub, reach, sizes))
+    totals = overlap_totals(doc)
     log = math.log
     sqrt = math.sqrt
-    cover = [t / log(k + 2) for t, k in zip(totals, sizes, strict=False)]
-    # The squared norm of the frequency vector, sum(f * f) over the terms,
-    # counts each term once per sentence holding it f times: sum(reach).
-    norm = sqrt(sum(reach)) or 1.0
-    central = [r / (sqrt(k) * norm) if k else 0.0 for r, k in zip(reach, sizes, strict=False)]
+    cover = coverage(doc, totals)
+    central = centroid(doc)
     words = [w or 1 for w in shape.words]
     texts = [s.text for s in sentences]
     paragraphs = [s.paragraph for s in sentences]

@@ -44,9 +44,9 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from newsbrief.model import Entity, EntityKind
+from newsbrief.model import Entity, EntityKind, _span
 from newsbrief.text.knowledge import Knowledge, knowledge
-from newsbrief.text.roles import Draft, refine, span_of
+from newsbrief.text.roles import Draft, refine
 from newsbrief.text.tokens import (
     CAP_RUN,
     clause_before,
@@ -955,8 +955,8 @@ def _resolve(
             (
                 -len(mentions) - len(heads),
                 g.first,
-                Draft(g.name, g.kind, aliases, role, [span_of(a, b) for a, b in mentions],
-                     tuple([span_of(a, b) for a, b in heads]), 0),
+                Draft(g.name, g.kind, aliases, role, [_span(a, b) for a, b in mentions],
+                     tuple([_span(a, b) for a, b in heads]), 0),
             )
         )
     result.sort(key=_BY_COUNT_AND_FIRST)

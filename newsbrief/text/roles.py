@@ -44,7 +44,7 @@ from types import MappingProxyType
 
 import attrs
 
-from newsbrief.model import Entity, EntityKind, Span, _span
+from newsbrief.model import Entity, EntityKind, Span, _entity
 from newsbrief.text.knowledge import Knowledge, data_lines, knowledge
 from newsbrief.text.tokens import clause_before
 
@@ -109,42 +109,6 @@ def role_lexicon() -> RoleLexicon:
         place_after=words("after", PLACE),
         place_before=words("before", PLACE),
     )
-
-
-# Entities and spans made here come from offsets the recogniser computed itself
-# (ordered, never negative) and from kinds that are EntityKind members: their
-# slots are filled directly, without the checking constructors (as
-# segmentation does for sentences), since every article makes dozens of each.
-_NEW = object.__new__
-_SET_NAME = Entity.__dict__["name"].__set__
-_SET_KIND = Entity.__dict__["kind"].__set__
-_SET_ALIASES = Entity.__dict__["aliases"].__set__
-_SET_ROLE = Entity.__dict__["role"].__set__
-_SET_MENTIONS = Entity.__dict__["mentions"].__set__
-_SET_HEADLINE = Entity.__dict__["headline_mentions"].__set__
-
-
-#: ``Span(start, end)`` for offsets known to be valid, unchecked (one copy, in model).
-span_of = _span
-
-
-def _entity(
-    name: str,
-    kind: EntityKind,
-    aliases: tuple[str, ...],
-    role: str | None,
-    mentions: tuple[Span, ...],
-    headline: tuple[Span, ...],
-) -> Entity:
-    """``Entity(...)`` from values that need no conversion, unchecked."""
-    entity = _NEW(Entity)
-    _SET_NAME(entity, name)
-    _SET_KIND(entity, kind)
-    _SET_ALIASES(entity, aliases)
-    _SET_ROLE(entity, role)
-    _SET_MENTIONS(entity, mentions)
-    _SET_HEADLINE(entity, headline)
-    return entity
 
 
 class Draft:
