@@ -62,14 +62,15 @@ def cosine_degree(article: Article, doc: Doc) -> list[float]:
                 total[term] = get(term, 0.0) + tally[term] * scale
             rows.append((shared, tally, scale))
     at = total.__getitem__
+    fsum = math.fsum  # exactly rounded: the same sum whatever order a set's hash gives
     degree = []
     for shared, counts, scale in rows:
         if not shared:
             degree.append(0.0)
         elif counts is None:
-            degree.append(scale * (sum(map(at, shared)) - scale * len(shared)))
+            degree.append(scale * (fsum(map(at, shared)) - scale * len(shared)))
         else:
-            degree.append(scale * sum([counts[t] * (at(t) - counts[t] * scale) for t in shared]))
+            degree.append(scale * fsum([counts[t] * (at(t) - counts[t] * scale) for t in shared]))
     return degree
 
 
