@@ -158,6 +158,19 @@ def test_doc_reach_and_recurring_agree_with_the_term_sets(text: str) -> None:
         assert doc.recurring[i] == len(terms & others)
 
 
+def test_doc_tallies_count_terms_only_where_a_content_term_repeats() -> None:
+    article = Article.from_text(
+        "Port budget\n\nThe port board met on Monday. "
+        "Rates rose, rates fell, and the board of the port sighed."
+    )
+    doc = prepare(article)
+    assert doc.tallies[0] is None  # "the" repeats nowhere; no content term twice
+    tally = doc.tallies[1]
+    assert tally is not None
+    assert tally[b"rates"] == 2
+    assert set(tally) == doc.terms[1]
+
+
 @pytest.mark.parametrize("text", STORIES)
 def test_recurring_and_local_signals_equal_their_set_definitions(text: str) -> None:
     article = Article.from_text(text)

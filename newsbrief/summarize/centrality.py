@@ -14,10 +14,10 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter
-from itertools import compress, filterfalse
+from itertools import compress
 
 from newsbrief.model import Article
-from newsbrief.summarize.features import _TERM_TABLE, STOPWORDS, Doc, _levels, _ranked, _scaled
+from newsbrief.summarize.features import Doc, _levels, _ranked, _scaled
 
 __all__ = ["CENTRALITY_NAMES", "centrality_columns", "cosine_degree"]
 
@@ -34,28 +34,22 @@ def cosine_degree(article: Article, doc: Doc) -> list[float]:
     summed (each sentence's own share taken out); most sentences repeat no
     term, and their vectors are their term sets (no counting needed).
     """
-    folded = article.body.encode("ascii", "replace").translate(_TERM_TABLE)
     frequency = doc.frequency
     recurring = frozenset(compress(frequency, map((1).__lt__, frequency.values())))
-    is_stop = STOPWORDS.__contains__
     sqrt = math.sqrt
     total: dict[bytes, float] = {}
     get = total.get
     rows: list[tuple[frozenset[bytes], Counter[bytes] | None, float]] = []
-    for sentence, terms in zip(article.sentences, doc.terms, strict=True):
+    for terms, tally in zip(doc.terms, doc.tallies, strict=True):
         shared = terms & recurring
-        size = len(terms)
         if not shared:
             rows.append((shared, None, 0.0))
-            continue
-        tokens = list(filterfalse(is_stop, folded[sentence.start : sentence.end].split()))
-        if len(tokens) == size:  # no repeated term: unit weights
-            scale = 1.0 / sqrt(size)
+        elif tally is None:  # no repeated term: unit weights
+            scale = 1.0 / sqrt(len(terms))
             for term in shared:
                 total[term] = get(term, 0.0) + scale
             rows.append((shared, None, scale))
         else:
-            tally = Counter(tokens)
             values = tally.values()
             scale = 1.0 / sqrt(sum(map(operator.mul, values, values)))
             for term in shared:

@@ -16,7 +16,7 @@ import math
 import operator
 import re
 from collections import Counter
-from itertools import chain
+from itertools import chain, filterfalse
 
 import attrs
 
@@ -144,6 +144,8 @@ class Doc:
         digits: Per sentence, its number of digits.
         reach: Per sentence, the sum of its terms' frequencies.
         recurring: Per sentence, how many of its terms other sentences share.
+        tallies: Per sentence, how often each content term occurs in it, or
+            None when none occurs twice (its counts are all 1).
     """
 
     terms: tuple[frozenset[bytes], ...]
@@ -153,6 +155,7 @@ class Doc:
     digits: tuple[int, ...]
     reach: tuple[int, ...]
     recurring: tuple[int, ...]
+    tallies: tuple[Counter[bytes] | None, ...]
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -233,7 +236,23 @@ def _build(article: Article) -> Doc:
     folded = raw.translate(_TERM_TABLE)
     shape = raw.translate(_SHAPE_TABLE)
     stop = STOPWORDS
-    terms = tuple([frozenset(folded[s.start : s.end].split()) - stop for s in sentences])
+    is_stop = stop.__contains__
+    terms_list = []
+    tallies: list[Counter[bytes] | None] = []
+    for s in sentences:
+        words = folded[s.start : s.end].split()
+        distinct = frozenset(words)
+        ts = distinct - stop
+        terms_list.append(ts)
+        # Term counts matter only where a content term repeats; a sentence
+        # repeating no word at all (most) cannot.
+        tally = None
+        if len(distinct) < len(words):
+            tally = Counter(filterfalse(is_stop, words))
+            if len(tally) == sum(tally.values()):
+                tally = None
+        tallies.append(tally)
+    terms = tuple(terms_list)
     frequency: Counter[bytes] = Counter(chain.from_iterable(terms))
     # One look-up per term gives both per-sentence sums the features need.
     get = frequency.__getitem__
@@ -252,6 +271,7 @@ def _build(article: Article) -> Doc:
         digits=tuple([count(b"D", s.start, s.end) for s in sentences]),
         reach=tuple(reach),
         recurring=tuple(recurring),
+        tallies=tuple(tallies),
     )
 
 
