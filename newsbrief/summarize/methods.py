@@ -220,10 +220,6 @@ def centroid_method(article: Article) -> tuple[float, ...]:
     return tuple(centroid(prepare(article)))
 
 
-def _logistic(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
-
-
 def model_features(article: Article) -> list[tuple[float, ...]]:
     """Per sentence, the values of :data:`MODEL_FEATURES` (cached per article)."""
     return article.cached("summary:model-features", lambda: _model_features(article))
@@ -245,7 +241,14 @@ def _model(article: Article, model: str) -> tuple[float, ...]:
     weights = load_weights()
     vector = weights.lede if model == "lede" else weights.coverage
     mul = operator.mul
-    return tuple(_logistic(sum(map(mul, vector, row))) for row in model_features(article))
+    exp = math.exp
+    scores = []
+    for row in model_features(article):
+        z = sum(map(mul, vector, row))
+        if not -60.0 <= z <= 60.0:  # no overflow in exp (and NaN becomes 60.0)
+            z = max(-60.0, min(60.0, z))
+        scores.append(1.0 / (1.0 + exp(-z)))  # the logistic, inlined: it runs per sentence
+    return tuple(scores)
 
 
 def model_scores(article: Article, model: str) -> tuple[float, ...]:
