@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from newsbrief.model import Entity, EntityKind, _span
+from newsbrief.model import Entity, EntityKind, Span, _span
 from newsbrief.text.knowledge import Knowledge, knowledge
 from newsbrief.text.roles import Draft, refine
 from newsbrief.text.tokens import (
@@ -134,18 +134,6 @@ class _Candidate:
     words: int = 1  # number of words
     acronym: bool = False
     form: str = ""  # grouping key: ``key``, or "team:" + key for a team
-
-
-@attrs.define(slots=True)
-class _Group:
-    name: str
-    kind: EntityKind
-    forms: dict[str, None]
-    role: str | None
-    mentions: list[tuple[int, int]]  # Span objects are made once, at the end
-    headline_mentions: list[tuple[int, int]]
-    strong: bool
-    first: int
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -813,39 +801,53 @@ def _resolve(
     for c in itertools.chain(body_cands, head_cands):
         if c.kind is PLACE and c.form == c.key and c.key in places:
             c.form = _fold(places[c.key])
-    groups: dict[str, _Group] = {}
-    by_form: dict[str, _Group] = {}
-    token_index: dict[str, list[_Group]] = {}
+    groups: dict[str, Draft] = {}
+    by_form: dict[str, Draft] = {}
+    token_index: dict[str, list[Draft]] = {}
+    # A group is the Draft it becomes: ``aliases`` holds its forms (in
+    # order of addition), ``order`` its first mention until the groups are
+    # ranked, ``mentions`` and ``headline`` lists of spans to sort.
 
-    def new_group(c: _Candidate, kind: EntityKind, strong: bool, first: int) -> None:
+    def new_group(c: _Candidate, kind: EntityKind, first: int) -> None:
         """A group for ``c`` with ``c`` as its first mention (what add() would do)."""
         text = c.text
         name = c.display or text
-        mention = [(c.start, c.end)]
-        g = _Group(name, kind, {text: None}, c.role, [] if c.in_headline else mention,
-                   mention if c.in_headline else [], strong, first)
         if name != text and c.kind is kind and (
             len(text) > len(name)
             or (len(text) == len(name) and name.isupper() and not text.isupper())
         ):
-            g.name = text
-        groups[c.form] = g
-        by_form[c.form] = g
+            name = text
+        span = _span(c.start, c.end)
+        if c.in_headline:
+            g = Draft(name, kind, [text], c.role, [], [span], first)
+        else:
+            g = Draft(name, kind, [text], c.role, [span], (), first)
+        form = c.form
+        groups[form] = g
+        by_form[form] = g
         if kind is PLACE:
             by_form.setdefault(c.key, g)  # the spelling of a country grouped by its name
-        if kind is PERSON:
+        elif kind is PERSON:
             for tok in text.split():
                 token_index.setdefault(_fold(tok), []).append(g)
 
-    def add(g: _Group, c: _Candidate) -> None:
+    def add(g: Draft, c: _Candidate) -> None:
         text = c.text
-        g.forms.setdefault(text, None)
+        forms = g.aliases
+        if text not in forms:
+            forms.append(text)  # type: ignore[attr-defined]
         by_form.setdefault(c.form, g)
         if c.kind is PLACE:
             by_form.setdefault(c.key, g)
         if g.role is None and c.role is not None:
             g.role = c.role
-        (g.headline_mentions if c.in_headline else g.mentions).append((c.start, c.end))
+        if c.in_headline:
+            if g.headline:
+                g.headline.append(_span(c.start, c.end))  # type: ignore[attr-defined]
+            else:
+                g.headline = [_span(c.start, c.end)]
+        else:
+            g.mentions.append(_span(c.start, c.end))  # type: ignore[attr-defined]
         if c.kind is g.kind:
             name = g.name
             shown = c.display or text
@@ -867,7 +869,7 @@ def _resolve(
         if kind is not None and not c.weak and not (
             c.acronym and kind is ORG
         ) and (c.words > 1 or kind is not PERSON or c.role is not None):
-            new_group(c, kind, True, c.start)
+            new_group(c, kind, c.start)
         else:
             pending.append(c)
     # Pass 2: short forms join a longer name ("Putin" -> "Vladimir Putin").
@@ -918,11 +920,11 @@ def _resolve(
         kind = c.kind or votes.get(c.form)
         if kind is None:
             kind = OTHER
-        new_group(c, kind, c.kind is not None, c.start)
+        new_group(c, kind, c.start)
     # Headline: join body entities by form, token or spelling.
     for c in head_cands:
         key = c.key
-        hg: _Group | None = by_form.get(key)
+        hg: Draft | None = by_form.get(key)
         if hg is None:
             owners = token_index.get(key)
             hg = owners[0] if owners is not None and len(owners) == 1 else None
@@ -930,43 +932,38 @@ def _resolve(
             hg = _acronym_owner(c.text, groups.values(), kb)
         if hg is None:
             if c.kind is not None:
-                new_group(c, c.kind, True, 1 << 30)  # after every body entity
+                new_group(c, c.kind, 1 << 30)  # after every body entity
             continue
         add(hg, c)
-    result: list[tuple[int, int, Draft]] = []
+    ranked: list[tuple[int, float, Draft]] = []
     for g in groups.values():
         mentions = g.mentions
-        heads = g.headline_mentions
+        heads = g.headline
         if not mentions and not heads:
             continue
         if len(mentions) > 1:
-            mentions.sort()
-        role = g.role
-        if role is None and g.kind is PERSON and mentions:
-            role = _appositive_role(body, mentions, kb)
-        forms = g.forms
+            mentions.sort(key=_SPAN_ORDER)  # type: ignore[attr-defined]
+        if g.role is None and g.kind is PERSON and mentions:
+            g.role = _appositive_role(body, mentions, kb)
+        forms = g.aliases
         if len(forms) == 1 and g.name in forms:
-            aliases: tuple[str, ...] = ()
+            g.aliases = ()
         else:
-            aliases = tuple(sorted([f for f in forms if f != g.name], key=_longest_first))
-        if len(heads) > 1:
-            heads.sort()
-        result.append(
-            (
-                -len(mentions) - len(heads),
-                g.first,
-                Draft(g.name, g.kind, aliases, role, [_span(a, b) for a, b in mentions],
-                     tuple([_span(a, b) for a, b in heads]), 0),
-            )
-        )
-    result.sort(key=_BY_COUNT_AND_FIRST)
-    ents = [r[2] for r in result]
+            g.aliases = tuple(sorted([f for f in forms if f != g.name], key=_longest_first))
+        if heads:
+            if len(heads) > 1:
+                heads.sort(key=_SPAN_ORDER)  # type: ignore[attr-defined]
+            g.headline = tuple(heads)
+        ranked.append((-len(mentions) - len(heads), g.order, g))
+    ranked.sort(key=_BY_COUNT_AND_FIRST)
+    ents = [r[2] for r in ranked]
     for order, ent in enumerate(ents):
         ent.order = order
     return ents
 
 
 _BY_START = operator.attrgetter("start")
+_SPAN_ORDER = operator.attrgetter("start", "end")
 _BY_WORDS = operator.attrgetter("words")
 _BY_COUNT_AND_FIRST = operator.itemgetter(0, 1)
 # Two characters after a name that may open a score ("Liverpool 16"): see _SCORE_AFTER.
@@ -1032,7 +1029,7 @@ def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
         c.weak = False
 
 
-def _acronym_owner(word: str, groups: Iterable[_Group], kb: Knowledge) -> _Group | None:
+def _acronym_owner(word: str, groups: Iterable[Draft], kb: Knowledge) -> Draft | None:
     letters = word.replace(".", "").upper()
     for g in groups:
         if g.kind is PERSON or " " not in g.name:
@@ -1047,11 +1044,10 @@ def _acronym_owner(word: str, groups: Iterable[_Group], kb: Knowledge) -> _Group
     return None
 
 
-def _appositive_role(
-    body: str, mentions: Sequence[tuple[int, int]], kb: Knowledge
-) -> str | None:
+def _appositive_role(body: str, mentions: Sequence[Span], kb: Knowledge) -> str | None:
     """A role from an appositive next to one of the (sorted) mentions, if any."""
-    for start, end in mentions[:3]:
+    for span in mentions[:3]:
+        start, end = span.start, span.end
         # Cheap tests first: an appositive is set off by a comma.
         after = None
         if body[end : end + 1] == ",":

@@ -112,13 +112,15 @@ def role_lexicon() -> RoleLexicon:
 
 
 class Draft:
-    """An entity while it is being refined.
+    """An entity while it is being found and refined.
 
-    ``changed`` tells whether anything was edited: an unchanged one becomes
-    its ``source`` (an :class:`Entity` passed in) or, when it came straight
-    from the recogniser, an entity of exactly its fields (aliases already in
-    order, mentions sorted); a changed one has its aliases and mentions sorted
-    and deduplicated again.
+    The recogniser (:mod:`newsbrief.text.entities`) builds its groups of
+    mentions as Drafts (lists while it adds to them); ``changed`` tells
+    whether anything was edited: an unchanged one becomes its ``source`` (an
+    :class:`Entity` passed in) or, when it came straight from the recogniser,
+    an entity of exactly its fields (aliases already in order, mentions
+    sorted); a changed one has its aliases and mentions sorted and
+    deduplicated again.
     """
 
     __slots__ = ("aliases", "changed", "headline", "kind", "mentions", "name", "order", "role",
@@ -131,7 +133,7 @@ class Draft:
         aliases: Sequence[str],
         role: str | None,
         mentions: Sequence[Span],
-        headline: tuple[Span, ...],
+        headline: Sequence[Span],
         order: float,
         *,
         changed: bool = False,
@@ -166,12 +168,12 @@ class Draft:
             if self.source is not None:
                 return self.source
             return _entity(self.name, self.kind, tuple(self.aliases), self.role,
-                           tuple(self.mentions), self.headline)
+                           tuple(self.mentions), tuple(self.headline))
         aliases = tuple(
             sorted({a for a in self.aliases if a != self.name}, key=lambda a: (-len(a), a))
         )
         return _entity(self.name, self.kind, aliases, self.role,
-                       tuple(sorted(set(self.mentions), key=_START)), self.headline)
+                       tuple(sorted(set(self.mentions), key=_START)), tuple(self.headline))
 
 
 def refine_entities(
