@@ -59,18 +59,19 @@ _WORD_REST = r"[\w&]*(?:['’\-.](?=\w)[\w&]*)*"
 # The first token of a run: an acronym with dots (U.S.), an initial (J.), an
 # abbreviation before a name (St. Louis) or a word starting with a capital,
 # the capital letter they all open with factored out, so that the pattern
-# starts with a character class (the engine then skips to capitals in C).
+# starts with a character class (the engine then skips to capitals in C);
+# each branch opens with a literal, which the engine checks before entering it.
 _FIRST_TOKEN = (
-    rf"[{_UP}](?:\.(?:[{_UP}]\.)+"
-    rf"|\.(?=[ \t]+[{_UP}])"
-    rf"|(?<=[SMFP])t\.(?=[ \t]+[{_UP}])"
+    rf"[{_UP}](?:\.(?:(?:[{_UP}]\.)+|(?=[ \t]+[{_UP}]))"
+    rf"|t(?<=[SMFP]t)\.(?=[ \t]+[{_UP}])"
     rf"|{_WORD_REST})"
 )
+_PARTICLE = alternation(("al", "el", "bin", "ibn", "ben", "abu", "de", "van", "von", "d", "l"))
 # One capitalised token inside a run: a first token, or a particle-prefixed
 # name (al-Assad).
 _CAP_TOKEN = (
     rf"(?:{_FIRST_TOKEN}"
-    rf"|(?<=[ \t])(?:al|el|bin|ibn|ben|abu|de|van|von|d|l)['’\-][{_UP}]\w*(?:['’\-](?=\w)\w*)*)"
+    rf"|(?<=[ \t]){_PARTICLE}['’\-][{_UP}]\w*(?:['’\-](?=\w)\w*)*)"
 )
 # Written as a trie (see alternation): the engine tries them after every word of a run.
 _JOIN = alternation(
@@ -79,9 +80,7 @@ _JOIN = alternation(
 )
 #: A run of capitalised tokens on one line, possibly joined by lower-case
 #: connectors ("Bank of England", "Belt and Road Forum", "Ludwig van Beethoven").
-CAP_RUN = re.compile(
-    rf"{_FIRST_TOKEN}(?:(?:[ \t]+{_JOIN})*[ \t]+(?:{_CAP_TOKEN}))*(?!\w)"
-)
+CAP_RUN = re.compile(rf"{_FIRST_TOKEN}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_CAP_TOKEN})*(?!\w)")
 #: Tokens inside a capitalised run (words, initials and acronyms with dots).
 TOKEN = re.compile(
     rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?=[ \t])|\w(?:[\w&]|['’\-.](?=\w))*['’]?|&"
