@@ -95,6 +95,9 @@ _UNITS = ("year", "month", "week", "decade", "spring", "summer", "autumn", "fall
 _REL_BEFORE = re.compile(
     r"(?:last|this|next|past|previous|coming|Last|This|Next|Past|Previous|Coming)$"
 )
+# The last two letters of the words _REL_BEFORE matches (it is case-sensitive):
+# a unit after any other word needs no search.
+_REL_ENDS = frozenset(("st", "is", "xt", "us", "ng"))
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 _DIGITS = frozenset("0123456789")
 
@@ -168,7 +171,7 @@ def _candidates(body: str) -> tuple[list[int], list[int]]:
         i = find(unit)
         while i >= 0:
             j = _skip_space_back(body, i)
-            if j < i:
+            if j < i and body[j - 2 : j] in _REL_ENDS:
                 rel = _REL_BEFORE.search(body, max(0, j - 8), j)
                 if rel is not None:
                     words.add(rel.start())
@@ -184,6 +187,39 @@ _BEFORE_MONTH = re.compile(
 _BEFORE_WEEKDAY = re.compile(
     r"(?:\b(?:(?P<dir>last|next|this)|on|since|by|until|from|before|after)\s+)$", re.IGNORECASE
 )
+# Last two letters (lower case) of the modifiers of _BEFORE_MONTH and
+# _BEFORE_WEEKDAY: before most months and weekdays stands another word.
+_BEFORE_MONTH_ENDS = frozenset(
+    ("st", "xt", "ly", "te", "id", "is", "in", "on", "ce", "il", "by", "om", "re", "er", "ng",
+     "gh", "of")
+)
+_BEFORE_WEEKDAY_ENDS = frozenset(("st", "xt", "is", "on", "ce", "by", "il", "om", "re", "er"))
+
+
+def _modifier_before(
+    rx: re.Pattern[str], ends: frozenset[str], hyphen: bool, body: str, lo: int, start: int
+) -> re.Match[str] | None:
+    """``rx.search(body, lo, start)`` for _BEFORE_MONTH (``hyphen``) or
+    _BEFORE_WEEKDAY, searched only when it can match.
+
+    Both match a modifier word (at most seven letters) and the run of spaces
+    (and hyphens) that ends at ``start``: the word ends where that run
+    begins, so it needs at least one such character, one of ``ends`` as its
+    last two letters, and no search further back than seven characters.
+    """
+    j = start
+    while j > lo and (body[j - 1].isspace() or (hyphen and body[j - 1] == "-")):
+        j -= 1
+    if j == start or j <= lo:
+        return None
+    two = body[j - 2 : j]
+    # Under IGNORECASE some non-ASCII letters match ASCII ones (the long s):
+    # only ASCII letters are tested here.
+    if two.isascii() and two.lower() not in ends:
+        return None
+    return rx.search(body, max(lo, j - 7), start)
+
+
 _BEFORE_YEAR = re.compile(
     r"(?:\b(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
     r"[\s-]*)$",
@@ -261,13 +297,19 @@ def find_dates(
         direction: str | None = None
         kind = m.lastgroup
         if kind == "rmonth" or kind == "wday":
-            rx = _BEFORE_MONTH if kind == "rmonth" else _BEFORE_WEEKDAY
-            back = rx.search(body, lo, start)
+            if kind == "rmonth":
+                back = _modifier_before(_BEFORE_MONTH, _BEFORE_MONTH_ENDS, True, body, lo, start)
+            else:
+                back = _modifier_before(
+                    _BEFORE_WEEKDAY, _BEFORE_WEEKDAY_ENDS, False, body, lo, start
+                )
             if back is not None:
                 direction = back.group("dir")
                 start = back.start()
                 if direction and direction.lower() in ("early", "late", "mid"):
-                    inner = _BEFORE_MONTH.search(body, max(0, start - 24), start)
+                    inner = _modifier_before(
+                        _BEFORE_MONTH, _BEFORE_MONTH_ENDS, True, body, max(0, start - 24), start
+                    )
                     if inner is not None and not inner.group("dir"):
                         start = inner.start()
             elif kind == "rmonth" and m.group("m4") in ("May", "March"):

@@ -123,6 +123,33 @@ _ADJECTIVAL_AFTER = re.compile(
     r"without|within|than|had|has|have|would|will|could|can|may|might|should|must|did|does|"
     r"do)\b)[a-z]"
 )
+# The last two letters (lower case) of the words _SCARE_BEFORE ends with ("a"
+# aside): after any other word it cannot match.
+_SCARE_ENDS = frozenset(
+    ("an", "he", "ts", "is", "er", "ir", "ur", "at", "se", "ed", "ls", "ng", "as", "of", "by",
+     "or", "to")
+)
+
+
+def _space_back(body: str, lo: int, hi: int) -> int:
+    """Where the run of whitespace that ends at ``hi`` starts (not before ``lo``)."""
+    while hi > lo and body[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
+def _scare_before(body: str, at: int) -> bool:
+    """``_SCARE_BEFORE`` in the 20 characters before ``at``, searched only
+    when the word before the spaces can end one of its alternatives."""
+    lo = max(0, at - 20)
+    j = _space_back(body, lo, at)
+    two = body[max(0, j - 2) : j]
+    # IGNORECASE lets a few non-ASCII letters match ASCII ones: test ASCII only.
+    if two.isascii() and two.lower() not in _SCARE_ENDS and two[-1:].lower() != "a":
+        return False
+    return _SCARE_BEFORE.search(body, lo, at) is not None
+
+
 _SO_CALLED = re.compile(r"\bso[- ]called\s+$", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -189,6 +216,14 @@ class _Mention(NamedTuple):
     kind: EntityKind
 
 
+# Enum members bound once: in Python 3.11 each ``EntityKind.PERSON`` is a
+# descriptor lookup costing as much as a small function call, and these are
+# read per mention in the loops below.
+_PERSON = EntityKind.PERSON
+_ORGANIZATION = EntityKind.ORGANIZATION
+_PLACE = EntityKind.PLACE
+_OTHER = EntityKind.OTHER
+
 _START = operator.itemgetter(0)
 _END = operator.itemgetter(1)
 
@@ -241,7 +276,7 @@ def find_quotes(
     # By start, longer first (two stable sorts in C instead of a key lambda).
     mentions.sort(key=_END, reverse=True)
     mentions.sort(key=_START)
-    persons = {e.name: e for e in entities if e.kind is EntityKind.PERSON}
+    persons = {e.name: e for e in entities if e.kind is _PERSON}
     bounds = _sentence_bounds(body, sentences)
     directs = _direct_spans(body)
     ctx = _Context(body, mentions, list(map(_START, mentions)), persons, {},
@@ -276,7 +311,7 @@ def find_quotes(
                 found = _framing_speaker(ctx, s0, d.open_mark)
                 if found is None:
                     actor = _first_actor(ctx, s0, d.open_mark)
-                    if actor is None or actor.kind is not EntityKind.PERSON:
+                    if actor is None or actor.kind is not _PERSON:
                         continue
                     found = (actor.name, None, _span(actor.start, actor.end))
             # A whole-sentence quote continues the previous speaker nearby.
@@ -286,9 +321,9 @@ def find_quotes(
                 found = (None, None, None)
         elif words <= 4 and _SO_CALLED.search(body, max(0, d.open_mark - 12), d.open_mark):
             continue  # a so-called "reset"
-        elif words <= 4 and _SCARE_BEFORE.search(
-            body, max(0, d.open_mark - 20), d.open_mark
-        ) and (found[0] is None or _ADJECTIVAL_AFTER.match(body, d.close_mark)):
+        elif words <= 4 and _scare_before(body, d.open_mark) and (
+            found[0] is None or _ADJECTIVAL_AFTER.match(body, d.close_mark)
+        ):
             continue  # 'a "no limits" partnership': a term, not a quotation
         if words <= 6 and _is_title(text) and _TITLE_BEFORE.search(
             body, max(0, d.open_mark - 24), d.open_mark
@@ -670,7 +705,7 @@ def _attribute(
     for m in _CUE.finditer(body, s0, d.open_mark):
         if _in_quote(ctx, m.start()):
             continue  # a verb in someone's quoted words is not the narrator's cue
-        if not _NOUN_BEFORE.search(body, max(s0, m.start() - 8), m.start()) or (
+        if not _noun_before(body, max(s0, m.start() - 8), m.start()) or (
             _CONTENT_AFTER.match(body, m.end())
         ):
             lead = m
@@ -684,7 +719,7 @@ def _attribute(
             if verb == "told" and _PASSIVE_BEFORE.search(body, max(s0, lead.start() - 24),
                                                           lead.start()):
                 return None, verb, None  # "he had been told a fan ...": no speaker named
-            participle = _PARTICIPLE_BEFORE.search(body, max(s0, lead.start() - 16), lead.start())
+            participle = _participle_before(body, max(s0, lead.start() - 16), lead.start())
             subj = None
             if participle is None:
                 subj = _speaker_left(ctx, s0, lead.start())
@@ -726,6 +761,19 @@ def _attribute(
 # remarks ...", "his state-of-the-state address"), not a reporting verb ...
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|its|their|our|my|your|these|those|The|A|An|"
                           r"His|Its|Their|Our|My|Your|These|Those))\s+$")
+_NOUN_BEFORE_ENDS = frozenset(("he", "an", "An", "ir", "ur", "my", "My", "se"))
+
+
+def _noun_before(body: str, lo: int, hi: int) -> bool:
+    """``_NOUN_BEFORE`` in ``lo:hi``, searched only when the word before the
+    spaces ending at ``hi`` can be one of its words (the last letter "s",
+    "a" or "A", or the last two one of ``_NOUN_BEFORE_ENDS``)."""
+    j = _space_back(body, lo, hi)
+    if j == hi or not (body[j - 1] in "saA" or body[max(0, j - 2) : j] in _NOUN_BEFORE_ENDS):
+        return False
+    return _NOUN_BEFORE.search(body, lo, hi) is not None
+
+
 # ... unless it introduces what was said ("Trump's claim that ...").
 _CONTENT_AFTER = re.compile(r"\s*(?::|that\b)")
 _COLON_NEXT = re.compile(r"[ \t]*:")
@@ -736,6 +784,17 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 _PARTICIPLE_BEFORE = re.compile(r"(?:,|\band|\bbut|\bto|\bwhile|\bbefore|\bafter|\bby)\s+$")
+_PARTICIPLE_ENDS = frozenset(("nd", "ut", "to", "le", "re", "er", "by"))
+
+
+def _participle_before(body: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``_PARTICIPLE_BEFORE.search(body, lo, hi)``, searched only when a
+    comma or a word ending like one of its words stands before the spaces
+    that end at ``hi`` (each ``\\b`` it tries costs a Unicode lookup)."""
+    j = _space_back(body, lo, hi)
+    if j == hi or not (body[j - 1] == "," or body[max(0, j - 2) : j] in _PARTICIPLE_ENDS):
+        return None
+    return _PARTICIPLE_BEFORE.search(body, lo, hi)
 
 
 def _before_appositive(
@@ -749,7 +808,7 @@ def _before_appositive(
     k = bisect.bisect_left(ctx.starts, opening) - 1
     while k >= 0 and ctx.mentions[k].end >= opening - 3:
         m = ctx.mentions[k]
-        if m.kind is EntityKind.PERSON and opening - 3 <= m.end <= opening:
+        if m.kind is _PERSON and opening - 3 <= m.end <= opening:
             return m.name, _span(m.start, m.end)
         k -= 1
     return None
@@ -761,9 +820,9 @@ def _first_actor(ctx: _Context, lo: int, hi: int) -> _Mention | None:
     k = bisect.bisect_left(ctx.starts, lo)
     while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
         m = ctx.mentions[k]
-        if m.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):
+        if m.kind in (_PERSON, _ORGANIZATION):
             return m
-        if m.kind is EntityKind.OTHER and m.start - lo <= 2 and _SUBJECT_NEXT.match(
+        if m.kind is _OTHER and m.start - lo <= 2 and _SUBJECT_NEXT.match(
             ctx.body, m.end
         ):
             return m
@@ -782,7 +841,7 @@ def _name_for(ctx: _Context, label: str) -> str:
     """The entity a transcript label ("PENCE") stands for, else the label in title case."""
     folded = label.lower()
     for m in ctx.mentions:
-        if m.kind is EntityKind.PERSON and folded in m.name.lower().split():
+        if m.kind is _PERSON and folded in m.name.lower().split():
             return m.name
     return label.title()
 
@@ -859,7 +918,9 @@ def _speaker_left(
     if body.startswith("told", hi) and _PASSIVE_BEFORE.search(raw):
         return None  # "The magistrate was told that ...": the subject heard it
     # A pronoun right before the cue.
-    pm = _PRONOUN_END.search(body, max(seg_lo, core_end - 5), core_end)
+    # Every pronoun of _PRONOUN_END ends with "e", "y" or "I".
+    pm = (_PRONOUN_END.search(body, max(seg_lo, core_end - 5), core_end)
+          if body[core_end - 1] in "eyI" else None)
     if pm is not None:
         pron = pm.group(1).lower()
         span = _span(pm.start(1), pm.end(1))
@@ -884,9 +945,9 @@ def _speaker_left(
                 subject = cand
             k += 1
         if subject is not None and (
-            (subject.kind is EntityKind.PERSON or _APPOSITIVE_OPEN.match(body, comma_at))
+            (subject.kind is _PERSON or _APPOSITIVE_OPEN.match(body, comma_at))
             if closed
-            else subject.kind is EntityKind.PERSON and not body[seg_lo : subject.start].strip()
+            else subject.kind is _PERSON and not body[seg_lo : subject.start].strip()
         ):
             return subject.name, _span(subject.start, subject.end)
     window = body[max(seg_lo, core_end - 70) : core_end]
@@ -914,7 +975,7 @@ def _speaker_left(
             if _in_quote(ctx, men.start):
                 pass  # '"... sold in the US," said X': a name inside the quote
             elif _modifies_noun(between) and (
-                men.kind is EntityKind.PLACE
+                men.kind is _PLACE
                 or (_noun_after(between) and between.split()[-1] not in _CLASS_NOUNS)
             ):
                 # "the UK regulator said", "the Tory leader said", "the Clinton
@@ -923,22 +984,22 @@ def _speaker_left(
                     return _described(ctx, seg_lo, men.start, core_end)
             elif men.start >= locative:
                 pass  # "Farnham" in "in Farnham, Surrey"
-            elif not between.strip(" ,") and men.kind is EntityKind.PLACE and (
+            elif not between.strip(" ,") and men.kind is _PLACE and (
                 loc := _LOCATIVE_BEFORE.search(body, max(seg_lo, men.start - 40), men.start)
             ):
                 # "The 70-year-old from Cotton, Suffolk, said": where the
                 # speaker is from, not who speaks.
                 locative = loc.start()
             elif _joins_subject(between):
-                if best is None or (men.kind is EntityKind.PERSON and best.kind
-                                    is not EntityKind.PERSON and best.start > men.start):
+                if best is None or (men.kind is _PERSON and best.kind
+                                    is not _PERSON and best.start > men.start):
                     best = men
-                    if men.kind is EntityKind.PERSON:
+                    if men.kind is _PERSON:
                         break
             elif best is None and between.count(",") in (1, 2) and _is_appositive(between):
                 # "Smith, a spokesman, said"
                 best = men
-                if men.kind is EntityKind.PERSON:
+                if men.kind is _PERSON:
                     break
         k -= 1
     if best is not None:
@@ -1142,7 +1203,7 @@ def _speaker_right(
         if hon is not None and honorific:
             at = hon.start()
         if at - lo <= max_gap and not _STOP_CHAR.search(body, lo, hon.start() if hon else at):
-            if m.kind is not EntityKind.PERSON:
+            if m.kind is not _PERSON:
                 m = _person_head(ctx, k, hi) or m
             return m.name, _span(m.start, m.end)
     pm = _PRONOUN_NEXT.match(body, lo, hi)
@@ -1181,7 +1242,7 @@ def _person_head(ctx: _Context, k: int, hi: int) -> _Mention | None:
             continue  # a shorter mention inside the previous one
         if not _PREMODIFIER_GAP.fullmatch(body, prev.end, m.start):
             return None
-        if m.kind is EntityKind.PERSON:
+        if m.kind is _PERSON:
             # The word before the name must name a person's role ("analyst",
             # "Mr"): "Acme's website Jo Kent ..." runs into a new clause.
             last = body[prev.end : m.start].split()[-1].lower().rstrip(".")
@@ -1227,7 +1288,7 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
         while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
             m = ctx.mentions[k]
             k += 1
-            if m.kind is not EntityKind.PERSON or _in_quote(ctx, m.start):
+            if m.kind is not _PERSON or _in_quote(ctx, m.start):
                 continue
             gender = _gender(ctx, m.name)
             if gender != want and gender != "?":
@@ -1264,8 +1325,11 @@ _SPEAKS_AFTER = re.compile(
     r"(?:said|says|told|tells|added|adds|explained|insisted|argued|warned|claimed|noted|"
     r"stated|declared|admitted|replied|continued|wrote|writes)\b"
 )
+# "he " first (the article's word boundary and capital checked behind it): a
+# literal prefix lets the engine skip to each "he " instead of trying every
+# position.
 _ROLE_SPEAKS = re.compile(
-    r"\b[Tt]he ((?:[A-Z][\w\-]*\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+"
+    r"he (?<=\b[Tt]he )((?:[A-Z][\w\-]*\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+"
     r"(?:said|says|added|adds|told|explained|insisted|argued|warned|claimed|noted)\b"
 )
 
@@ -1274,9 +1338,8 @@ def _role_speaker(ctx: _Context, lo: int, hi: int, want: str) -> str | None:
     """The person of compatible gender whose role speaks in ``lo:hi`` ("the
     Tory leader said", the article having named Michael Howard Tory leader)."""
     body = ctx.body
-    if body.find("he ", lo, hi) < 0:
-        return None
-    for rm in _ROLE_SPEAKS.finditer(body, lo, hi):
+    # From lo + 1: the "T" of a match stands one before its "he ".
+    for rm in _ROLE_SPEAKS.finditer(body, lo + 1, hi):
         role = rm.group(1).lower()
         holders = [e.name for e in ctx.persons.values() if e.role and e.role.lower() == role]
         if len(holders) == 1 and _gender(ctx, holders[0]) in (want, "?"):
