@@ -464,7 +464,18 @@ def _run_tokens(runs: str) -> frozenset[str]:
     """:func:`_tokens` of lowered ASCII text whose bytes went through _ASCII_RUNS."""
     found = set(runs.split())
     if "'" in runs or "-" in runs:
-        odd = [w for w in found if "'" in w or "-" in w]
+        # The runs holding an apostrophe or a hyphen, found from those
+        # characters (a few) rather than by looking at every word.
+        odd = set()
+        for char in "'-":
+            index = runs.find(char)
+            while index != -1:
+                start = runs.rfind(" ", 0, index) + 1
+                end = runs.find(" ", index)
+                if end == -1:
+                    end = len(runs)
+                odd.add(runs[start:end])
+                index = runs.find(char, end)
         found.difference_update(odd)
         for run in odd:
             word = run.lstrip("'-")
@@ -504,6 +515,17 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b:
         return False
     return len(a & b) / min(len(a), len(b)) >= _SIMILAR
+
+
+def _similar_to_any(tokens: frozenset[str], others: Sequence[frozenset[str]]) -> bool:
+    """Whether ``_similar(tokens, other)`` for one of ``others`` (in one loop, no calls)."""
+    if not tokens:
+        return False
+    size = len(tokens)
+    for other in others:
+        if other and len(tokens & other) / min(size, len(other)) >= _SIMILAR:
+            return True
+    return False
 
 
 def _words(text: str) -> int:
@@ -600,7 +622,8 @@ def build_briefing(
     want_context = _count("max_context", max_context)
 
     sentences = article.sentences
-    scores = article.summary(sentences=1, method=method).scores if sentences else ()
+    # The sentence scores only: summarize() would also select a summary.
+    scores = _scores(article, method) if sentences else ()
     facts = _facts(article)
     best_ledes = _best_ledes(sentences, scores, facts)
     lede = best_ledes[0] if best_ledes else None
@@ -622,6 +645,7 @@ def build_briefing(
         context = [c for c in context if c not in points]
 
     published = article.published.isoformat() if article.published is not None else None
+    word_count = article.word_count  # a split of the whole body: once
     # The fields that do not depend on the selection: the Briefing is made
     # once, at the end (its converters check every field).
     base: dict[str, Any] = dict(
@@ -633,8 +657,8 @@ def build_briefing(
         source=article.source,
         published=published,
         url=article.url,
-        word_count=article.word_count,
-        reading_seconds=round(article.word_count * 60.0 / READING_WPM, 1),
+        word_count=word_count,
+        reading_seconds=round(word_count * 60.0 / READING_WPM, 1),
         wpm=rate,
     )
     return _fit(
@@ -649,6 +673,15 @@ def build_briefing(
         limit_words,
         article.cached("briefing.speech", _speech),
     )
+
+
+def _scores(article: Article, method: str) -> tuple[float, ...]:
+    """The scores ``article.summary(sentences=1, method=method).scores`` holds."""
+    from newsbrief.summarize import Budget
+    from newsbrief.summarize.methods import get_method, scores_for
+
+    chosen = get_method(method)
+    return tuple(scores_for(article, chosen, Budget(sentences=1)).scores)
 
 
 def _by_index(sentence: Sentence) -> int:
@@ -891,18 +924,22 @@ def _key_points(
         ),
         key=lambda s: (-scores[s.index], s.index),
     )
+    limit = min(count, _MAX_KEY_POINTS)
+    taken: set[int] = set()  # the chosen sentences' indices (Sentence equality is slower)
     # Self-contained sentences first; a sentence opening with "He" or "But"
     # only when there are not enough others.
     for allow_dependent in (False, True):
         for sentence in ranked:
-            if len(chosen) >= min(count, _MAX_KEY_POINTS):
+            if len(chosen) >= limit:
                 return chosen
-            if sentence in chosen or (facts[sentence.index].dependent and not allow_dependent):
+            index = sentence.index
+            if index in taken or (facts[index].dependent and not allow_dependent):
                 continue
-            tokens = token_sets[sentence.index]
-            if any(_similar(tokens, other) for other in seen):
+            tokens = token_sets[index]
+            if _similar_to_any(tokens, seen):
                 continue
             chosen.append(sentence)
+            taken.add(index)
             seen.append(tokens)
         if len(chosen) >= 3:
             break
@@ -1124,7 +1161,7 @@ def _context(
         if len(chosen) >= count:
             break
         tokens = token_sets[sentence.index]
-        if any(_similar(tokens, other) for other in seen):
+        if _similar_to_any(tokens, seen):
             continue
         chosen.append(sentence)
         seen.append(tokens)
