@@ -70,10 +70,14 @@ _PLACE_WORDS = frozenset(
      "throughout", "around", "via", "visit", "visited", "visiting")
 )
 _SPEECH_WORDS = frozenset(("said", "says", "added", "told"))
+_SPEECH_VERBS = (
+    "said", "says", "told", "added", "asked", "wrote", "warned", "argued", "explained", "insisted",
+    "claimed", "replied", "admitted", "believes", "thinks", "noted", "stated", "announced",
+    "denied", "confirmed",
+)
 _SPEECH_AFTER = re.compile(
     r",?\s*(?:(?:has|had|have|was|is|also|then|later|previously|once|had)\s+)?"
-    r"(?:said|says|told|added|asked|wrote|warned|argued|explained|insisted|claimed|"
-    r"replied|admitted|believes|thinks|noted|stated|announced|denied|confirmed)\b"
+    rf"(?:{'|'.join(_SPEECH_VERBS)})\b"
 )
 # A score or table row after a name: "Liverpool 16 9 4 3", "Coventry 1 ( Whelan 60 )".
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|[,;)(]|[ \t]\d|[ \t][A-Z]|\n))")
@@ -83,23 +87,26 @@ _VERSUS_AFTER = re.compile(r"[ \t]+(?:AT|VS\.?|V\.?)[ \t]+[A-Z]")
 _VERSUS_BEFORE = re.compile(r"\b(?:AT|VS\.?|V\.?)[ \t]+$")
 _BRACKETED = re.compile(r"[ \t]*\)")
 _PERSON_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’\-]+[ \t]+\([ \t]*$")
-_ORG_CONTEXT_AFTER = re.compile(
-    r"(?:['’]s)?[ \t]+(?:shares|stock|officials|spokesman|spokeswoman|chairman|executives|"
-    r"board|subsidiary|unit|plc|management|shareholders|profit|profits|revenue|sales)\b"
+_ORG_CONTEXT_WORDS = (
+    "shares", "stock", "officials", "spokesman", "spokeswoman", "chairman", "executives", "board",
+    "subsidiary", "unit", "plc", "management", "shareholders", "profit", "profits", "revenue",
+    "sales",
 )
-_ORG_CONTEXT_STARTS = frozenset("'’ \t")  # what _ORG_CONTEXT_AFTER can open with
+_ORG_CONTEXT_AFTER = re.compile(rf"(?:['’]s)?[ \t]+(?:{'|'.join(_ORG_CONTEXT_WORDS)})\b")
+_BLANK = frozenset(" \t")
 _DIRECTIONS = frozenset(
     ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
      "upper", "lower")
 )
-_FORMER = re.compile(
-    r"(?:\b(?:former|acting|then|late|interim|outgoing|incoming|deputy|ex-|retired|"
-    r"veteran|newly elected|new)\s+)+$",
-    re.IGNORECASE,
+_FORMER_WORDS = (
+    "former", "acting", "then", "late", "interim", "outgoing", "incoming", "deputy", "ex-",
+    "retired", "veteran", "newly elected", "new",
 )
+_FORMER = re.compile(rf"(?:\b(?:{'|'.join(_FORMER_WORDS)})\s+)+$", re.IGNORECASE)
+_FORMER_ENDS = tuple(w.rsplit(None, 1)[-1] for w in _FORMER_WORDS)
 # "X, a close Putin ally and the secretary of Russia's Security Council," ...
 _APPOSITIVE_AFTER = re.compile(
-    r",\s+((?:(?:a|an|the|who\s+is|who\s+was)\s+)?[^,.;:()\"“”]{3,90}?)(?=\s*(?:,|\.|;|:|\)|$))"
+    r",\s+((?:(?:a|an|the|who\s+is|who\s+was)\s+)?[^,.;:()\"“”]{3,90}?)(?=\s*(?:[,.;:)]|$))"
 )
 _PERSON_TITLES = frozenset(
     {
@@ -217,12 +224,25 @@ def _candidates(
              acro) in protos:
             if role_at >= 0:
                 at = run_start + role_at
-                before = _FORMER.search(text, max(0, at - 40), at)
+                before = _former_before(text, at)
                 if before is not None:
                     role = text[before.start() : at + len(role or "")]
             append(_Candidate(run_start + start, run_start + end, name, kind, role, in_headline,
                               weak, caps, display, strong, False, -1, key, words, acro, key))
     return out
+
+
+def _former_before(text: str, at: int) -> re.Match[str] | None:
+    """``_FORMER`` searched in the 40 characters before ``at`` ("former" in
+    "former Finance Minister"), after a cheap test that an ASCII text ends
+    there in one of its words and a blank (every match does)."""
+    lo = max(0, at - 40)
+    window = text[lo:at]
+    if window.isascii():  # (IGNORECASE also matches a few non-ASCII letters)
+        tail = window.rstrip()
+        if len(tail) == len(window) or not tail.lower().endswith(_FORMER_ENDS):
+            return None
+    return _FORMER.search(text, lo, at)
 
 
 #: Capitalised runs of more words than this are skipped (see _candidates).
@@ -772,9 +792,9 @@ def _context_kind(text: str, cand: _Candidate) -> EntityKind | None:
     last = words[-1].lower() if words else ""
     if last == "the" and len(words) == 2:
         last = words[0].lower()
-    if _SPEECH_AFTER.match(text, cand.end, cand.end + 40) or last in _SPEECH_WORDS or (
+    if last in _SPEECH_WORDS or (
         last == "to" and len(words) == 2 and words[0].lower() == "according"
-    ):
+    ) or _SPEECH_AFTER.match(text, cand.end, cand.end + 40):
         return PERSON
     if last in _PLACE_WORDS:
         return PLACE
@@ -1020,13 +1040,21 @@ def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
         c.kind = PLACE
         c.weak = False
         return
-    if (
-        c.kind is None
-        and body[c.end : c.end + 1] in _ORG_CONTEXT_STARTS
-        and _ORG_CONTEXT_AFTER.match(body, c.end)
-    ):
+    if c.kind is None and _org_context_after(body, c.end):
         c.kind = ORG
         c.weak = False
+
+
+def _org_context_after(body: str, end: int) -> bool:
+    """Whether words of a company follow ``end`` ("X shares", "X's chairman"):
+    the regex runs only when one of its words stands after the blanks."""
+    at = end + 2 if body.startswith(("'s", "’s"), end) else end
+    pos = at
+    while body[pos : pos + 1] in _BLANK:
+        pos += 1
+    if pos == at or not body.startswith(_ORG_CONTEXT_WORDS, pos):
+        return False
+    return _ORG_CONTEXT_AFTER.match(body, end) is not None
 
 
 def _acronym_owner(word: str, groups: Iterable[Draft], kb: Knowledge) -> Draft | None:
@@ -1091,7 +1119,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:a|an|the|who\s+is|who\s+was)\s+", re.IGNOREC
 
 def _pick_role(phrase: str, kb: Knowledge) -> str | None:
     """The part of an appositive that names a role ("the secretary of ...")."""
-    parts = _AND_ANOTHER.split(phrase)
+    parts = _AND_ANOTHER.split(phrase) if "and" in phrase else [phrase]
     for part in reversed(parts):
         words = _ROLE_WORD.findall(part)
         if len(words) <= 12 and any(_fold(w).strip("'’") in kb.title_words for w in words):

@@ -502,6 +502,24 @@ _RELATIVE = re.compile(
     r"until|as\s+well\s+as)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
+# Necessary for a match of _RELATIVE in lower-case ASCII text.
+_RELATIVE_PARTS = ("who", "which", "that", "whe", "while", "since", "after", "before", "because",
+                   "until", "well")
+
+
+def _without_relative(phrase: str) -> str:
+    """``phrase`` without a relative clause ("a judge who became ..." -> "a
+    judge"); the regex runs only when one of its words occurs in it."""
+    if phrase.isascii():  # (IGNORECASE also matches a few non-ASCII letters)
+        low = phrase.lower()
+        for part in _RELATIVE_PARTS:
+            if part in low:
+                break
+        else:
+            return phrase
+    return _RELATIVE.sub("", phrase)
+
+
 _PREPOSITIONS = frozenset(("of", "for", "at", "with", "in", "to", "on", "from", "and"))
 _AGE = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{1,3},")
 _APPOSITIVE_AFTER = re.compile(r",[ \t]+([^,.;:()\"“”\n]{2,100}?)[ \t]*(?=[,.;:)\n]|$)")
@@ -675,7 +693,7 @@ def _head_ok(phrase: str, kb: Knowledge, lex: RoleLexicon) -> bool:
 
 
 def _clean_phrase(phrase: str) -> str | None:
-    phrase = _RELATIVE.sub("", phrase).strip()
+    phrase = _without_relative(phrase).strip()
     words = phrase.split()
     if not words:
         return None
@@ -752,7 +770,7 @@ def _tidy_role(
     """Trim a role read by the recogniser: relative clauses, "Its chief executive";
     "agency's chief engineer" keeps its article ("the agency's chief engineer").
     None when the role is a clause rather than a description ("... were voted out")."""
-    tidy = _RELATIVE.sub("", role).strip() or role
+    tidy = _without_relative(role).strip() or role
     words = tidy.split()
     if len(words) > 3 and any(w.lower() in _NOT_IN_ROLES for w in words):
         return None
