@@ -37,7 +37,6 @@ evaluation data.
 from __future__ import annotations
 
 import functools
-import itertools
 import operator
 import re
 from collections.abc import Iterable, Sequence
@@ -221,14 +220,14 @@ def _candidates(
         if first_common or not plain:
             protos = _run_candidates(run, first_common, shouting, in_headline)
         for (start, end, name, kind, role, role_at, weak, caps, display, strong, key, words,
-             acro) in protos:
+             acro, form) in protos:
             if role_at >= 0:
                 at = run_start + role_at
                 before = _former_before(text, at)
                 if before is not None:
                     role = text[before.start() : at + len(role or "")]
             append(_Candidate(run_start + start, run_start + end, name, kind, role, in_headline,
-                              weak, caps, display, strong, False, -1, key, words, acro, key))
+                              weak, caps, display, strong, False, -1, key, words, acro, form))
     return out
 
 
@@ -250,9 +249,10 @@ _MAX_RUN_WORDS = 80
 
 
 # (start, end, text, kind, role, role start or -1, weak, caps, display,
-# strong_person, key, words, acronym) of a candidate, offsets relative to its run.
+# strong_person, key, words, acronym, form) of a candidate, offsets relative to its run.
 _Proto = tuple[
-    int, int, str, EntityKind | None, str | None, int, bool, bool, str | None, bool, str, int, bool
+    int, int, str, EntityKind | None, str | None, int, bool, bool, str | None, bool, str, int, bool,
+    str,
 ]
 
 
@@ -294,9 +294,20 @@ def _run_candidates(
         _split_run(run, tokens, first_common, kb, out, in_headline)
     return tuple(
         (c.start, c.end, c.text, c.kind, c.role, c.role_at, c.weak, c.caps, c.display,
-         c.strong_person, _fold(c.text), len(c.text.split()), is_acronym(c.text))
+         c.strong_person, _fold(c.text), len(c.text.split()), is_acronym(c.text),
+         _form(_fold(c.text), c.kind, kb))
         for c in out
     )
+
+
+def _form(key: str, kind: EntityKind | None, kb: Knowledge) -> str:
+    """A candidate's grouping key: spellings of one country ("US", "U.S.",
+    "United States") are one place, grouped by its name."""
+    if kind is PLACE:
+        name = kb.places.get(key)
+        if name is not None:
+            return _fold(name)
+    return key
 
 
 _GLUED = frozenset("’'-.&_0123456789abcdefghijklmnopqrstuvwxyz")
@@ -816,11 +827,6 @@ def _resolve(
             or body[max(0, c.start - 2) : c.start] == "( "
         ):
             _table_context(body, c, kb)
-    # Spellings of one country ("US", "U.S.", "United States") are one place.
-    places = kb.places
-    for c in itertools.chain(body_cands, head_cands):
-        if c.kind is PLACE and c.form == c.key and c.key in places:
-            c.form = _fold(places[c.key])
     groups: dict[str, Draft] = {}
     by_form: dict[str, Draft] = {}
     token_index: dict[str, list[Draft]] = {}
@@ -1039,6 +1045,7 @@ def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
     if c.kind is None and c.text.isupper() and _DATELINE_AFTER.match(body, c.end):
         c.kind = PLACE
         c.weak = False
+        c.form = _form(c.key, PLACE, kb)
         return
     if c.kind is None and _org_context_after(body, c.end):
         c.kind = ORG
