@@ -175,6 +175,8 @@ _DESCRIPTION = re.compile(
     rf"(?:{_DESCRIPTION_NOUNS})$",
     re.IGNORECASE,
 )
+_DESCRIPTION_WORDS = frozenset(_DESCRIPTION_NOUNS.split("|"))
+_ROLE_HEAD = re.compile(r"[a-z][a-z\-]+")
 _ROLE_DESCRIPTION = re.compile(
     r"\b(?:a|an|the|A|An|The)\s+(?:(?!(?:the|a|an)\b)[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)$"
 )
@@ -193,6 +195,7 @@ _BARE_PLURAL = re.compile(
     r"\b((?:[A-Z][\w\-]*\s+|[a-z][\w\-]*\s+){0,2}"
     rf"(?i:{_GROUPS}))$"
 )
+_GROUP_WORDS = frozenset(_GROUPS.split("|"))
 # Both patterns end with one of their nouns: their last three letters are a
 # cheap test that spares most searches.
 _NOUN_ENDS = frozenset(
@@ -246,6 +249,7 @@ class _Context(NamedTuple):  # a tuple: built once per call, read everywhere
     genders: dict[str, str]  # filled on demand from persons (this call's cache)
     sentence_starts: list[int]
     quoted: list[tuple[int, int]]  # (open mark, close mark) of direct quotes, in order
+    quote_opens: list[int]  # their open marks (bisected as ints, not tuples)
 
 
 #: How far (characters) before and after a quotation attribution looks.
@@ -279,8 +283,9 @@ def find_quotes(
     persons = {e.name: e for e in entities if e.kind is _PERSON}
     bounds = _sentence_bounds(body, sentences)
     directs = _direct_spans(body)
+    quoted = [(d.open_mark, d.close_mark) for d in directs]
     ctx = _Context(body, mentions, list(map(_START, mentions)), persons, {},
-                   list(map(_START, bounds)), [(d.open_mark, d.close_mark) for d in directs])
+                   list(map(_START, bounds)), quoted, list(map(_START, quoted)))
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, Span | None, int] = (None, None, -1)
     chain_speaker: dict[int, tuple[str | None, str | None, Span | None]] = {}
@@ -532,6 +537,14 @@ _SEVEN_WORDS = re.compile(r"[^\w’'\-]*(?:[\w’'\-]+[^\w’'\-]+){6}[\w’'\-]
 def _count_words(text: str) -> int:
     """The words of ``text`` as far as the rules need them: 4 for up to four,
     6 for five or six, 7 for more (only "up to four" and "up to six" matter)."""
+    # Most quotes are longer: seven space-separated tokens that each start or
+    # end with a letter or digit hold seven words (one each at least), found
+    # without the patterns.
+    tokens = text.split(None, 7)
+    if len(tokens) >= 7 and sum(
+        1 for t in tokens[:7] if t[0].isalnum() or t[-1].isalnum()
+    ) == 7:
+        return 7
     if _FIVE_WORDS.match(text) is None:
         return 4
     return 6 if _SEVEN_WORDS.match(text) is None else 7
@@ -863,6 +876,39 @@ _SUBJECT_STOP = re.compile(  # the full stop first, then its look-behinds (see _
 )
 
 
+_STOP_MARKS = ";:!?“”\""
+_TITLE_DOT_2 = frozenset(("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Lt"))
+_TITLE_DOT_3 = frozenset(("Mrs", "Rep", "Sen", "Gov", "Gen", "Col", "Sgt"))
+
+
+def _word_char(ch: str) -> bool:
+    """Whether ``ch`` is a regex word character (``\\w``)."""
+    return ch.isalnum() or ch == "_"
+
+
+def _last_stop(seg: str) -> int:
+    """The end of the last match of ``_SUBJECT_STOP`` in ``seg`` (0 when none).
+
+    The same rule read from the right: the last stop mark, or a later full
+    stop before a space that ends no initial or abbreviation. Each of the
+    pattern's matches is one character, so only the last one matters.
+    """
+    cut = 0
+    for mark in _STOP_MARKS:
+        if mark in seg:
+            cut = max(cut, seg.rfind(mark) + 1)
+    k = seg.rfind(".", cut)
+    while k >= 0:
+        if k + 1 < len(seg) and seg[k + 1].isspace() and not (
+            "A" <= seg[k - 1 : k] <= "Z"
+            or (seg[k - 2 : k] in _TITLE_DOT_2 and (k == 2 or not _word_char(seg[k - 3])))
+            or (seg[k - 3 : k] in _TITLE_DOT_3 and (k == 3 or not _word_char(seg[k - 4])))
+        ):
+            return k + 1
+        k = seg.rfind(".", cut, k)
+    return cut
+
+
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
@@ -884,8 +930,13 @@ def _strip_aux(seg: str) -> str:
     end = len(seg)
     while True:
         trimmed = seg[:end].rstrip(" ,\t\n\xa0")
-        space = max(trimmed.rfind(" "), trimmed.rfind("\n"))
-        word = trimmed[space + 1 :].lower()
+        # The text after the last space or newline (rpartition takes one
+        # argument: cheaper to call than rfind).
+        word = trimmed.rpartition(" ")[2]
+        if "\n" in word:
+            word = word.rpartition("\n")[2]
+        space = len(trimmed) - len(word) - 1
+        word = word.lower()
         if word in _AUX_WORDS:
             end = space + 1
             continue
@@ -906,10 +957,7 @@ def _speaker_left(
     seg = body[window_lo:hi]
     if "(" in seg:  # the pattern needs one; most windows have none
         seg = _PARENTHETICAL.sub(_blank, seg)
-    cut = 0
-    for m in _SUBJECT_STOP.finditer(seg):
-        cut = m.end()
-    seg_lo = window_lo + cut
+    seg_lo = window_lo + _last_stop(seg)
     raw = body[seg_lo:hi]
     raw_core = _strip_aux(raw)  # a prefix of raw
     core_end = seg_lo + len(raw_core)
@@ -1025,21 +1073,32 @@ def _description_ending(
     source", "officials", "a pharmacologist"), or the one person the article
     gives a definite description's role ("the judge")."""
     body = ctx.body
+    # Each pattern ends with a word that follows a space (or, for a bare
+    # plural, a word boundary) and ends at core_end: the last word decides
+    # whether a search over the window can match at all.
+    last = body[max(seg_lo, core_end - 70) : core_end].rsplit(None, 1)
+    word = last[-1] if last and not body[core_end - 1 : core_end].isspace() else ""
+    # IGNORECASE lets a few non-ASCII letters match ASCII ones: ASCII words only.
+    folded = word.lower() if word.isascii() else None
     if body[core_end - 3 : core_end].lower() in _NOUN_ENDS:
-        desc = _DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
-        if desc is not None and desc.end() == core_end:
-            return _clean_description(desc.group()), _span(desc.start(), desc.end())
-        bare = _BARE_PLURAL.search(body, max(seg_lo, core_end - 60), core_end)
-        if bare is not None:
-            text = bare.group(1).strip()
-            return _clean_description(text), _span(core_end - len(text), core_end)
-    # Any noun of a person's role: "a pharmacologist", "the judge".
+        if folded is None or folded in _DESCRIPTION_WORDS:
+            desc = _DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
+            if desc is not None and desc.end() == core_end:
+                return _clean_description(desc.group()), _span(desc.start(), desc.end())
+        if folded is None or not folded.isalpha() or folded in _GROUP_WORDS:
+            bare = _BARE_PLURAL.search(body, max(seg_lo, core_end - 60), core_end)
+            if bare is not None:
+                text = bare.group(1).strip()
+                return _clean_description(text), _span(core_end - len(text), core_end)
+    # Any noun of a person's role: "a pharmacologist", "the judge". Its head
+    # is the last word, all lower case.
+    if not (_ROLE_HEAD.fullmatch(word) and (word in role_lexicon().heads
+                                            or word.endswith("ist"))):
+        return None
     role = _ROLE_DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
     if role is None:
         return None
     head = role.group(1).lower()
-    if not (head in role_lexicon().heads or head.endswith("ist")):
-        return None
     span = _span(role.start(), role.end())
     if role.group().lower().startswith("the "):
         # "the judge": the one person the article gives such a role (all the
@@ -1261,7 +1320,7 @@ def _is_role_word(word: str) -> bool:
 def _in_quote(ctx: _Context, pos: int) -> bool:
     """Whether ``pos`` lies inside a direct quote (people named there are not
     the antecedents of a narrator's "he" or "she")."""
-    k = bisect.bisect_right(ctx.quoted, (pos, len(ctx.body))) - 1
+    k = bisect.bisect_right(ctx.quote_opens, pos) - 1
     return k >= 0 and pos < ctx.quoted[k][1]
 
 
