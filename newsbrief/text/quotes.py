@@ -1095,7 +1095,13 @@ def _description_ending(
     if not (_ROLE_HEAD.fullmatch(word) and (word in role_lexicon().heads
                                             or word.endswith("ist"))):
         return None
-    role = _ROLE_DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
+    # The match (a determiner, up to three words and the head, each a whole
+    # token but the determiner) lies in the last five tokens: search there.
+    lo = max(seg_lo, core_end - 70)
+    head_part = body[lo:core_end].rsplit(None, 5)
+    if len(head_part) == 6:
+        lo += len(head_part[0])
+    role = _ROLE_DESCRIPTION.search(body, lo, core_end)
     if role is None:
         return None
     head = role.group(1).lower()
