@@ -40,6 +40,7 @@ import functools
 import operator
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -123,6 +124,8 @@ _SENTENCE_BREAK = frozenset(".!?\n\"“”:;•—–-([")
 
 @attrs.define(slots=True)
 class _Candidate:
+    """A candidate name as cut from a capitalised run (offsets into the run)."""
+
     start: int
     end: int
     text: str
@@ -133,13 +136,19 @@ class _Candidate:
     caps: bool = False  # written in a shouting (all-caps) context
     display: str | None = None  # the name to show when the text is all caps
     strong_person: bool = False  # a person by a given name or title, not by default
-    team: bool = False  # named before a score: a team, not the place it is named for
     role_at: int = -1  # start of the role, whose preceding words ("former") are read later
-    # Derived from ``text`` once (the candidate cache holds them):
-    key: str = ""  # lookup key (lower case)
-    words: int = 1  # number of words
-    acronym: bool = False
-    form: str = ""  # grouping key: ``key``, or "team:" + key for a team
+
+
+# A candidate at its place in a text: a list (cheaper to build than an
+# object; _resolve and _table_context change its kind, weak and form) of
+# the fields of _Candidate at these indices, offsets into the text, and of
+# what is derived from its text once (the run cache holds them): its lookup
+# key (lower case), number of words, whether it is an acronym, and its
+# grouping form (the key; a country's name for its spellings; "team:" + key
+# for a team named before a score).
+_Cand = list[Any]
+(_START, _END, _TEXT, _KIND, _ROLE, _IN_HEADLINE, _WEAK, _CAPS, _DISPLAY, _STRONG, _KEY, _WORDS,
+ _ACRONYM, _FORM) = range(14)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -194,8 +203,8 @@ def _candidates(
     *,
     in_headline: bool,
     shouting: bool = False,
-) -> list[_Candidate]:
-    out: list[_Candidate] = []
+) -> list[_Cand]:
+    out: list[_Cand] = []
     append = out.append
     plain = not shouting and not in_headline  # the body of an ordinary story
     for match in CAP_RUN.finditer(text):
@@ -226,8 +235,8 @@ def _candidates(
                 before = _former_before(text, at)
                 if before is not None:
                     role = text[before.start() : at + len(role or "")]
-            append(_Candidate(run_start + start, run_start + end, name, kind, role, in_headline,
-                              weak, caps, display, strong, False, -1, key, words, acro, form))
+            append([run_start + start, run_start + end, name, kind, role, in_headline, weak, caps,
+                    display, strong, key, words, acro, form])
     return out
 
 
@@ -797,15 +806,15 @@ def _classify(
 # -- resolution -------------------------------------------------------------
 
 
-def _context_kind(text: str, cand: _Candidate) -> EntityKind | None:
+def _context_kind(text: str, cand: _Cand) -> EntityKind | None:
     # The two words before the name decide "said X", "according to X", "in (the) X".
-    words = text[max(0, cand.start - 24) : cand.start].split()[-2:]
+    words = text[max(0, cand[_START] - 24) : cand[_START]].split()[-2:]
     last = words[-1].lower() if words else ""
     if last == "the" and len(words) == 2:
         last = words[0].lower()
     if last in _SPEECH_WORDS or (
         last == "to" and len(words) == 2 and words[0].lower() == "according"
-    ) or _SPEECH_AFTER.match(text, cand.end, cand.end + 40):
+    ) or _SPEECH_AFTER.match(text, cand[_END], cand[_END] + 40):
         return PERSON
     if last in _PLACE_WORDS:
         return PLACE
@@ -813,7 +822,7 @@ def _context_kind(text: str, cand: _Candidate) -> EntityKind | None:
 
 
 def _resolve(
-    body: str, body_cands: list[_Candidate], head_cands: list[_Candidate], kb: Knowledge
+    body: str, body_cands: list[_Cand], head_cands: list[_Cand], kb: Knowledge
 ) -> list[Draft]:
     """Candidates grouped into entities (one per person, organisation or
     place), most mentioned first (ties in order of first mention)."""
@@ -821,10 +830,10 @@ def _resolve(
         # Most names are in running text: skip the table rules unless a
         # character next to the name could start one of their contexts.
         if (
-            c.kind is None
-            or c.caps
-            or body[c.end : c.end + 2] in _SCORE_STARTS
-            or body[max(0, c.start - 2) : c.start] == "( "
+            c[_KIND] is None
+            or c[_CAPS]
+            or body[c[_END] : c[_END] + 2] in _SCORE_STARTS
+            or body[max(0, c[_START] - 2) : c[_START]] == "( "
         ):
             _table_context(body, c, kb)
     groups: dict[str, Draft] = {}
@@ -834,49 +843,49 @@ def _resolve(
     # order of addition), ``order`` its first mention until the groups are
     # ranked, ``mentions`` and ``headline`` lists of spans to sort.
 
-    def new_group(c: _Candidate, kind: EntityKind, first: int) -> None:
+    def new_group(c: _Cand, kind: EntityKind, first: int) -> None:
         """A group for ``c`` with ``c`` as its first mention (what add() would do)."""
-        text = c.text
-        name = c.display or text
-        if name != text and c.kind is kind and (
+        text = c[_TEXT]
+        name = c[_DISPLAY] or text
+        if name != text and c[_KIND] is kind and (
             len(text) > len(name)
             or (len(text) == len(name) and name.isupper() and not text.isupper())
         ):
             name = text
-        span = _span(c.start, c.end)
-        if c.in_headline:
-            g = Draft(name, kind, [text], c.role, [], [span], first)
+        span = _span(c[_START], c[_END])
+        if c[_IN_HEADLINE]:
+            g = Draft(name, kind, [text], c[_ROLE], [], [span], first)
         else:
-            g = Draft(name, kind, [text], c.role, [span], (), first)
-        form = c.form
+            g = Draft(name, kind, [text], c[_ROLE], [span], (), first)
+        form = c[_FORM]
         groups[form] = g
         by_form[form] = g
         if kind is PLACE:
-            by_form.setdefault(c.key, g)  # the spelling of a country grouped by its name
+            by_form.setdefault(c[_KEY], g)  # the spelling of a country grouped by its name
         elif kind is PERSON:
             for tok in text.split():
                 token_index.setdefault(_fold(tok), []).append(g)
 
-    def add(g: Draft, c: _Candidate) -> None:
-        text = c.text
+    def add(g: Draft, c: _Cand) -> None:
+        text = c[_TEXT]
         forms = g.aliases
         if text not in forms:
             forms.append(text)  # type: ignore[attr-defined]
-        by_form.setdefault(c.form, g)
-        if c.kind is PLACE:
-            by_form.setdefault(c.key, g)
-        if g.role is None and c.role is not None:
-            g.role = c.role
-        if c.in_headline:
+        by_form.setdefault(c[_FORM], g)
+        if c[_KIND] is PLACE:
+            by_form.setdefault(c[_KEY], g)
+        if g.role is None and c[_ROLE] is not None:
+            g.role = c[_ROLE]
+        if c[_IN_HEADLINE]:
             if g.headline:
-                g.headline.append(_span(c.start, c.end))  # type: ignore[attr-defined]
+                g.headline.append(_span(c[_START], c[_END]))  # type: ignore[attr-defined]
             else:
-                g.headline = [_span(c.start, c.end)]
+                g.headline = [_span(c[_START], c[_END])]
         else:
-            g.mentions.append(_span(c.start, c.end))  # type: ignore[attr-defined]
-        if c.kind is g.kind:
+            g.mentions.append(_span(c[_START], c[_END]))  # type: ignore[attr-defined]
+        if c[_KIND] is g.kind:
             name = g.name
-            shown = c.display or text
+            shown = c[_DISPLAY] or text
             if len(shown) > len(name) or (
                 len(shown) == len(name) and name.isupper() and not shown.isupper()
             ):
@@ -885,24 +894,24 @@ def _resolve(
     # Pass 1: multi-word names and anything with a confident kind; longer
     # names first, each length in text order (two stable sorts).
     body_cands.sort(key=_BY_START)
-    pending: list[_Candidate] = []
+    pending: list[_Cand] = []
     for c in sorted(body_cands, key=_BY_WORDS, reverse=True):
-        g = by_form.get(c.form)
+        g = by_form.get(c[_FORM])
         if g is not None:
             add(g, c)
             continue
-        kind = c.kind
-        if kind is not None and not c.weak and not (
-            c.acronym and kind is ORG
-        ) and (c.words > 1 or kind is not PERSON or c.role is not None):
-            new_group(c, kind, c.start)
+        kind = c[_KIND]
+        if kind is not None and not c[_WEAK] and not (
+            c[_ACRONYM] and kind is ORG
+        ) and (c[_WORDS] > 1 or kind is not PERSON or c[_ROLE] is not None):
+            new_group(c, kind, c[_START])
         else:
             pending.append(c)
     # Pass 2: short forms join a longer name ("Putin" -> "Vladimir Putin").
-    rest: list[_Candidate] = []
+    rest: list[_Cand] = []
     pending.sort(key=_BY_START)
     for c in pending:
-        key = c.key
+        key = c[_KEY]
         g = by_form.get(key)
         if g is not None:
             add(g, c)
@@ -911,18 +920,18 @@ def _resolve(
         if (
             owners is not None
             and len(owners) == 1
-            and c.kind in (None, PERSON, PLACE, ORG)
-            and not (c.kind in (PLACE, ORG) and not c.weak and key in kb.countries)
+            and c[_KIND] in (None, PERSON, PLACE, ORG)
+            and not (c[_KIND] in (PLACE, ORG) and not c[_WEAK] and key in kb.countries)
         ):
             add(owners[0], c)
             continue
         acronym_owner = None
-        if c.acronym:
+        if c[_ACRONYM]:
             canonical = kb.organizations.get(key)
             if canonical is not None:
                 acronym_owner = by_form.get(_fold(canonical))
             if acronym_owner is None:
-                acronym_owner = _acronym_owner(c.text, groups.values(), kb)
+                acronym_owner = _acronym_owner(c[_TEXT], groups.values(), kb)
         if acronym_owner is not None:
             add(acronym_owner, c)
             continue
@@ -931,34 +940,34 @@ def _resolve(
     # all its mentions ("Trump said" anywhere makes every "Trump" a person).
     votes: dict[str, EntityKind] = {}
     for c in rest:
-        if c.kind is None:
+        if c[_KIND] is None:
             ctx_kind = _context_kind(body, c)
-            key = c.form
+            key = c[_FORM]
             if ctx_kind is PERSON or (ctx_kind is not None and key not in votes):
                 votes[key] = ctx_kind
     for c in rest:
-        g = by_form.get(c.key)
+        g = by_form.get(c[_KEY])
         if g is not None:
             add(g, c)
             continue
-        if c.caps and c.kind is None:
+        if c[_CAPS] and c[_KIND] is None:
             continue  # a shouted word that matched no name: not an entity
-        kind = c.kind or votes.get(c.form)
+        kind = c[_KIND] or votes.get(c[_FORM])
         if kind is None:
             kind = OTHER
-        new_group(c, kind, c.start)
+        new_group(c, kind, c[_START])
     # Headline: join body entities by form, token or spelling.
     for c in head_cands:
-        key = c.key
+        key = c[_KEY]
         hg: Draft | None = by_form.get(key)
         if hg is None:
             owners = token_index.get(key)
             hg = owners[0] if owners is not None and len(owners) == 1 else None
-        if hg is None and c.acronym:
-            hg = _acronym_owner(c.text, groups.values(), kb)
+        if hg is None and c[_ACRONYM]:
+            hg = _acronym_owner(c[_TEXT], groups.values(), kb)
         if hg is None:
-            if c.kind is not None:
-                new_group(c, c.kind, 1 << 30)  # after every body entity
+            if c[_KIND] is not None:
+                new_group(c, c[_KIND], 1 << 30)  # after every body entity
             continue
         add(hg, c)
     ranked: list[tuple[int, float, Draft]] = []
@@ -988,9 +997,9 @@ def _resolve(
     return ents
 
 
-_BY_START = operator.attrgetter("start")
+_BY_START = operator.itemgetter(_START)
 _SPAN_ORDER = operator.attrgetter("start", "end")
-_BY_WORDS = operator.attrgetter("words")
+_BY_WORDS = operator.itemgetter(_WORDS)
 _BY_COUNT_AND_FIRST = operator.itemgetter(0, 1)
 # Two characters after a name that may open a score ("Liverpool 16"): see _SCORE_AFTER.
 _SCORE_STARTS = frozenset(
@@ -1002,54 +1011,51 @@ def _longest_first(form: str) -> tuple[int, str]:
     return -len(form), form
 
 
-def _table_context(body: str, c: _Candidate, kb: Knowledge) -> None:
+def _table_context(body: str, c: _Cand, kb: Knowledge) -> None:
     """Kinds from tables and datelines: a name before a score is a team (or,
     inside brackets, a scorer); an all-caps name before a date is a place."""
-    if body[c.end : c.end + 2] in _SCORE_STARTS and _SCORE_AFTER.match(body, c.end):
-        key = c.key
-        lo = max(0, c.start - 60)
-        in_brackets = body.rfind("(", lo, c.start) > body.rfind(")", lo, c.start)
+    if body[c[_END] : c[_END] + 2] in _SCORE_STARTS and _SCORE_AFTER.match(body, c[_END]):
+        key = c[_KEY]
+        lo = max(0, c[_START] - 60)
+        in_brackets = body.rfind("(", lo, c[_START]) > body.rfind(")", lo, c[_START])
         if in_brackets:
-            if c.kind in (None, OTHER) and not c.caps:
-                c.kind = PERSON
-                c.weak = False
+            if c[_KIND] in (None, OTHER) and not c[_CAPS]:
+                c[_KIND] = PERSON
+                c[_WEAK] = False
             return
-        if key in kb.countries or c.role is not None:
+        if key in kb.countries or c[_ROLE] is not None:
             return
-        if c.kind is PERSON and (c.strong_person or c.words == 1):
+        if c[_KIND] is PERSON and (c[_STRONG] or c[_WORDS] == 1):
             return
-        if c.kind in (None, OTHER, PLACE, PERSON):
-            c.kind = ORG
-            c.weak = False
-            c.team = True
-            c.form = "team:" + c.key  # a team named for a place is not the place
+        if c[_KIND] in (None, OTHER, PLACE, PERSON):
+            c[_KIND] = ORG
+            c[_WEAK] = False
+            c[_FORM] = "team:" + c[_KEY]  # a team named for a place is not the place
         return
-    if c.caps and c.kind is PLACE and c.key not in kb.countries and (
-        _VERSUS_AFTER.match(body, c.end) or _VERSUS_BEFORE.search(body, max(0, c.start - 6),
-                                                                   c.start)
+    if c[_CAPS] and c[_KIND] is PLACE and c[_KEY] not in kb.countries and (
+        _VERSUS_AFTER.match(body, c[_END]) or _VERSUS_BEFORE.search(body, max(0, c[_START] - 6),
+                                                                   c[_START])
     ):
-        c.kind = ORG  # "BUFFALO AT SEATTLE": a fixture list names teams
-        c.team = True
-        c.form = "team:" + c.key  # a team named for a place is not the place
+        c[_KIND] = ORG  # "BUFFALO AT SEATTLE": a fixture list names teams
+        c[_FORM] = "team:" + c[_KEY]  # a team named for a place is not the place
         return
-    if body[max(0, c.start - 2) : c.start] == "( " and _BRACKETED.match(body, c.end) and (
-        c.kind in (PLACE, None, OTHER)
-        and c.key not in kb.countries
-        and _PERSON_BEFORE_BRACKET.search(body, max(0, c.start - 40), c.start)
+    if body[max(0, c[_START] - 2) : c[_START]] == "( " and _BRACKETED.match(body, c[_END]) and (
+        c[_KIND] in (PLACE, None, OTHER)
+        and c[_KEY] not in kb.countries
+        and _PERSON_BEFORE_BRACKET.search(body, max(0, c[_START] - 40), c[_START])
     ):
-        c.kind = ORG  # "Brian Laudrup ( Rangers )": a player's club
-        c.team = True
-        c.form = "team:" + c.key  # a team named for a place is not the place
-        c.weak = False
+        c[_KIND] = ORG  # "Brian Laudrup ( Rangers )": a player's club
+        c[_FORM] = "team:" + c[_KEY]  # a team named for a place is not the place
+        c[_WEAK] = False
         return
-    if c.kind is None and c.text.isupper() and _DATELINE_AFTER.match(body, c.end):
-        c.kind = PLACE
-        c.weak = False
-        c.form = _form(c.key, PLACE, kb)
+    if c[_KIND] is None and c[_TEXT].isupper() and _DATELINE_AFTER.match(body, c[_END]):
+        c[_KIND] = PLACE
+        c[_WEAK] = False
+        c[_FORM] = _form(c[_KEY], PLACE, kb)
         return
-    if c.kind is None and _org_context_after(body, c.end):
-        c.kind = ORG
-        c.weak = False
+    if c[_KIND] is None and _org_context_after(body, c[_END]):
+        c[_KIND] = ORG
+        c[_WEAK] = False
 
 
 def _org_context_after(body: str, end: int) -> bool:
