@@ -68,3 +68,22 @@ def test_without_publication_date_relative_dates_are_unresolved() -> None:
 def test_find_dates_never_raises_and_spans_match(text: str, published: dt.date) -> None:
     for d in find_dates(text, published):
         assert d.span.of(text) == d.text
+
+
+def test_month_modifier_is_read_back_across_spaces_and_hyphens() -> None:
+    # "through" is the longest modifier: the look-back must reach its start.
+    assert _one("Talks run through October.")[0] == "through October"
+    assert _one("The vote is due in\nOctober.")[0] == "in\nOctober"
+    assert _one("It opens in mid - October.")[0] == "in mid - October"
+    assert _one("Prices rose in early  October.")[0] == "in early  October"
+
+
+def test_weekday_modifier_before_weekday() -> None:
+    assert _one("The shop has been shut since Tuesday.")[0] == "since Tuesday"
+    assert _one("The shop opens before Tuesday.")[0] == "before Tuesday"
+    assert _one("The shop opened Tuesday.")[0] == "Tuesday"
+
+
+def test_relative_unit_needs_a_relative_word() -> None:
+    assert _one("It grew 5% in the past  year.")[0] == "past  year"
+    assert find_dates("It grew 5% a year.", PUB) == ()
