@@ -46,7 +46,7 @@ import attrs
 
 from newsbrief.model import Entity, EntityKind, Span, _span
 from newsbrief.text.knowledge import Knowledge, knowledge
-from newsbrief.text.roles import Draft, refine
+from newsbrief.text.roles import Draft, new_draft, refine
 from newsbrief.text.tokens import (
     CAP_RUN,
     clause_before,
@@ -854,9 +854,9 @@ def _resolve(
             name = text
         span = _span(c[_START], c[_END])
         if c[_IN_HEADLINE]:
-            g = Draft(name, kind, [text], c[_ROLE], [], [span], first)
+            g = new_draft(name, kind, [text], c[_ROLE], [], [span], first)
         else:
-            g = Draft(name, kind, [text], c[_ROLE], [span], (), first)
+            g = new_draft(name, kind, [text], c[_ROLE], [span], (), first)
         form = c[_FORM]
         groups[form] = g
         by_form[form] = g
