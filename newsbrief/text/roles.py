@@ -288,8 +288,11 @@ def _merge_plural_possessives(body: str, ents: list[Draft], kb: Knowledge) -> li
             continue
         if ent.kind is not PERSON and ent.kind is not OTHER:
             continue
-        if not any(body[s.end : s.end + 1] in _APOSTROPHES for s in ent.mentions):
-            continue
+        for s in ent.mentions:
+            if body[s.end : s.end + 1] in _APOSTROPHES:
+                break
+        else:
+            continue  # no mention is followed by an apostrophe
         if _strong_person(ent, kb):
             continue
         for span in list(ent.mentions):
@@ -918,11 +921,7 @@ def _drop_sentence_starters(
             and not ent.headline
             and not ent.name.isupper()
         ):
-            if ent.kind is OTHER and all(
-                _LOWER_NEXT.match(body, s.end, s.end + 3) is not None
-                and _at_sentence_start(body, s.start, starts)
-                for s in ent.mentions
-            ):
+            if ent.kind is OTHER and _only_sentence_starter(body, ent.mentions, starts):
                 continue  # "Dock workers", "Trade between": ordinary words
             if ent.role is None and ent.kind is PERSON and _plural_role(ent.name, lex):
                 # "Engineers warned": a group described, not a person's name;
@@ -931,6 +930,17 @@ def _drop_sentence_starters(
                 ent.touch()
         out.append(ent)
     return out
+
+
+def _only_sentence_starter(body: str, mentions: Sequence[Span], starts: frozenset[int]) -> bool:
+    """Whether every mention opens a sentence before a lower-case word (a
+    loop rather than all(): a generator resumed from C costs more)."""
+    for s in mentions:
+        if _LOWER_NEXT.match(body, s.end, s.end + 3) is None or not _at_sentence_start(
+            body, s.start, starts
+        ):
+            return False
+    return True
 
 
 def _plural_role(word: str, lex: RoleLexicon) -> bool:
