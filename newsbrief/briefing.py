@@ -442,14 +442,31 @@ def _count(name: str, value: object) -> int:
 
 
 def _tokens(text: str) -> frozenset[str]:
-    if text.isascii():
-        # Lower-casing ASCII maps letters to letters only: the words of the
-        # lowered text are the lowered words. A word of _WORD is a run of
-        # letters, apostrophes and hyphens from its first letter on: the runs
-        # come out of one byte translation and split (no regex). Runs with an
-        # apostrophe or hyphen, a few, are cleaned one by one; words shorter
-        # than three letters go with the stopwords.
-        return _run_tokens(text.lower().encode().translate(_ASCII_RUNS).decode())
+    """Lowered words of ``text`` (see _WORD), without stopwords and words under three letters."""
+    runs = _runs(text, _RUNS)
+    if runs is None:
+        return _regex_tokens(text)
+    return _run_tokens(runs)
+
+
+def _runs(text: str, table: bytes) -> str | None:
+    """The runs of ``text`` that :func:`_run_tokens` reads, or None when it holds U+0001.
+
+    A word of _WORD is a run of ASCII letters, apostrophes and hyphens from
+    its first letter on, lowered: lower-casing the UTF-8 bytes lowers the
+    ASCII letters only, and one byte translation makes every other byte
+    (those of non-ASCII characters included) a space. The curly apostrophe,
+    part of a word too, goes through as U+0001 (no regex).
+    """
+    if "\x01" in text:
+        return None
+    if "’" in text:
+        text = text.replace("’", "\x01")
+    return text.encode().lower().translate(table).decode()
+
+
+def _regex_tokens(text: str) -> frozenset[str]:
+    """:func:`_tokens` by the regex _WORD (for the rare text holding U+0001)."""
     found = {w.lower() for w in _WORD.findall(text)}
     found -= _STOPWORDS
     odd = [w for w in found if len(w) < 3 or "'" in w or "’" in w or w.endswith("-")]
@@ -461,13 +478,13 @@ def _tokens(text: str) -> frozenset[str]:
 
 
 def _run_tokens(runs: str) -> frozenset[str]:
-    """:func:`_tokens` of lowered ASCII text whose bytes went through _ASCII_RUNS."""
+    """:func:`_tokens` of the runs :func:`_runs` made of a text."""
     found = set(runs.split())
-    if "'" in runs or "-" in runs:
+    if "'" in runs or "-" in runs or "\x01" in runs:
         # The runs holding an apostrophe or a hyphen, found from those
         # characters (a few) rather than by looking at every word.
         odd = set()
-        for char in "'-":
+        for char in "'-\x01":
             index = runs.find(char)
             while index != -1:
                 start = runs.rfind(" ", 0, index) + 1
@@ -478,8 +495,10 @@ def _run_tokens(runs: str) -> frozenset[str]:
                 index = runs.find(char, end)
         found.difference_update(odd)
         for run in odd:
-            word = run.lstrip("'-")
-            if "'" in word or "-" in word:
+            word = run.lstrip("'-\x01")
+            if "\x01" in word:
+                word = word.replace("\x01", "’")
+            if "'" in word or "-" in word or "’" in word:
                 word = _clean_word(word)
             if len(word) > 2:
                 found.add(word)
@@ -487,12 +506,12 @@ def _run_tokens(runs: str) -> frozenset[str]:
 
 
 def _sentence_tokens(sentences: Sequence[Sentence]) -> tuple[frozenset[str], ...]:
-    """:func:`_tokens` of each sentence: one lowering and translation for all of them."""
+    """:func:`_tokens` of each sentence: one translation for all of them."""
     texts = [s.text for s in sentences]
     joined = "\x00".join(texts)
-    if not texts or not joined.isascii() or joined.count("\x00") != len(texts) - 1:
+    runs = _runs(joined, _RUNS_KEEP_NUL) if texts else None
+    if runs is None or joined.count("\x00") != len(texts) - 1:
         return tuple(map(_tokens, texts))
-    runs = joined.lower().encode().translate(_ASCII_RUNS_KEEP_NUL).decode()
     return tuple(map(_run_tokens, runs.split("\x00")))
 
 
@@ -500,10 +519,11 @@ def _clean_word(word: str) -> str:
     return word.removesuffix("’s").removesuffix("'s").strip("'’-")
 
 
-# Bytes of lowered ASCII text: what words are made of stays, the rest is a space.
-_ASCII_RUNS = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz'-" else 32 for c in range(256))
+# Bytes of lowered UTF-8 text: what words are made of stays (U+0001 stands for
+# the curly apostrophe), the rest is a space.
+_RUNS = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz'-\x01" else 32 for c in range(256))
 # The same, keeping NUL: it separates the sentences translated together.
-_ASCII_RUNS_KEEP_NUL = b"\x00" + _ASCII_RUNS[1:]
+_RUNS_KEEP_NUL = b"\x00" + _RUNS[1:]
 _SHORT_OR_STOPWORD = _STOPWORDS | frozenset(
     "".join(chars)
     for size in (1, 2)
