@@ -82,8 +82,11 @@ def script_features(text: str) -> ScriptFeatures:
     three letter names). The end of a text counts as a sentence end.
     """
     commas = text.count(",") + text.count(";") + text.count(":")
-    if text.isascii() and text.isprintable():
-        return _ascii_features(text, commas)
+    if text.isascii():
+        data = text.encode()
+        # Printable ASCII has no control bytes (a C scan, no Unicode lookups).
+        if len(data.translate(None, _ASCII_CONTROLS)) == len(data):
+            return _ascii_features(text, data, commas)
     stops = len(_STOP.findall(text))
     if text.strip() and not text.rstrip().endswith((".", "!", "?")):
         stops += 1  # the engine stops at the end of the text all the same
@@ -95,16 +98,18 @@ def script_features(text: str) -> ScriptFeatures:
     )
 
 
-def _ascii_features(text: str, commas: int) -> ScriptFeatures:
-    """:func:`script_features` of printable ASCII text, by counting in C.
+def _ascii_features(text: str, data: bytes, commas: int) -> ScriptFeatures:
+    """:func:`script_features` of printable ASCII text (``data``: its bytes), by counting in C.
 
     Its only white space is the space. Letters are ASCII letters; a word is a
     run of letters, and an apostrophe between two letters joins two runs into
     one word; a sentence end is a run of ``.!?`` before a space or at the end.
     """
-    data = text.encode()
-    letters = len(data.translate(None, _ASCII_NOT_LETTERS))
-    words = len(data.translate(_ASCII_NOT_LETTERS_TO_SPACE).split())
+    # Letters become "a", all else a space: a run of letters starts at the
+    # text's start or after a space (counted, not split into a list).
+    classes = data.translate(_ASCII_LETTER_CLASSES)
+    letters = classes.count(b"a")
+    words = classes.count(b" a") + classes.startswith(b"a")
     if "'" in text:
         words -= len(_JOINING_APOSTROPHE.findall(text))
     stops = text.count(". ") + text.count("! ") + text.count("? ")
@@ -116,8 +121,8 @@ def _ascii_features(text: str, commas: int) -> ScriptFeatures:
 
 
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-_ASCII_NOT_LETTERS = bytes(c for c in range(128) if c not in _ASCII_LETTERS)
-_ASCII_NOT_LETTERS_TO_SPACE = bytes.maketrans(_ASCII_NOT_LETTERS, b" " * len(_ASCII_NOT_LETTERS))
+_ASCII_LETTER_CLASSES = bytes(97 if c in _ASCII_LETTERS else 32 for c in range(256))
+_ASCII_CONTROLS = bytes([*range(32), 127])
 # An apostrophe with a letter on each side (it opens with the literal: fast).
 _JOINING_APOSTROPHE = re.compile(r"'(?<=[A-Za-z]')(?=[A-Za-z])")
 
