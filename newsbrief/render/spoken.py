@@ -52,6 +52,8 @@ _MONTH_ABBREVIATIONS = {
     "Dec": "December",
 }
 _MONTH = "(?:" + "|".join(_MONTHS) + ")"
+# Whether a month's name is in a text (one scan instead of twelve).
+_MONTH_HINT = re.compile("|".join(_MONTHS))
 
 # -- preparation ---------------------------------------------------------------
 
@@ -725,6 +727,15 @@ _TOKEN_EDGES = ".,;:!?()[]\"'“”‘’"
 
 
 def _has_domain(text: str) -> bool:
+    if text.isascii():
+        # Lower-casing ASCII keeps every character in place: look after each
+        # full stop (a few per sentence) instead of lowering and scanning it all.
+        index = text.find(".")
+        while index != -1:
+            if text[index : index + 6].lower().startswith(_TLDS):
+                return True
+            index = text.find(".", index + 1)
+        return False
     return _TLD_HINT.search(text.lower()) is not None
 
 
@@ -777,10 +788,11 @@ def _numbers_before_abbreviations(text: str) -> str:
             text = _RANGE.sub(r"\1 to ", text)
     if "/" in text:
         text = _SLASH_DATE.sub(lambda m: " ".join(m.groups()), text)
-    if any(c in text for c in "~<>#"):
+    if "~" in text or "<" in text or ">" in text or "#" in text:
         for pattern, replacement in _NUMBER_SYMBOLS:
             text = pattern.sub(replacement, text)
-    if any(c in text for c in _CURRENCY_CHARS):
+    # The currency signs but "$" are not ASCII.
+    if "$" in text or (not text.isascii() and any(c in text for c in _CURRENCY_CHARS)):
         text = _sub_at(_MONEY, _say_money, text, _money_starts(text))
     if _PENCE_HINT.search(text) is not None:
         text = _PENCE.sub(lambda m: f"{cardinal(int(m.group(1)))} pence", text)
@@ -814,7 +826,7 @@ def _numbers(text: str) -> str:
         if _has_fraction_char(text):
             text = _UNICODE_FRACTION.sub(_say_unicode_fraction, text)
         return text
-    if any(month in text for month in _MONTHS):
+    if _MONTH_HINT.search(text) is not None:
         text = _DAY_MONTH.sub(_say_day_month, text)
         text = _MONTH_DAY.sub(lambda m: f"{m.group('m')} {ordinal(int(m.group('d')))}", text)
     if "0s" in text or "0's" in text:
