@@ -61,7 +61,13 @@ def _library() -> Callable[..., Any] | None:
     return num2words  # type: ignore[no-any-return]
 
 
-def _below_thousand(n: int) -> str:
+@functools.cache
+def _below_thousand_words() -> tuple[str, ...]:
+    """The words of 0 to 999 ("" for 0), made once: numbers are spelled out in every story."""
+    return tuple(map(_spell_below_thousand, range(1000)))
+
+
+def _spell_below_thousand(n: int) -> str:
     hundreds, rest = divmod(n, 100)
     words = []
     if hundreds:
@@ -83,7 +89,7 @@ def fallback_cardinal(n: int) -> str:
     if n == 0:
         return "zero"
     if n < 1000:
-        return _below_thousand(n)
+        return _below_thousand_words()[n]
     groups: list[tuple[int, int]] = []
     scale = 0
     while n:
@@ -92,9 +98,8 @@ def fallback_cardinal(n: int) -> str:
             groups.append((scale, group))
         scale += 1
     groups.reverse()
-    parts = [
-        _below_thousand(group) + (f" {_SCALES[scale]}" if scale else "") for scale, group in groups
-    ]
+    words = _below_thousand_words()
+    parts = [words[group] + (f" {_SCALES[scale]}" if scale else "") for scale, group in groups]
     # British usage, as num2words: "one thousand and one", but "one thousand one hundred".
     last_scale, last_group = groups[-1]
     if len(parts) > 1 and last_scale == 0 and last_group < 100:

@@ -213,6 +213,9 @@ _DATELINE = re.compile(
 def drop_dateline(text: str) -> str:
     """Remove a dateline ("LONDON (Reuters) - ") from the start of a sentence."""
     # The pattern is anchored and never empty: a match, not a scan of the text.
+    # Every dateline ends in a dash: without one, nothing to match.
+    if "-" not in text and "—" not in text and "–" not in text:
+        return text
     match = _DATELINE.match(text)
     return text if match is None else text[match.end() :]
 
