@@ -428,3 +428,37 @@ def test_a_second_briefing_of_an_article_speaks_no_text_again(
     assert len(calls) == spoken_once
     assert again == first
     assert trimmed == Article.from_text(STORY).briefing(seconds=first.listening_seconds / 2)
+
+
+_TOKEN_PIECES = [*"aZq '-’é£\x00\x01.,", "’s", "'s", "--", "İ", "K", "the", "He"]
+_TOKEN_TEXT = st.lists(st.sampled_from(_TOKEN_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TOKEN_TEXT)
+def test_token_sets_by_byte_translation_equal_the_regex_words(text: str) -> None:
+    from newsbrief.briefing import _regex_tokens, _tokens
+
+    assert _tokens(text) == _regex_tokens(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TOKEN_TEXT, max_size=5))
+def test_sentence_token_sets_equal_each_sentences_tokens(texts: list[str]) -> None:
+    from newsbrief.briefing import _sentence_tokens, _tokens
+    from newsbrief.model import Sentence
+
+    sentences = [Sentence(t, 0, len(t), i, 0) for i, t in enumerate(texts)]
+    assert _sentence_tokens(sentences) == tuple(_tokens(t) for t in texts)
+
+
+def test_curly_apostrophes_and_pound_signs_keep_their_words() -> None:
+    from newsbrief.briefing import _tokens
+
+    assert _tokens("Don’t pay £5m for O’Neill’s café, it’s well-known") == {
+        "don’t",
+        "pay",
+        "o’neill",
+        "caf",
+        "well-known",
+    }
