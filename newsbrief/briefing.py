@@ -542,14 +542,8 @@ _SHORT_OR_STOPWORD = _STOPWORDS | frozenset(
 )
 
 
-def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
-    if not a or not b:
-        return False
-    return len(a & b) / min(len(a), len(b)) >= _SIMILAR
-
-
 def _similar_to_any(tokens: frozenset[str], others: Sequence[frozenset[str]]) -> bool:
-    """Whether ``_similar(tokens, other)`` for one of ``others`` (in one loop, no calls)."""
+    """Whether ``tokens`` shares :data:`_SIMILAR` of the smaller set with one of ``others``."""
     if not tokens:
         return False
     size = len(tokens)
@@ -1079,7 +1073,7 @@ def _quotes(
 
     def says_lede(text: str) -> bool:
         if text not in similar_to_lede:
-            similar_to_lede[text] = _similar(_tokens(text), lede_tokens)
+            similar_to_lede[text] = _similar_to_any(_tokens(text), (lede_tokens,))
         return similar_to_lede[text]
 
     candidates: list[Quote] = []

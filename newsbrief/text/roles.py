@@ -120,34 +120,20 @@ class Draft:
     :class:`Entity` passed in) or, when it came straight from the recogniser,
     an entity of exactly its fields (aliases already in order, mentions
     sorted); a changed one has its aliases and mentions sorted and
-    deduplicated again.
+    deduplicated again. Made by :func:`new_draft`.
     """
 
     __slots__ = ("aliases", "changed", "headline", "kind", "mentions", "name", "order", "role",
                  "source")
-
-    def __init__(
-        self,
-        name: str,
-        kind: EntityKind,
-        aliases: Sequence[str],
-        role: str | None,
-        mentions: Sequence[Span],
-        headline: Sequence[Span],
-        order: float,
-        *,
-        changed: bool = False,
-        source: Entity | None = None,
-    ) -> None:
-        self.name = name
-        self.kind = kind
-        self.aliases = aliases
-        self.role = role
-        self.mentions = mentions
-        self.headline = headline
-        self.order = order
-        self.changed = changed
-        self.source = source
+    name: str
+    kind: EntityKind
+    aliases: Sequence[str]
+    role: str | None
+    mentions: Sequence[Span]
+    headline: Sequence[Span]
+    order: float
+    changed: bool
+    source: Entity | None
 
     def touch(self) -> None:
         self.changed = True
@@ -187,10 +173,16 @@ def new_draft(
     mentions: Sequence[Span],
     headline: Sequence[Span],
     order: float,
+    *,
+    changed: bool = False,
+    source: Entity | None = None,
 ) -> Draft:
-    """``Draft(...)`` (unchanged, without a source) for the recogniser's hot
-    path: a class whose ``__init__`` is Python code costs an extra interpreter
-    frame per object when called, a plain function does not."""
+    """A new :class:`Draft`, the only way to make one.
+
+    A plain function rather than ``Draft.__init__``: a class whose
+    ``__init__`` is Python code costs an extra interpreter frame per object
+    on the recogniser's hot path.
+    """
     draft: Draft = _NEW(Draft)
     draft.name = name
     draft.kind = kind
@@ -199,8 +191,8 @@ def new_draft(
     draft.mentions = mentions
     draft.headline = headline
     draft.order = order
-    draft.changed = False
-    draft.source = None
+    draft.changed = changed
+    draft.source = source
     return draft
 
 
@@ -226,7 +218,7 @@ def refine_entities(
     if not entities or not body:
         return tuple(entities)
     ents = [
-        Draft(e.name, e.kind, e.aliases, e.role, e.mentions, e.headline_mentions, i, source=e)
+        new_draft(e.name, e.kind, e.aliases, e.role, e.mentions, e.headline_mentions, i, source=e)
         for i, e in enumerate(entities)
     ]
     ents = _refined(body, ents, frozenset(sentence_starts), headline)
@@ -314,7 +306,7 @@ def _merge_plural_possessives(body: str, ents: list[Draft], kb: Knowledge) -> li
             full = body[new_span.start : new_span.end]
             target = merged.get(full.lower())
             if target is None:
-                target = Draft(full, kind, [], None, [], (), ent.order + 0.5, changed=True)
+                target = new_draft(full, kind, [], None, [], (), ent.order + 0.5, changed=True)
                 merged[full.lower()] = target
             target.edit_mentions().append(new_span)
             ent.edit_mentions().remove(span)
