@@ -233,3 +233,97 @@ def test_a_month_after_a_given_name_or_courtesy_title_is_a_surname() -> None:
     people = {e.name: [body[s.start : s.end] for s in e.mentions] for e in find_entities(body)
               if e.kind is EntityKind.PERSON}
     assert people == {"Helen May": ["Helen May", "May"], "Oliver March": ["Oliver March"]}
+
+
+def test_known_name_opening_with_a_common_word_stays_whole() -> None:
+    body = "New Zealand beat Fiji in New York. Officials of the New York Harbour Trust met."
+    kinds = _kinds(body)
+    assert kinds["New Zealand"] is EntityKind.PLACE
+    assert kinds["New York"] is EntityKind.PLACE
+    assert "York" not in kinds and "Zealand" not in kinds
+
+
+def test_courtesy_title_makes_a_person_of_an_unknown_name() -> None:
+    body = "Ms Oduya won the prize. Critics praised Ms Oduya."
+    (person,) = find_entities(body)
+    assert (person.name, person.kind, person.role) == ("Oduya", EntityKind.PERSON, None)
+    assert [m.of(body) for m in person.mentions] == ["Oduya", "Oduya"]
+
+
+def test_courtesy_title_before_a_place_name_is_a_person() -> None:
+    body = "Mrs Jackson spoke to reporters. Jackson, who lives in Leeds, was angry."
+    kinds = _kinds(body)
+    assert kinds["Jackson"] is EntityKind.PERSON
+    assert kinds["Leeds"] is EntityKind.PLACE
+
+
+def test_courtesy_title_before_a_title_word_surname() -> None:
+    people = {e.name: e.role for e in find_entities("Mr King agreed with Mrs Bishop.")}
+    assert people == {"King": None, "Bishop": None}
+    # How one addresses an office holder names no one.
+    assert find_entities("Thank you, Mr President.") == ()
+
+
+def test_word_before_a_courtesy_title_is_no_role() -> None:
+    (person,) = find_entities("Describing Mr Harrow, she smiled.")
+    assert (person.name, person.role) == ("Harrow", None)
+
+
+def test_title_before_a_given_name_and_a_title_word_surname() -> None:
+    body = "Prime Minister John Major met Chancellor of the Exchequer Kenneth Clarke. Major left."
+    people = {e.name: e.role for e in find_entities(body) if e.kind is EntityKind.PERSON}
+    assert people["John Major"] == "Prime Minister"
+    assert "Kenneth Clarke" in people
+    assert not any("Exchequer" in name or "Minister" in name for name in people)
+
+
+def test_common_word_before_a_given_name_is_cut_off() -> None:
+    body = "Centre Jason Hobbs will miss the game. Third-stringer Kevin Bell played."
+    people = {e.name for e in find_entities(body) if e.kind is EntityKind.PERSON}
+    assert "Jason Hobbs" in people
+    assert not any(p.startswith(("Centre", "Third")) for p in people)
+
+
+def test_place_name_as_a_surname_joins_the_person() -> None:
+    body = "Sarah Jackson arrived. Jackson said Jackson was ready. She met Jackson later."
+    people = [e for e in find_entities(body) if e.kind is EntityKind.PERSON]
+    assert [p.name for p in people] == ["Sarah Jackson"]
+    assert [e.name for e in find_entities(body) if e.kind is EntityKind.PLACE] == []
+
+
+def test_surname_of_two_people_is_a_person() -> None:
+    body = "Bill Tarrant and Hillary Tarrant met. Later Tarrant spoke about Tarrant's plan."
+    kinds = _kinds(body)
+    assert kinds["Tarrant"] is EntityKind.PERSON
+
+
+def test_surname_beside_a_longer_name_with_a_stray_word() -> None:
+    body = "Hillary Tarrant spoke. Crooked Hillary Tarrant, he said. Tarrant left."
+    tarrant = next(e for e in find_entities(body) if e.name == "Hillary Tarrant")
+    assert "Tarrant" in tarrant.aliases
+
+
+def test_spokesman_context_does_not_make_a_person_an_organisation() -> None:
+    body = "Hillary Tarrant campaigned. Tarrant spokesman Nick Moss said Tarrant would win."
+    kinds = _kinds(body)
+    assert "Tarrant" not in kinds
+    assert kinds["Hillary Tarrant"] is EntityKind.PERSON
+
+
+def test_company_context_keeps_a_company_apart_from_a_person() -> None:
+    body = "George Wimble founded it. Wimble shares rose. Wimble profits fell."
+    kinds = _kinds(body)
+    assert kinds["Wimble"] is EntityKind.ORGANIZATION
+
+
+def test_bowler_in_a_scorecard_is_the_player() -> None:
+    body = "Scores : C. Harris lbw b Moody 22 N. Astle c Lara b Harris 4 ."
+    harris = next(e for e in find_entities(body) if e.name == "C. Harris")
+    assert harris.kind is EntityKind.PERSON
+    assert len(harris.mentions) == 2
+
+
+def test_country_initials_keep_their_spelling() -> None:
+    body = "It sells in the UK and the US. Exports from the UK rose."
+    names = {e.name for e in find_entities(body)}
+    assert names == {"UK", "US"}

@@ -46,7 +46,7 @@ import attrs
 
 from newsbrief.model import Entity, EntityKind, Span, _span
 from newsbrief.text.knowledge import Knowledge, knowledge
-from newsbrief.text.roles import Draft, new_draft, refine
+from newsbrief.text.roles import Draft, new_draft, refine, role_lexicon
 from newsbrief.text.tokens import (
     CAP_RUN,
     clause_before,
@@ -116,6 +116,11 @@ _PERSON_TITLES = frozenset(
         "captain", "lieutenant", "admiral", "sergeant", "commander", "mp", "sheikh", "emir",
         "lieutenant-general", "major-general", "brigadier-general",
     }
+)
+# Titles one addresses an office holder by ("Mr President"): no surname.
+_ADDRESSED_TITLES = frozenset(
+    ("president", "speaker", "chairman", "chairwoman", "chair", "secretary", "ambassador",
+     "mayor", "minister", "prime", "justice", "deputy", "governor", "commissioner")
 )
 _NUMBER_WORDS = frozenset(("One", "Two", "Three", "Four", "Five", "I", "II", "III", "IV"))
 _NUMBER_FOLDED = frozenset(w.casefold() for w in _NUMBER_WORDS)
@@ -491,6 +496,11 @@ def _split_run(
         key = _fold(tokens[0][2])
         if key in kb.demonyms or key in kb.places or (surname_last and len(tokens) == 1):
             break
+        if len(tokens) > 1 and (_known_start(tokens, kb) or key.rstrip(".") in kb.honorifics):
+            # "New York", "New Zealand": a known name opens with the word;
+            # "Ms Oduya": a courtesy title makes the name a person's (see
+            # _title_split).
+            break
         tokens = tokens[1:]
         first_common = False
     while tokens and _skippable(tokens[-1][2], kb) and not surname_last:
@@ -523,6 +533,18 @@ def _split_run(
                      surname=surname_last)
 
 
+def _known_start(tokens: Sequence[_Tok], kb: Knowledge) -> bool:
+    """Whether the first two to four tokens spell a known place or
+    organisation ("New York", "New Zealand", "The Hague")."""
+    words = [_fold(tokens[0][2])]
+    for tok in tokens[1:4]:
+        words.append(_fold(strip_possessive(tok[2])))
+        key = " ".join(words)
+        if key in kb.places or key in kb.organizations:
+            return True
+    return False
+
+
 def _span_text(text: str, toks: Sequence[_Tok], possessive: bool) -> tuple[int, int, str]:
     start, end = toks[0][0], toks[-1][1]
     if possessive:
@@ -551,7 +573,9 @@ def _split_shouting(
                 display = name if is_acronym(name) else kb.organizations[key]
             elif key in kb.places:
                 kind = PLACE
-                display = kb.places[key]
+                # "CHINA" is shown as "China"; "UK" stays "UK" (a name is
+                # the fullest form the article uses, not an expansion).
+                display = kb.places[key] if len(name.replace(".", "")) > 3 else name
             if kind is not None:
                 out.append(_Candidate(start, end, name, kind, in_headline=in_headline, caps=True,
                                       display=display))
@@ -588,6 +612,10 @@ def _split_piece(
     surname: bool = False,
 ) -> None:
     while toks and _skippable(toks[0][2], kb) and not (surname and len(toks) == 1):
+        if len(toks) > 1 and (
+            _known_start(toks, kb) or _fold(toks[0][2]).rstrip(".") in kb.honorifics
+        ):
+            break  # "New Zealand", "Mr Kettering" (see _split_run)
         toks = toks[1:]
     while toks and _fold(toks[-1][2]) in kb.connectors:
         toks = toks[:-1]
@@ -667,6 +695,16 @@ def _split_piece(
                     _split_piece(text, toks[i:], kb, out, in_headline, possessive=possessive)
                     return
                 break
+    if (
+        len(toks) >= 3
+        and words[1] in kb.given_names
+        and _stray_head(toks[0][2], words[0], words[-1], kb)
+    ):
+        # "Centre Jason Little", "Exchequer Kenneth Clarke": a word before a
+        # given name and a surname that is no name of its own.
+        _split_piece(text, toks[:1], kb, out, in_headline, possessive=False)
+        _split_piece(text, toks[1:], kb, out, in_headline, possessive=possessive)
+        return
     if words[0] in kb.demonyms and len(toks) >= 2:
         tail = _fold(strip_possessive(toks[-1][2]))
         if tail not in kb.org_keywords and tail not in kb.other_keywords and (
@@ -681,26 +719,62 @@ def _split_piece(
         role_start, role_end = role_toks[0][0], role_toks[-1][1]
         role_words = [_fold(t[2]).rstrip(".") for t in role_toks]
         role: str | None = text[role_start:role_end]
-        if all(w in kb.honorifics for w in role_words):
+        if role_words[-1] in kb.honorifics and not any(
+            w in kb.title_words for w in role_words
+        ):
+            # "Mr Jackson", also after a word that is no title ("Describing
+            # Mr Jackson" at a sentence start): the courtesy title names no role.
             role = None
+        elif role_words[-1] in kb.honorifics:
+            role = text[role_start : role_toks[-2][1]]  # "President Mr X": "President"
         # Words before the role ("former") lie outside the run: read by
         # _candidates from role_at.
         else:
             # Places and organisations inside the role are mentions too.
             _role_entities(text, role_toks, kb, out, in_headline)
         n_start, n_end, n_name = _span_text(text, name_toks, possessive)
-        cand = _Candidate(n_start, n_end, n_name, PERSON, role=role, in_headline=in_headline,
-                          strong_person=True, role_at=-1 if role is None else role_start)
-        if role is None and not _looks_like_person(name_toks, kb):
-            cand.kind = _classify(text, name_toks, n_start, n_end, n_name, kb)
-        out.append(cand)
+        # A title or a courtesy title ("Ms Oduya", "Mr Jackson") makes a person.
+        out.append(_Candidate(n_start, n_end, n_name, PERSON, role=role, in_headline=in_headline,
+                              strong_person=True, role_at=-1 if role is None else role_start))
         return
-    if len(words) > 1 and all(w.rstrip(".") in kb.title_words for w in words):
-        return  # "Foreign Minister" alone names no one
+    if len(words) > 1 and all(
+        w.rstrip(".") in kb.title_words or w.rstrip(".") in kb.honorifics for w in words
+    ):
+        return  # "Foreign Minister", "Mr President" alone name no one
     kind = _classify(text, toks, start, end, name, kb)
     weak = kind is None
     out.append(_Candidate(start, end, name, kind, in_headline=in_headline, weak=weak,
                           strong_person=kind is PERSON and _looks_like_person(toks, kb)))
+
+
+def _stray_head(word: str, key: str, last: str, kb: Knowledge) -> bool:
+    """Whether ``word`` (lookup key ``key``), written before a given name in
+    a name ending in ``last``, is a common word of its own rather than the
+    name's first part: a role or title noun ("Surgeon", "Centre"), a
+    hyphenated description ("Third-stringer") or a word for a resident or
+    office ("Queenslander", "Exchequer"); not a name part (a given name, a
+    family name written first), and the name is not an institution named
+    for a person ("Royal Albert Hall")."""
+    if (
+        not word[:1].isupper()
+        or word.isupper()
+        or key in kb.given_names
+        or key in kb.surnames_first
+        or last in kb.org_keywords
+        or last in kb.other_keywords
+        or last in kb.place_keywords
+    ):
+        return False
+    return (
+        key in kb.title_words
+        or key in kb.org_keywords
+        or key in role_lexicon().heads
+        or _HYPHEN_WORD.search(word) is not None
+        or (len(key) > 6 and key.endswith("er"))
+    )
+
+
+_HYPHEN_WORD = re.compile(r"\w-[a-z]")
 
 
 def _role_entities(
@@ -730,17 +804,27 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
         prev = _fold(toks[k - 1][2]).rstrip(".")
         if prev in kb.title_words or prev in kb.honorifics:
             rest = toks[k:]
-            if any(_fold(t[2]).rstrip(".") in kb.title_words for t in rest):
-                return None
+            if prev in kb.honorifics:
+                # "Mr King", "Mrs Major": after a courtesy title a title
+                # word is a surname, unless it is how one addresses an
+                # office holder ("Mr President", "Madam Speaker").
+                if len(rest) == 1 and _fold(rest[0][2]) in _ADDRESSED_TITLES:
+                    return None
+            elif any(_fold(t[2]).rstrip(".") in kb.title_words for t in rest) and not (
+                len(rest) > 1 and _fold(rest[0][2]) in kb.given_names
+            ):
+                return None  # ("Prime Minister John Major": a given name opens a name)
             if any(_fold(t[2]) in kb.connectors for t in rest):
                 return None
             last = _fold(strip_possessive(rest[-1][2]))
             if last in kb.org_keywords or last in kb.other_keywords:
                 return None
-            if _fold(" ".join(t[2] for t in rest)) in kb.places:
-                return None
-            if _fold(" ".join(t[2] for t in rest)) in kb.organizations:
-                return None
+            if prev in kb.title_words or prev not in kb.honorifics:
+                # (a courtesy title is before a person only: "Mr Jackson")
+                if _fold(" ".join(t[2] for t in rest)) in kb.places:
+                    return None
+                if _fold(" ".join(t[2] for t in rest)) in kb.organizations:
+                    return None
             # "General Motors", "Major League": a lone title + word is ambiguous;
             # accept it only for unambiguous person titles.
             if (
@@ -903,7 +987,18 @@ def _resolve(
         kind = c[_KIND]
         if kind is not None and not c[_WEAK] and not (
             c[_ACRONYM] and kind is ORG
-        ) and (c[_WORDS] > 1 or kind is not PERSON or c[_ROLE] is not None):
+        ) and (c[_WORDS] > 1 or kind is not PERSON or c[_ROLE] is not None) and not (
+            # A one-word place that is also a surname ("Jackson") waits: it
+            # may be a person named in full elsewhere; so does a one-word
+            # organisation by context only that is a person's surname
+            # ("Clinton's spokesman" after "Hillary Clinton").
+            c[_WORDS] == 1
+            and (
+                (kind is PLACE and c[_KEY] not in kb.countries)
+                or (kind is ORG and c[_KEY] in token_index and _person_as_org(body, c, kb)
+                    and any([_surname_of(c[_KEY], o) for o in token_index[c[_KEY]]]))
+            )
+        ):
             new_group(c, kind, c[_START])
         else:
             pending.append(c)
@@ -919,12 +1014,32 @@ def _resolve(
         owners = token_index.get(key)
         if (
             owners is not None
-            and len(owners) == 1
             and c[_KIND] in (None, PERSON, PLACE, ORG)
             and not (c[_KIND] in (PLACE, ORG) and not c[_WEAK] and key in kb.countries)
         ):
-            add(owners[0], c)
-            continue
+            if len(owners) == 1 and (
+                c[_WEAK]
+                or c[_KIND] is None
+                or c[_KIND] is PERSON
+                or (_surname_of(key, owners[0]) and (
+                    c[_KIND] is not ORG or c[_FORM].startswith("team:")
+                    or _strong_owner(owners[0], kb)))
+            ):
+                add(owners[0], c)
+                continue
+            if c[_KIND] is not ORG or key not in kb.organizations:
+                owner = _surname_owner(key, owners)
+                if owner is True:
+                    # The surname of several people ("Clinton" after "Bill
+                    # Clinton" and "Hillary Clinton"): a person of its own.
+                    c[_KIND] = PERSON
+                    c[_WEAK] = False
+                elif owner is not None and owner is not False and (
+                    c[_KIND] is not ORG or c[_FORM].startswith("team:")
+                    or _strong_owner(owner, kb)
+                ):
+                    add(owner, c)
+                    continue
         acronym_owner = None
         if c[_ACRONYM]:
             canonical = kb.organizations.get(key)
@@ -940,11 +1055,15 @@ def _resolve(
     # all its mentions ("Trump said" anywhere makes every "Trump" a person).
     votes: dict[str, EntityKind] = {}
     for c in rest:
-        if c[_KIND] is None:
+        kind = c[_KIND]
+        if kind is None:
             ctx_kind = _context_kind(body, c)
             key = c[_FORM]
             if ctx_kind is PERSON or (ctx_kind is not None and key not in votes):
                 votes[key] = ctx_kind
+        elif kind is PERSON and c[_STRONG] and c[_WORDS] == 1:
+            # "Mr Jackson" anywhere makes every "Jackson" a person.
+            votes[c[_KEY]] = PERSON
     for c in rest:
         g = by_form.get(c[_KEY])
         if g is not None:
@@ -955,6 +1074,10 @@ def _resolve(
         kind = c[_KIND] or votes.get(c[_FORM])
         if kind is None:
             kind = OTHER
+        elif kind is PLACE and c[_WORDS] == 1 and votes.get(c[_KEY]) is PERSON and (
+            c[_KEY] not in kb.countries
+        ):
+            kind = PERSON
         new_group(c, kind, c[_START])
     # Headline: join body entities by form, token or spelling.
     for c in head_cands:
@@ -1009,6 +1132,59 @@ _SCORE_STARTS = frozenset(
 
 def _longest_first(form: str) -> tuple[int, str]:
     return -len(form), form
+
+
+_SPOKESPERSON_AFTER = re.compile(r"(?:['’]s)?[ \t]+spokes(?:man|woman|person)\b")
+
+
+def _person_as_org(body: str, c: _Cand, kb: Knowledge) -> bool:
+    """Whether a one-word name taken for an organisation may still be a
+    person's surname: a team by a score ("b Harris 4" in a scorecard) or a
+    spokesman's employer ("Clinton spokesman"), not a known organisation."""
+    if c[_KEY] in kb.organizations:
+        return False
+    return c[_FORM].startswith("team:") or _SPOKESPERSON_AFTER.match(body, c[_END]) is not None
+
+
+def _strong_owner(owner: Draft, kb: Knowledge) -> bool:
+    """A person named by a given name or with a role."""
+    return owner.role is not None or _fold(owner.name).partition(" ")[0] in kb.given_names
+
+
+def _surname_of(key: str, owner: Draft) -> bool:
+    """Whether ``key`` is the last word of ``owner``'s name ("jackson" of "Michael Jackson")."""
+    return _fold(owner.name).rpartition(" ")[2] == key
+
+
+def _surname_owner(key: str, owners: Sequence[Draft]) -> Draft | bool | None:
+    """The person among ``owners`` (people with a word ``key``) whose
+    surname ``key`` is: the one known by a given name or role, or else the
+    shortest when the others are it with more words before it ("Hillary
+    Clinton" beside "Democrat Hillary Clinton"). True when two or more such
+    people share it ("Bill Clinton" and "Hillary Clinton"), None when no one
+    has it as surname or it is also a first name ("Cheryl" of "Cheryl Howe")."""
+    kb = knowledge()
+    named = []
+    for o in owners:
+        if _surname_of(key, o):
+            named.append(o)
+        elif _fold(o.name).partition(" ")[0] == key and _strong_owner(o, kb):
+            return None
+    if not named:
+        return None
+    strong = [o for o in named if _strong_owner(o, kb)]
+    if strong:
+        named = strong
+    shortest = min(named, key=lambda o: len(o.name))
+    tail = " " + shortest.name
+    for o in named:
+        if o is not shortest and not o.name.endswith(tail):
+            # Two people, by given names or roles or as two plain words
+            # each ("Alessandra Mussolini", "Benito Mussolini").
+            return len(strong) > 1 or (not strong and all(
+                [o.name.count(" ") == 1 and not o.name.split()[0].isupper() for o in named]
+            )) or None
+    return shortest
 
 
 def _table_context(body: str, c: _Cand, kb: Knowledge) -> None:
