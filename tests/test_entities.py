@@ -327,3 +327,59 @@ def test_country_initials_keep_their_spelling() -> None:
     body = "It sells in the UK and the US. Exports from the UK rose."
     names = {e.name for e in find_entities(body)}
     assert names == {"UK", "US"}
+
+
+def test_organisation_word_ending_a_name_is_kept() -> None:
+    kinds = _kinds("UK Athletics named its team. Thames Valley Police said so on Tuesday.")
+    assert kinds["UK Athletics"] is EntityKind.ORGANIZATION
+    assert kinds["Thames Valley Police"] is EntityKind.ORGANIZATION
+    # A weekday after a place is a date, not part of a name.
+    assert _kinds("He spoke in Paris Wednesday.") == {"Paris": EntityKind.PLACE}
+
+
+def test_short_form_of_a_company_name_is_the_company() -> None:
+    body = ("Torvane Mining Corp made a bid. Torvane said the offer was fair. "
+            "Analysts said Cobalto Rio Minerals Ltd would reject it; "
+            "Cobalto Rio declined to comment.")
+    by_name = {e.name: e for e in find_entities(body)}
+    torvane = by_name["Torvane Mining Corp"]
+    assert torvane.kind is EntityKind.ORGANIZATION
+    assert "Torvane" in torvane.aliases
+    assert "Cobalto Rio" in by_name["Cobalto Rio Minerals Ltd"].aliases
+    assert "Torvane" not in by_name
+
+
+def test_company_named_for_a_person_does_not_take_the_person() -> None:
+    body = "Stan Lennart founded Stan Lennart Media. Stan Lennart said it would grow."
+    kinds = _kinds(body)
+    assert kinds["Stan Lennart"] is EntityKind.PERSON
+    assert kinds["Stan Lennart Media"] is EntityKind.ORGANIZATION
+
+
+def test_given_names_of_many_languages_open_a_persons_name() -> None:
+    body = "Results : Dieter Vollmer 72 , Joaquin Barraza 70 , Kwame Mensah 69 ."
+    kinds = _kinds(body)
+    assert kinds["Dieter Vollmer"] is EntityKind.PERSON
+    assert kinds["Joaquin Barraza"] is EntityKind.PERSON
+    assert kinds["Kwame Mensah"] is EntityKind.PERSON
+
+
+def test_a_lone_given_name_that_is_also_a_club_is_no_person() -> None:
+    kinds = _kinds("Arsenal 2 Chelsea 1 . Roma 3 Lazio 0 .")
+    assert kinds.get("Chelsea") is not EntityKind.PERSON
+    assert kinds.get("Roma") is not EntityKind.PERSON
+
+
+def test_spanish_and_portuguese_place_words_open_place_names() -> None:
+    body = "Officials in Sao Vicente and San Ardelo said roads to Los Feliz were shut."
+    kinds = _kinds(body)
+    assert kinds["Sao Vicente"] is EntityKind.PLACE
+    assert kinds["San Ardelo"] is EntityKind.PLACE
+
+
+def test_adjective_opening_an_organisation_is_no_short_form() -> None:
+    body = ("The Progressive Workers Union met. Progressive leaders were worried. "
+            "Velmora Shipping Group bought it; Velmora said so.")
+    by_name = {e.name: e for e in find_entities(body)}
+    assert "Progressive" not in by_name["Progressive Workers Union"].aliases
+    assert "Velmora" in by_name["Velmora Shipping Group"].aliases

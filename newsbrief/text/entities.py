@@ -508,6 +508,11 @@ def _split_run(
             tokens[-1][2] in _NUMBER_WORDS
         ):
             break  # "World War Two"
+        last = _fold(tokens[-1][2])
+        if len(tokens) > 1 and last in kb.org_keywords and not last.endswith("day") and not (
+            _skippable(tokens[-2][2], kb)
+        ):
+            break  # "UK Athletics", "Thames Valley Police" (not "Paris Wednesday")
         tokens = tokens[:-1]
     if not tokens:
         return
@@ -669,6 +674,7 @@ def _split_piece(
                 and left_key not in kb.places
                 and left_key not in kb.organizations
                 and not (left and _fold(left[0][2]) in kb.given_names)
+                and not any([words[i] in kb.given_names for i in range(1, idx)])
             ) or (
                 w in ("of", "for", "de", "du", "des")
                 and (
@@ -697,7 +703,7 @@ def _split_piece(
                 break
     if (
         len(toks) >= 3
-        and words[1] in kb.given_names
+        and words[1] in kb.forenames
         and _stray_head(toks[0][2], words[0], words[-1], kb)
     ):
         # "Centre Jason Little", "Exchequer Kenneth Clarke": a word before a
@@ -750,7 +756,7 @@ def _split_piece(
 def _stray_head(word: str, key: str, last: str, kb: Knowledge) -> bool:
     """Whether ``word`` (lookup key ``key``), written before a given name in
     a name ending in ``last``, is a common word of its own rather than the
-    name's first part: a role or title noun ("Surgeon", "Centre"), a
+    name's first part: a role noun ("Surgeon", "Centre"), a
     hyphenated description ("Third-stringer") or a word for a resident or
     office ("Queenslander", "Exchequer"); not a name part (a given name, a
     family name written first), and the name is not an institution named
@@ -758,16 +764,17 @@ def _stray_head(word: str, key: str, last: str, kb: Knowledge) -> bool:
     if (
         not word[:1].isupper()
         or word.isupper()
-        or key in kb.given_names
+        or key in kb.forenames
         or key in kb.surnames_first
         or last in kb.org_keywords
         or last in kb.other_keywords
         or last in kb.place_keywords
     ):
         return False
+    if key in kb.title_words:
+        return False  # a title before a name is a role (see _title_split)
     return (
-        key in kb.title_words
-        or key in kb.org_keywords
+        key in kb.org_keywords
         or key in role_lexicon().heads
         or _HYPHEN_WORD.search(word) is not None
         or (len(key) > 6 and key.endswith("er"))
@@ -811,7 +818,7 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
                 if len(rest) == 1 and _fold(rest[0][2]) in _ADDRESSED_TITLES:
                     return None
             elif any(_fold(t[2]).rstrip(".") in kb.title_words for t in rest) and not (
-                len(rest) > 1 and _fold(rest[0][2]) in kb.given_names
+                len(rest) > 1 and _fold(rest[0][2]) in kb.forenames
             ):
                 return None  # ("Prime Minister John Major": a given name opens a name)
             if any(_fold(t[2]) in kb.connectors for t in rest):
@@ -840,7 +847,9 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
 
 def _looks_like_person(toks: Sequence[_Tok], kb: Knowledge) -> bool:
     first = _fold(toks[0][2])
-    return first in kb.given_names or (len(toks) >= 2 and first in kb.surnames_first)
+    return first in kb.given_names or (
+        len(toks) >= 2 and (first in kb.forenames or first in kb.surnames_first)
+    )
 
 
 def _classify(
@@ -923,6 +932,8 @@ def _resolve(
     groups: dict[str, Draft] = {}
     by_form: dict[str, Draft] = {}
     token_index: dict[str, list[Draft]] = {}
+    # Short forms of company names ("Barrick" of "Barrick Gold Corp").
+    org_prefix: dict[str, Draft] = {}
     # A group is the Draft it becomes: ``aliases`` holds its forms (in
     # order of addition), ``order`` its first mention until the groups are
     # ranked, ``mentions`` and ``headline`` lists of spans to sort.
@@ -949,6 +960,9 @@ def _resolve(
         elif kind is PERSON:
             for tok in text.split():
                 token_index.setdefault(_fold(tok), []).append(g)
+        elif kind is ORG and c[_WORDS] > 1 and not c[_IN_HEADLINE]:
+            for prefix in _company_short_forms(c[_KEY]):
+                org_prefix.setdefault(prefix, g)
 
     def add(g: Draft, c: _Cand) -> None:
         text = c[_TEXT]
@@ -985,6 +999,16 @@ def _resolve(
             add(g, c)
             continue
         kind = c[_KIND]
+        if (
+            org_prefix
+            and (kind is PERSON or kind is ORG)
+            and not c[_STRONG]
+            and c[_ROLE] is None
+            and c[_KEY] in org_prefix
+            and c[_KEY] not in kb.organizations
+        ):
+            add(org_prefix[c[_KEY]], c)  # "Santa Fe" of "Santa Fe Pacific Gold Corp"
+            continue
         if kind is not None and not c[_WEAK] and not (
             c[_ACRONYM] and kind is ORG
         ) and (c[_WORDS] > 1 or kind is not PERSON or c[_ROLE] is not None) and not (
@@ -1029,9 +1053,10 @@ def _resolve(
                 continue
             if c[_KIND] is not ORG or key not in kb.organizations:
                 owner = _surname_owner(key, owners)
-                if owner is True:
+                if owner is True or (owner is False and c[_KIND] is None):
                     # The surname of several people ("Clinton" after "Bill
-                    # Clinton" and "Hillary Clinton"): a person of its own.
+                    # Clinton" and "Hillary Clinton"), or a person's first
+                    # name said alone: a person of its own.
                     c[_KIND] = PERSON
                     c[_WEAK] = False
                 elif owner is not None and owner is not False and (
@@ -1040,6 +1065,11 @@ def _resolve(
                 ):
                     add(owner, c)
                     continue
+        if c[_KIND] is None and org_prefix:
+            g = org_prefix.get(key)
+            if g is not None and owners is None:
+                add(g, c)  # "Barrick" of "Barrick Gold Corp"
+                continue
         acronym_owner = None
         if c[_ACRONYM]:
             canonical = kb.organizations.get(key)
@@ -1148,7 +1178,40 @@ def _person_as_org(body: str, c: _Cand, kb: Knowledge) -> bool:
 
 def _strong_owner(owner: Draft, kb: Knowledge) -> bool:
     """A person named by a given name or with a role."""
-    return owner.role is not None or _fold(owner.name).partition(" ")[0] in kb.given_names
+    first, space, _ = _fold(owner.name).partition(" ")
+    return owner.role is not None or first in (kb.forenames if space else kb.given_names)
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _company_short_forms(key: str) -> tuple[str, ...]:
+    """The leading words by which a company's name ending in an organisation
+    word is cut short ("barrick", "barrick gold" of "barrick gold corp"):
+    none for names with connectors ("Bank of England") or opening with a
+    common word, a given name, a place or a nationality."""
+    kb = knowledge()
+    words = key.split()
+    if strip_possessive(words[-1]) not in kb.org_keywords:
+        return ()
+    first = words[0]
+    if (
+        first in kb.stopcaps
+        or first in kb.org_keywords
+        or first in kb.forenames
+        or first in kb.places
+        or first in kb.demonyms
+        or first in kb.title_words
+        or any([w in kb.connectors for w in words])
+    ):
+        return ()
+    forms = tuple(" ".join(words[:i]) for i in range(1, len(words)))
+    if first.endswith(_ADJECTIVE_ENDS):
+        return forms[1:]  # "Democratic leaders" are not the Democratic National Committee
+    return forms
+
+
+# Endings of adjectives that open organisation names ("Democratic Party",
+# "National Union", "Conservative Party"): alone, such a word is no short form.
+_ADJECTIVE_ENDS = ("ic", "al", "an", "ish", "ese", "ive", "ary", "ed", "ing", "ist")
 
 
 def _surname_of(key: str, owner: Draft) -> bool:
@@ -1161,15 +1224,16 @@ def _surname_owner(key: str, owners: Sequence[Draft]) -> Draft | bool | None:
     surname ``key`` is: the one known by a given name or role, or else the
     shortest when the others are it with more words before it ("Hillary
     Clinton" beside "Democrat Hillary Clinton"). True when two or more such
-    people share it ("Bill Clinton" and "Hillary Clinton"), None when no one
-    has it as surname or it is also a first name ("Cheryl" of "Cheryl Howe")."""
+    people share it ("Bill Clinton" and "Hillary Clinton"), False when it is
+    also a person's first name ("Cheryl" of "Cheryl Howe"), None when no one
+    has it as surname."""
     kb = knowledge()
     named = []
     for o in owners:
         if _surname_of(key, o):
             named.append(o)
         elif _fold(o.name).partition(" ")[0] == key and _strong_owner(o, kb):
-            return None
+            return False  # a person's first name, said alone
     if not named:
         return None
     strong = [o for o in named if _strong_owner(o, kb)]

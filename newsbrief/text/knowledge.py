@@ -22,6 +22,10 @@ Files:
     honorifics.txt: courtesy titles ("Mr", "Dr"), dropped from names.
     reporting_verbs.txt / reporting_phrases.txt: attribution cues.
     given_names.tsv: common given names TAB gender hint (m/f/?).
+    forenames.tsv: more given names (US Census 1990 lists, public domain, and
+        common names of other languages), trusted only as the first word of a
+        longer name ("Alberto Tomba"); ``forenames`` holds both lists (gender
+        hints for pronouns still come from given_names.tsv alone).
     surnames_first.txt: family names written first ("Xi", "Kim").
     stopcaps.txt: capitalised function words and sentence starters.
     name_particles.txt / connectors.txt: lower-case words inside names.
@@ -85,6 +89,7 @@ class Knowledge:
     reporting_verbs: frozenset[str]
     reporting_phrases: tuple[str, ...]
     given_names: Mapping[str, str]
+    forenames: Mapping[str, str]
     surnames_first: frozenset[str]
     stopcaps: frozenset[str]
     particles: frozenset[str]
@@ -130,6 +135,10 @@ def knowledge() -> Knowledge:
     for line in data_lines("given_names.tsv"):
         name, _, gender = line.partition("\t")
         given[_fold(name)] = gender.strip() or "?"
+    forenames = dict(given)
+    for line in data_lines("forenames.tsv"):
+        name, _, gender = line.partition("\t")
+        forenames.setdefault(_fold(name), gender.strip() or "?")
     return Knowledge(
         places=MappingProxyType(places),
         countries=frozenset(countries),
@@ -144,6 +153,7 @@ def knowledge() -> Knowledge:
         reporting_verbs=frozenset(_fold(w) for w in data_lines("reporting_verbs.txt")),
         reporting_phrases=tuple(_fold(w) for w in data_lines("reporting_phrases.txt")),
         given_names=MappingProxyType(given),
+        forenames=MappingProxyType(forenames),
         surnames_first=frozenset(_fold(w) for w in data_lines("surnames_first.txt")),
         stopcaps=frozenset(_fold(w) for w in data_lines("stopcaps.txt")),
         particles=frozenset(_fold(w) for w in data_lines("name_particles.txt")),

@@ -336,7 +336,7 @@ def _rename_from_mentions(body: str, ent: Draft, kb: Knowledge) -> None:
     name = max(forms, key=lambda f: (len(f.split()), len(f), f))
     ent.name = name
     ent.aliases = sorted(forms - {name})
-    if ent.kind is PERSON and _fold(name.split()[0]) not in kb.given_names:
+    if ent.kind is PERSON and not _by_given_name(name, kb):
         key = _fold(name)
         ent.kind = PLACE if key in kb.places else ORG if key in kb.organizations else OTHER
 
@@ -426,8 +426,15 @@ _SPORTS = re.compile(
 _fold = str.lower  # lookup keys are lower case (see Knowledge.fold)
 
 
+def _by_given_name(name: str, kb: Knowledge) -> bool:
+    """Whether a name opens with a given name (a longer list is trusted when
+    more words follow: "Alberto Tomba", not a lone "Chelsea")."""
+    first, space, _ = name.partition(" ")
+    return first.lower() in (kb.forenames if space else kb.given_names)
+
+
 def _strong_person(ent: Draft, kb: Knowledge) -> bool:
-    return ent.role is not None or ent.name.partition(" ")[0].lower() in kb.given_names
+    return ent.role is not None or _by_given_name(ent.name, kb)
 
 
 def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -> None:
@@ -458,7 +465,7 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
             kind = _place_by_context(body, ent.mentions, lex)
         if kind is None or kind is ent.kind:
             continue
-        if ent.name.partition(" ")[0].lower() in kb.given_names:
+        if _by_given_name(ent.name, kb):
             continue  # "Jack Port" is a person
         if ent.role is not None and not (by_head and ent.kind is PERSON):
             continue  # a role makes a person, unless the name's head word says otherwise
