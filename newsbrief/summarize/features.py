@@ -247,10 +247,10 @@ def _build(article: Article) -> Doc:
         # Term counts matter only where a content term repeats; a sentence
         # repeating no word at all (most) cannot.
         tally = None
-        if len(distinct) < len(words):
+        # Counted only when some content term occurs twice: more content
+        # words than distinct content terms (stopword repeats do not count).
+        if len(distinct) < len(words) and len(words) - sum(map(is_stop, words)) > len(ts):
             tally = Counter(filterfalse(is_stop, words))
-            if len(tally) == sum(tally.values()):
-                tally = None
         tallies.append(tally)
     terms = tuple(terms_list)
     frequency: Counter[bytes] = Counter(chain.from_iterable(terms))
