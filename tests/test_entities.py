@@ -383,3 +383,31 @@ def test_adjective_opening_an_organisation_is_no_short_form() -> None:
     by_name = {e.name: e for e in find_entities(body)}
     assert "Progressive" not in by_name["Progressive Workers Union"].aliases
     assert "Velmora" in by_name["Velmora Shipping Group"].aliases
+
+
+def test_cities_in_a_sports_story_are_its_teams() -> None:
+    body = ("Leeds beat Bristol 2-1 in the league on Saturday. The striker scored twice as "
+            "Leeds moved up the standings; the midfielder was booked. Their fans travelled "
+            "from Bristol and met in Leeds after the match, and the north Bristol club "
+            "said its squad would train at Leeds next week before the cup tie.")
+    by_name: dict[tuple[str, EntityKind], int] = {}
+    for e in find_entities(body):
+        by_name[(e.name, e.kind)] = len(e.mentions)
+    assert by_name[("Leeds", EntityKind.ORGANIZATION)] == 2
+    assert by_name[("Leeds", EntityKind.PLACE)] == 2  # "in Leeds", "at Leeds"
+    assert by_name[("Bristol", EntityKind.ORGANIZATION)] == 1
+    assert by_name[("Bristol", EntityKind.PLACE)] == 2  # "from Bristol", "north Bristol club"
+
+
+def test_cities_outside_sport_stay_places() -> None:
+    body = "Leeds and Bristol councils agreed a plan. Leeds will build homes; Bristol will not."
+    kinds = _kinds(body)
+    assert kinds["Leeds"] is EntityKind.PLACE
+    assert kinds["Bristol"] is EntityKind.PLACE
+
+
+def test_second_of_two_places_after_a_preposition_stays_a_place() -> None:
+    body = ("The striker scored in the league match; the midfielder scored in the cup match. "
+            "She was runner-up in Doha and Leeds, and her goal won the football match.")
+    kinds = {(e.name, e.kind) for e in find_entities(body)}
+    assert ("Leeds", EntityKind.PLACE) in kinds

@@ -1028,9 +1028,29 @@ def _resolve(
             pending.append(c)
     # Pass 2: short forms join a longer name ("Putin" -> "Vladimir Putin").
     rest: list[_Cand] = []
+    teams = any([form.startswith("team:") for form in groups])
+    sports: bool | None = None  # whether the story reports sport (read when needed)
     pending.sort(key=_BY_START)
     for c in pending:
         key = c[_KEY]
+        if c[_KIND] is PLACE and not c[_CAPS] and (teams or sports is None or sports):
+            if sports is None:
+                sports = _sports_story(body)
+            if (teams or sports) and not _after_place_word(body, c[_START]) and not (
+                _DATELINE_AFTER.match(body, c[_END]) or _WHERE_NEXT.match(body, c[_END])
+            ):
+                team = by_form.get("team:" + key)
+                if team is not None:
+                    # A city whose team plays in a table of the same story:
+                    # its name in a sentence is the team ("four points ahead
+                    # of Barcelona"), unless the sentence puts someone in it.
+                    add(team, c)
+                    continue
+                if sports:
+                    c[_KIND] = ORG  # a sports story's cities are its teams
+                    c[_FORM] = "team:" + key
+                    rest.append(c)
+                    continue
         g = by_form.get(key)
         if g is not None:
             add(g, c)
@@ -1096,6 +1116,8 @@ def _resolve(
             votes[c[_KEY]] = PERSON
     for c in rest:
         g = by_form.get(c[_KEY])
+        if g is None and c[_FORM] is not c[_KEY]:
+            g = by_form.get(c[_FORM])  # a team of a sports story named before
         if g is not None:
             add(g, c)
             continue
@@ -1211,7 +1233,60 @@ def _company_short_forms(key: str) -> tuple[str, ...]:
 
 # Endings of adjectives that open organisation names ("Democratic Party",
 # "National Union", "Conservative Party"): alone, such a word is no short form.
-_ADJECTIVE_ENDS = ("ic", "al", "an", "ish", "ese", "ive", "ary", "ed", "ing", "ist")
+_ADJECTIVE_ENDS = ("ic", "ican", "ean", "ian", "ish", "ese", "ive", "ary", "ist", "ed", "ing",
+                   "ional", "eral", "tral", "cial", "rial", "ntal", "yal", "bal")
+
+
+# Words of sport (a blank before each, so that they open a word: "goal" and
+# "goals", not "cupboard" after "cup"); a story with many reports sport. The
+# commonest come first: a story with none of them is no sports story.
+_SPORTS_FIRST = (" match", " game", " league", " goal", " cup", " Cup", " coach", " football")
+_SPORTS_MORE = (
+    " League", " scored", " striker", " midfielder", " defender", " squad", " stadium",
+    " tournament", " championship", " rugby", " cricket", " soccer", " innings", " wicket",
+    " relegation", " halftime", " semi-final", " play-off", " kick-off", " defeat", " beaten",
+    " overtime", " Halftime", " Attendance", " Standings", " Division",
+)
+
+
+def _sports_story(body: str) -> bool:
+    """Whether a story reports sport: words of sport make more than one in
+    eighty of its words (str.count per word runs in C: no regex over the
+    whole story)."""
+    found = 0
+    for word in _SPORTS_FIRST:
+        found += body.count(word)
+    if not found:
+        return False
+    for word in _SPORTS_MORE:
+        found += body.count(word)
+    return found * 80 > body.count(" ") + 1
+
+
+_IN_WORDS = frozenset(
+    ("in", "at", "from", "near", "into", "outside", "inside", "to", "of", "across")
+)
+
+
+def _after_place_word(body: str, start: int) -> bool:
+    """Whether a preposition of place or a direction stands right before
+    ``start`` ("in Leeds", "north London")."""
+    words = body[max(0, start - 12) : start].split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in _IN_WORDS or last in _DIRECTIONS:
+        return True
+    if last == "and" or last == "or":
+        # "in Doha and Rotterdam": the preposition before the first place
+        words = body[max(0, start - 40) : start].split()
+        return len(words) >= 3 and words[-3].lower() in _IN_WORDS
+    return False
+
+
+# "a London club", "the Midlands derby", "an Abidjan friendly": a place that
+# says where a club or match is.
+_WHERE_NEXT = re.compile(r"[ \t]+(?:club|clubs|derby|derbies|friendly|rivals|outfit)\b")
 
 
 def _surname_of(key: str, owner: Draft) -> bool:
