@@ -209,3 +209,84 @@ def test_number_words_are_num2words_words_on_both_sides_of_the_fast_range(n: int
     assert numwords.ordinal(n) == num2words(n, to="ordinal").replace(",", "")
     if n < 10_000:
         assert numwords.year(n) == num2words(n, to="year").replace(",", "")
+
+
+# Texts of plain words and single spaces, with a few of the words and marks
+# around which speakable's rules turn (titles, abbreviations, one-letter words,
+# acronyms, domains, dashes, stray apostrophes...): kept as they are or not.
+_PLAIN_WORD = st.sampled_from(
+    ["the", "market", "said", "Market", "Henry", "TimeWarner", "it's", "Anglo-French"]
+)
+_TRICKY_WORDS = (
+    "I", "A", "a", "no", "No", "nos", "Nos", "Mr", "Mrs", "Dr", "St", "Sen", "Rep", "Gen",
+    "Jan", "Sept", "Ltd", "plc", "Inc", "Corp", "etc", "vs", "v", "e", "i", "g", "approx",
+    "dept", "Jr", "US", "NATO", "CEO", "VIII", "II", "IV", "O'Neill", "e-mail", "T-Mobile",
+    "McD", "www", "bbc", "co", "uk", "com", "Fiat-GM", "Jones'", "'We", "win'", "xY",
+    "i. e.", "e. g.", "A. Bush", "no. Market",
+)  # fmt: skip
+_TRICKY_WORD = st.sampled_from(_TRICKY_WORDS)
+_TRICKY_MARK = st.sampled_from(
+    [". ", ", ", "; ", ": ", "! ", "? ", "  ", ".", ",", "-", " - ", "--", "'", "' ", " '",
+     "...", ", ,", ",.", " ,", "- ", " , ", " . ", ", , "]
+)  # fmt: skip
+_SPACE = st.just(" ")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(*[_PLAIN_WORD] * 5, _TRICKY_WORD),
+            st.one_of(*[_SPACE] * 5, _TRICKY_MARK),
+        ),
+        min_size=1,
+        max_size=8,
+    ).map(lambda pairs: "".join(word + mark for word, mark in pairs)),
+    st.sampled_from(["", "", " ", ".", ",", ";", ":", "!", "-", "'"]),
+    st.sampled_from(["", "", " ", "'", "-", "."]),
+)
+def test_text_kept_by_the_quick_test_is_kept_by_every_rule(
+    text: str, end: str, start: str
+) -> None:
+    from newsbrief.render.spoken import _rewrite, _unchanged
+
+    text = start + text.rstrip(" ") + end
+    assert speakable(text) == _rewrite(text)
+    if _unchanged(text):
+        assert _rewrite(text) == text
+
+
+
+@pytest.mark.parametrize(
+    "frame",
+    ["{}", "the market {} said", "{} Market said.", "said {}. Market", "no {} said",
+     "Henry {} Market", "market {}, said", "No {}! Henry", "{}  said", " {}", "{} "],
+)  # fmt: skip
+def test_each_tricky_word_in_plain_frames_is_kept_only_when_every_rule_keeps_it(
+    frame: str,
+) -> None:
+    from newsbrief.render.spoken import _rewrite, _unchanged
+
+    for word in _TRICKY_WORDS:
+        text = frame.format(word)
+        assert speakable(text) == _rewrite(text)
+        if _unchanged(text):
+            assert _rewrite(text) == text, text
+
+def test_quick_test_keeps_plain_sentences_and_not_others() -> None:
+    from newsbrief.render.spoken import _unchanged
+
+    kept = [
+        "Market concerns about the deficit has hit the greenback in recent months.",
+        "I think the chairman's taking a much more sanguine view, laying out a set of conditions",
+        "there is no need for more tax reforms. A decision is due",
+    ]
+    changed = [
+        "Mr Camus said so.", "the US dollar", "Henry VIII was king", "see bbc.co.uk now",
+        "it was a fine - if slow - start", "'We will win,' he said", "Plan A.", "e.g. this",
+        "the i. e. thing", "no, i think so", "Gov. Brown spoke", "such things, etc.", "end,",
+        "two  spaces", " leading", "John McD", "cash vs credit",
+    ]  # fmt: skip
+    assert all(_unchanged(text) for text in kept)
+    assert not any(_unchanged(text) for text in changed)
+    assert all(speakable(text) == text for text in kept)

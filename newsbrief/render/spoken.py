@@ -558,6 +558,13 @@ def speakable(text: str) -> str:
     """
     if not text:
         return ""
+    if text.isascii() and _unchanged(text):
+        return text
+    return _rewrite(text)
+
+
+def _rewrite(text: str) -> str:
+    """:func:`speakable` of a non-empty text, every stage tried (its gates decide)."""
     if not text.isascii():
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
@@ -623,6 +630,45 @@ def speakable(text: str) -> str:
     if has_digits and _has_digit(text):
         text = _LEFT_DIGITS.sub(lambda m: f" {digits(m.group())} ", text)
     return _tidy(text)
+
+
+def _unchanged(text: str) -> bool:
+    """Whether :func:`_rewrite` returns the ASCII ``text`` as it is (a cheap, sufficient test).
+
+    It holds for a text of letters, single spaces and ``. , ; : ! ? ' -``
+    (no digit, symbol or bracket: no number, URL, markup or symbol stage
+    runs) in which no pattern of the rest can match (see _KEPT_TROUBLE):
+    every capital has a lower-case letter after it or is a one-letter word,
+    so no word is shouted, an acronym or initials; an apostrophe or hyphen
+    joins two letters; each stop or comma follows a letter and ends the
+    text or comes before a space (no "e.g", no domain, nothing for the
+    tidying); no run of letters is a word an abbreviation's rewrite needs.
+    """
+    raw = text.encode()
+    return (
+        not raw.translate(None, _PLAIN_BYTES)
+        and "  " not in text
+        and text[0] != " "
+        and text[-1] != " "
+        and _KEPT_TROUBLE.search(text) is None
+        and _KEPT_STOP_WORDS.isdisjoint(raw.translate(_MARKS_TO_SPACES).split())
+    )
+
+
+
+# What stops a plain text from being kept as it is (see _unchanged); opening
+# with one character class, the scan jumps from capital or mark to the next.
+_KEPT_TROUBLE = re.compile(
+    r"[A-Z'.,;:!?-](?:"
+    # A capital not before a lower-case letter, unless a one-letter word ("I", "A").
+    r"(?<=[A-Z])(?![a-z])(?:(?<=[^ ][A-Z])|(?! |\Z))"
+    # An apostrophe or hyphen not between two letters.
+    r"|(?<=['-])(?:(?<![A-Za-z]['-])|(?![A-Za-z]))"
+    # A stop or comma not after a letter, not before a space or the end, or ending
+    # the text with a comma, semicolon or colon.
+    r"|(?<=[.,;:!?])(?:(?<![A-Za-z][.,;:!?])|(?! |\Z)|(?<=[,;:])\Z)"
+    r")"
+)
 
 
 def _has_digit(text: str) -> bool:
@@ -1109,6 +1155,15 @@ def _abbreviations(text: str, tokens: set[str]) -> str:
 
 
 _NUMBER_WORDS = frozenset({"No", "Nos", "no", "nos"})
+
+
+# Words (runs of letters) that may start an abbreviation's rewrite: those of
+# _ABBREVIATION_WORDS and _LATIN_HINT. "No" and "nos" are left out: with no
+# digit after them and none of these words, _abbreviations changes nothing.
+_KEPT_STOP_WORDS = frozenset(
+    word.encode() for word in _ABBREVIATION_WORDS - _NUMBER_WORDS | {"e", "i"}
+)
+_MARKS_TO_SPACES = bytes.maketrans(b".,;:!?'-", b" " * 8)
 
 
 def _say_markup(match: re.Match[str]) -> str:
