@@ -411,3 +411,30 @@ def test_second_of_two_places_after_a_preposition_stays_a_place() -> None:
             "She was runner-up in Doha and Leeds, and her goal won the football match.")
     kinds = {(e.name, e.kind) for e in find_entities(body)}
     assert ("Leeds", EntityKind.PLACE) in kinds
+
+
+def test_us_state_abbreviations_and_regions_are_places() -> None:
+    body = "TEMPE , Ariz . 1996-12-06 The firm , based in Okla , sells in Sinaloa and Bavaria ."
+    kinds = _kinds(body)
+    for name in ("Ariz", "Okla", "Sinaloa", "Bavaria"):
+        assert kinds[name] is EntityKind.PLACE, name
+
+
+def test_dotted_country_initials_keep_their_spelling_and_join() -> None:
+    body = "Sales in the U.S. rose. Exports to the U.S fell."
+    places = [e for e in find_entities(body) if e.kind is EntityKind.PLACE]
+    assert [(p.name, len(p.mentions)) for p in places] == [("U.S.", 2)]
+
+
+def test_byline_before_an_all_caps_dateline_of_two_words() -> None:
+    body = "Rates rose . Marta Quill NEW YORK 1996-12-06 Shares fell ."
+    kinds = _kinds(body)
+    assert kinds["Marta Quill"] is EntityKind.PERSON
+    assert kinds["New York"] is EntityKind.PLACE
+
+
+def test_unknown_all_caps_dateline_of_two_words_is_one_place() -> None:
+    body = "Cattle trade slow . HOLLOW SPRINGS 1996-12-06 Trade was slow on Friday ."
+    kinds = _kinds(body)
+    assert kinds["HOLLOW SPRINGS"] is EntityKind.PLACE
+    assert "SPRINGS" not in kinds

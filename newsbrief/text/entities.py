@@ -516,12 +516,15 @@ def _split_run(
         tokens = tokens[:-1]
     if not tokens:
         return
-    # A byline before a dateline: "Lynnley Browning MOSCOW" -> two names.
+    # A byline before a dateline: "Lynnley Browning MOSCOW", "Jo Bell NEW
+    # YORK" -> two names.
     for i in range(1, len(tokens)):
         word = tokens[i][2]
-        if len(word) >= 4 and word.isupper() and not tokens[i - 1][2].isupper() and (
+        if word.isupper() and not tokens[i - 1][2].isupper() and (
             tokens[i - 1][2][:1].isupper()
-        ):
+        ) and (len(word) >= 4 or (
+            i < len(tokens) - 1 and len(word) >= 2 and all(t[2].isupper() for t in tokens[i:])
+        )):
             _split_run(text, tokens[:i], first_common, kb, out, in_headline)
             _split_run(text, tokens[i:], False, kb, out, in_headline)
             return
@@ -649,7 +652,8 @@ def _split_piece(
         out.append(_Candidate(start, end, name, ORG, in_headline=in_headline))
         return
     if key in kb.places:
-        display = kb.places[key] if name.isupper() and len(name) > 3 else None
+        # "MOSCOW" is shown as "Moscow"; "U.S." stays (see _split_shouting).
+        display = kb.places[key] if name.isupper() and len(name.replace(".", "")) > 3 else None
         out.append(_Candidate(start, end, name, PLACE, in_headline=in_headline, display=display))
         return
     if key in kb.demonyms:
@@ -919,7 +923,8 @@ def _resolve(
 ) -> list[Draft]:
     """Candidates grouped into entities (one per person, organisation or
     place), most mentioned first (ties in order of first mention)."""
-    for c in body_cands:
+    merged = False
+    for i, c in enumerate(body_cands):
         # Most names are in running text: skip the table rules unless a
         # character next to the name could start one of their contexts.
         if (
@@ -928,7 +933,11 @@ def _resolve(
             or body[c[_END] : c[_END] + 2] in _SCORE_STARTS
             or body[max(0, c[_START] - 2) : c[_START]] == "( "
         ):
+            if c[_KIND] is None and c[_CAPS] and i and _DATE_NEXT.match(body, c[_END]):
+                merged = _whole_dateline(body, body_cands, i) or merged
             _table_context(body, c, kb)
+    if merged:
+        body_cands = [c for c in body_cands if c[_KIND] is not _GONE]
     groups: dict[str, Draft] = {}
     by_form: dict[str, Draft] = {}
     token_index: dict[str, list[Draft]] = {}
@@ -1093,6 +1102,8 @@ def _resolve(
         acronym_owner = None
         if c[_ACRONYM]:
             canonical = kb.organizations.get(key)
+            if canonical is None and "." in key:
+                canonical = kb.places.get(key.replace(".", ""))  # "U.S" of "U.S."
             if canonical is not None:
                 acronym_owner = by_form.get(_fold(canonical))
             if acronym_owner is None:
@@ -1324,6 +1335,40 @@ def _surname_owner(key: str, owners: Sequence[Draft]) -> Draft | bool | None:
                 [o.name.count(" ") == 1 and not o.name.split()[0].isupper() for o in named]
             )) or None
     return shortest
+
+
+_GONE = object()  # the kind of a candidate merged into the next one
+# A date right after a dateline, or after its region ("VAIL , Colorado 1996-12-07").
+_DATE_NEXT = re.compile(
+    r"[ \t]*(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Za-z][\w.]*){0,2}[ \t]+)?\d{4}-\d\d-\d\d"
+)
+
+
+def _whole_dateline(body: str, cands: list[_Cand], i: int) -> bool:
+    """An unknown all-caps dateline of several words ("DODGE CITY",
+    "TARPON SPRINGS" before a date) is one place: the words before
+    ``cands[i]`` on its line join it. Whether any did."""
+    c = cands[i]
+    start = c[_START]
+    j = i
+    while j > 0:
+        p = cands[j - 1]
+        if p[_KIND] is not None or not p[_CAPS] or body[p[_END] : start] != " " or (
+            not p[_TEXT].isupper()
+        ):
+            break
+        start = p[_START]
+        p[_KIND] = _GONE
+        j -= 1
+    if j == i or j < i - 2 or not _after_break(body, start):
+        # (at most three words, opening a line or sentence)
+        for p in cands[j:i]:
+            p[_KIND] = None
+        return False
+    text = body[start : c[_END]]
+    key = _fold(text)
+    c[_START], c[_TEXT], c[_KEY], c[_FORM], c[_WORDS] = start, text, key, key, text.count(" ") + 1
+    return True
 
 
 def _table_context(body: str, c: _Cand, kb: Knowledge) -> None:
