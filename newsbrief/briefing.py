@@ -702,11 +702,9 @@ def build_briefing(
 
 def _scores(article: Article, method: str) -> tuple[float, ...]:
     """The scores ``article.summary(sentences=1, method=method).scores`` holds."""
-    from newsbrief.summarize import Budget
-    from newsbrief.summarize.methods import get_method, scores_for
+    from newsbrief.summarize import sentence_scores
 
-    chosen = get_method(method)
-    return tuple(scores_for(article, chosen, Budget(sentences=1)).scores)
+    return sentence_scores(article, sentences=1, method=method)
 
 
 def _by_index(sentence: Sentence) -> int:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsbrief.errors import BudgetError, UnknownNameError
 from newsbrief.model import Article
-from newsbrief.summarize import Budget, Summary, available_methods, summarize
+from newsbrief.summarize import Budget, Summary, available_methods, sentence_scores, summarize
 from newsbrief.summarize.centrality import CENTRALITY_NAMES, centrality_columns, cosine_degree
 from newsbrief.summarize.features import Layout, content_terms, layout, prepare
 from newsbrief.summarize.methods import MODEL_FEATURES, default, load_weights, model_scores
@@ -165,6 +165,31 @@ def test_scores_are_cached_per_article_and_method(article: Article) -> None:
     cached = article.cached("summary:scores:textrank", lambda: ())
     assert len(cached) == len(article.sentences)
     assert article.summary(words=30, method="textrank").scores == cached
+
+
+@pytest.mark.parametrize("method", available_methods())
+@pytest.mark.parametrize(
+    "budget", [{"sentences": 1}, {"sentences": 6}, {"words": 40}, {"ratio": 0.5}, {"seconds": 20}]
+)
+def test_sentence_scores_equal_the_summary_scores(
+    article: Article, method: str, budget: dict[str, float]
+) -> None:
+    scores = sentence_scores(article, method=method, **budget)  # type: ignore[arg-type]
+    assert len(scores) == len(article.sentences)
+    fresh = Article.from_text(STORY)  # nothing cached: the two are computed apart
+    assert scores == summarize(fresh, method=method, **budget).scores  # type: ignore[arg-type]
+
+
+def test_sentence_scores_of_default_depend_on_the_budget(article: Article) -> None:
+    # The lede model for one sentence, the coverage model for most of the article.
+    assert sentence_scores(article, sentences=1) != sentence_scores(article, ratio=0.9)
+
+
+def test_sentence_scores_check_budget_and_method(article: Article) -> None:
+    with pytest.raises(BudgetError):
+        sentence_scores(article)
+    with pytest.raises(UnknownNameError):
+        sentence_scores(article, sentences=1, method="nope")
 
 
 def test_too_small_budget_gives_empty_summary_with_note(article: Article) -> None:

@@ -21,7 +21,7 @@ from newsbrief.summarize.methods import Summarizer, available_methods, get_metho
 from newsbrief.summarize.result import Summary
 from newsbrief.summarize.select import select
 
-__all__ = ["Budget", "Summarizer", "Summary", "available_methods", "summarize"]
+__all__ = ["Budget", "Summarizer", "Summary", "available_methods", "sentence_scores", "summarize"]
 
 
 def summarize(
@@ -82,3 +82,41 @@ def summarize(
         note=selection.note,
         fits=selection.fits,
     )
+
+
+def sentence_scores(
+    article: Article,
+    *,
+    sentences: int | None = None,
+    words: int | None = None,
+    ratio: float | None = None,
+    seconds: float | None = None,
+    method: str = "default",
+    wpm: float | None = None,
+) -> tuple[float, ...]:
+    """Every sentence's score, as :func:`summarize` with the same arguments gives it.
+
+    For callers that rank sentences themselves (a briefing picks its lede and
+    key points from them): the scores alone, without choosing a summary.
+    The ``default`` method weighs its models by the budget, so the budget is
+    needed here too.
+
+    Args:
+        article: The article.
+        sentences: A budget of sentences, as for :func:`summarize`.
+        words: A budget of words.
+        ratio: A share of the article's sentences.
+        seconds: A budget of speaking time at ``wpm``.
+        method: A name from :func:`available_methods`.
+        wpm: Speaking rate in words per minute.
+
+    Returns:
+        One score per sentence of ``article``, in document order: equal to
+        ``summarize(article, ...).scores``.
+
+    Raises:
+        BudgetError: no budget, several budgets, or an out-of-range value.
+        UnknownNameError: ``method`` is not a known method.
+    """
+    budget = Budget(sentences=sentences, words=words, ratio=ratio, seconds=seconds, wpm=wpm)
+    return tuple(scores_for(article, get_method(method), budget).scores)
