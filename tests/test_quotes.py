@@ -417,3 +417,15 @@ def test_a_cue_whose_subject_names_no_one_does_not_continue_the_last_speaker() -
     body = ('"The school is doing well," Lena Hart said. "It has always been better to talk '
             'than to sue each other in court," the two companies said in a joint statement.')
     assert [speaker for _, speaker in _direct(body)] == ["Lena Hart", None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["word", "it's", "-", "—", "(a)", "...", "'", "x-ray", ",", "9"]),
+                max_size=10).map(" ".join))
+def test_count_words_is_four_six_or_seven_by_runs_of_word_characters(text: str) -> None:
+    import re
+
+    from newsbrief.text.quotes import _count_words
+
+    runs = len(re.findall(r"[\w’'\-]+", text))
+    assert _count_words(text) == (4 if runs <= 4 else 6 if runs <= 6 else 7)
