@@ -438,3 +438,18 @@ def test_unknown_all_caps_dateline_of_two_words_is_one_place() -> None:
     kinds = _kinds(body)
     assert kinds["HOLLOW SPRINGS"] is EntityKind.PLACE
     assert "SPRINGS" not in kinds
+
+
+def test_particle_opening_a_surname_stays_with_it() -> None:
+    body = "Sales rose . Van Brugge said the van was late . De Wael agreed ."
+    kinds = _kinds(body)
+    assert kinds["Van Brugge"] is EntityKind.PERSON
+    assert "De Wael" in kinds
+    assert "Brugge" not in kinds and "Wael" not in kinds
+
+
+def test_particle_surname_joins_the_full_name() -> None:
+    body = "Coach Louis van Haren spoke . Van Haren said the van was ready ."
+    people = [e for e in find_entities(body) if e.kind is EntityKind.PERSON]
+    assert [(p.name, len(p.mentions)) for p in people] == [("Louis van Haren", 2)]
+    assert people[0].mentions[1].of(body) == "Van Haren"

@@ -496,10 +496,15 @@ def _split_run(
         key = _fold(tokens[0][2])
         if key in kb.demonyms or key in kb.places or (surname_last and len(tokens) == 1):
             break
-        if len(tokens) > 1 and (_known_start(tokens, kb) or key.rstrip(".") in kb.honorifics):
+        if len(tokens) > 1 and (
+            _known_start(tokens, kb)
+            or key.rstrip(".") in kb.honorifics
+            or (key in kb.particles and len(key) > 1 and tokens[1][2][:1].isupper())
+        ):
             # "New York", "New Zealand": a known name opens with the word;
             # "Ms Oduya": a courtesy title makes the name a person's (see
-            # _title_split).
+            # _title_split); "Van Boxmeer", "De Klerk": a particle opens a
+            # surname.
             break
         tokens = tokens[1:]
         first_common = False
@@ -620,10 +625,14 @@ def _split_piece(
     surname: bool = False,
 ) -> None:
     while toks and _skippable(toks[0][2], kb) and not (surname and len(toks) == 1):
+        first = _fold(toks[0][2])
         if len(toks) > 1 and (
-            _known_start(toks, kb) or _fold(toks[0][2]).rstrip(".") in kb.honorifics
+            _known_start(toks, kb)
+            or first.rstrip(".") in kb.honorifics
+            or (first in kb.particles and len(first) > 1 and toks[0][2][:1].isupper()
+                and toks[1][2][:1].isupper())
         ):
-            break  # "New Zealand", "Mr Kettering" (see _split_run)
+            break  # "New Zealand", "Mr Kettering", "De Klerk" (see _split_run)
         toks = toks[1:]
     while toks and _fold(toks[-1][2]) in kb.connectors:
         toks = toks[:-1]
@@ -967,8 +976,14 @@ def _resolve(
         if kind is PLACE:
             by_form.setdefault(c[_KEY], g)  # the spelling of a country grouped by its name
         elif kind is PERSON:
-            for tok in text.split():
+            toks = text.split()
+            for tok in toks:
                 token_index.setdefault(_fold(tok), []).append(g)
+            for i in range(1, len(toks) - 1):
+                if toks[i] in kb.particles:
+                    # "Van Gaal" of "Louis van Gaal"
+                    by_form.setdefault(_fold(" ".join(toks[i:])), g)
+                    break
         elif kind is ORG and c[_WORDS] > 1 and not c[_IN_HEADLINE]:
             for prefix in _company_short_forms(c[_KEY]):
                 org_prefix.setdefault(prefix, g)
