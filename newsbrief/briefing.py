@@ -702,9 +702,9 @@ def build_briefing(
 
 def _scores(article: Article, method: str) -> tuple[float, ...]:
     """The scores ``article.summary(sentences=1, method=method).scores`` holds."""
-    from newsbrief.summarize import sentence_scores
+    from newsbrief.summarize import Budget, sentence_scores
 
-    return sentence_scores(article, sentences=1, method=method)
+    return sentence_scores(article, Budget(sentences=1), method=method)
 
 
 def _by_index(sentence: Sentence) -> int:

@@ -174,7 +174,7 @@ def test_scores_are_cached_per_article_and_method(article: Article) -> None:
 def test_sentence_scores_equal_the_summary_scores(
     article: Article, method: str, budget: dict[str, float]
 ) -> None:
-    scores = sentence_scores(article, method=method, **budget)  # type: ignore[arg-type]
+    scores = sentence_scores(article, Budget(**budget), method=method)  # type: ignore[arg-type]
     assert len(scores) == len(article.sentences)
     fresh = Article.from_text(STORY)  # nothing cached: the two are computed apart
     assert scores == summarize(fresh, method=method, **budget).scores  # type: ignore[arg-type]
@@ -182,14 +182,14 @@ def test_sentence_scores_equal_the_summary_scores(
 
 def test_sentence_scores_of_default_depend_on_the_budget(article: Article) -> None:
     # The lede model for one sentence, the coverage model for most of the article.
-    assert sentence_scores(article, sentences=1) != sentence_scores(article, ratio=0.9)
+    assert sentence_scores(article, Budget(sentences=1)) != sentence_scores(
+        article, Budget(ratio=0.9)
+    )
 
 
-def test_sentence_scores_check_budget_and_method(article: Article) -> None:
-    with pytest.raises(BudgetError):
-        sentence_scores(article)
+def test_sentence_scores_reject_an_unknown_method(article: Article) -> None:
     with pytest.raises(UnknownNameError):
-        sentence_scores(article, sentences=1, method="nope")
+        sentence_scores(article, Budget(sentences=1), method="nope")
 
 
 def test_too_small_budget_gives_empty_summary_with_note(article: Article) -> None:

@@ -85,16 +85,9 @@ def summarize(
 
 
 def sentence_scores(
-    article: Article,
-    *,
-    sentences: int | None = None,
-    words: int | None = None,
-    ratio: float | None = None,
-    seconds: float | None = None,
-    method: str = "default",
-    wpm: float | None = None,
+    article: Article, budget: Budget, *, method: str = "default"
 ) -> tuple[float, ...]:
-    """Every sentence's score, as :func:`summarize` with the same arguments gives it.
+    """Every sentence's score, as :func:`summarize` gives it for the same budget and method.
 
     For callers that rank sentences themselves (a briefing picks its lede and
     key points from them): the scores alone, without choosing a summary.
@@ -103,20 +96,14 @@ def sentence_scores(
 
     Args:
         article: The article.
-        sentences: A budget of sentences, as for :func:`summarize`.
-        words: A budget of words.
-        ratio: A share of the article's sentences.
-        seconds: A budget of speaking time at ``wpm``.
+        budget: The :class:`Budget` a summary would have (``Budget(sentences=1)``).
         method: A name from :func:`available_methods`.
-        wpm: Speaking rate in words per minute.
 
     Returns:
-        One score per sentence of ``article``, in document order: equal to
-        ``summarize(article, ...).scores``.
+        One score per sentence of ``article``, in document order: equal to the
+        ``scores`` of the summary with that budget and method.
 
     Raises:
-        BudgetError: no budget, several budgets, or an out-of-range value.
         UnknownNameError: ``method`` is not a known method.
     """
-    budget = Budget(sentences=sentences, words=words, ratio=ratio, seconds=seconds, wpm=wpm)
     return tuple(scores_for(article, get_method(method), budget).scores)
