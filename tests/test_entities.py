@@ -453,3 +453,11 @@ def test_particle_surname_joins_the_full_name() -> None:
     people = [e for e in find_entities(body) if e.kind is EntityKind.PERSON]
     assert [(p.name, len(p.mentions)) for p in people] == [("Louis van Haren", 2)]
     assert people[0].mentions[1].of(body) == "Van Haren"
+
+
+def test_players_in_a_list_of_scores_are_people() -> None:
+    body = "Leading scores : Tavin Korrel 72 68 , Mikko Varrand 70 70 , Aston Vale 1 Fulbury 2 ."
+    kinds = _kinds(body)
+    assert kinds["Tavin Korrel"] is EntityKind.PERSON
+    assert kinds["Mikko Varrand"] is EntityKind.PERSON
+    assert kinds["Aston Vale"] is EntityKind.ORGANIZATION

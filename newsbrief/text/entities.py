@@ -1352,6 +1352,8 @@ def _surname_owner(key: str, owners: Sequence[Draft]) -> Draft | bool | None:
     return shortest
 
 
+# Scores after a name, then a comma or semicolon and the next name.
+_LISTED_AFTER = re.compile(r"(?:[ \t]+\d{1,3}){1,4}[ \t]*[,;][ \t]*[A-Z]")
 _GONE = object()  # the kind of a candidate merged into the next one
 # A date right after a dateline, or after its region ("VAIL , Colorado 1996-12-07").
 _DATE_NEXT = re.compile(
@@ -1401,6 +1403,11 @@ def _table_context(body: str, c: _Cand, kb: Knowledge) -> None:
         if key in kb.countries or c[_ROLE] is not None:
             return
         if c[_KIND] is PERSON and (c[_STRONG] or c[_WORDS] == 1):
+            return
+        if c[_KIND] is PERSON and _LISTED_AFTER.match(body, c[_END]):
+            # "Dion Fourie 69 73 , Nic Henning 73 70": a list of players and
+            # their scores, commas between them (teams' results have none).
+            c[_WEAK] = False
             return
         if c[_KIND] in (None, OTHER, PLACE, PERSON):
             c[_KIND] = ORG
