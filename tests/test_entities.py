@@ -461,3 +461,10 @@ def test_players_in_a_list_of_scores_are_people() -> None:
     assert kinds["Tavin Korrel"] is EntityKind.PERSON
     assert kinds["Mikko Varrand"] is EntityKind.PERSON
     assert kinds["Aston Vale"] is EntityKind.ORGANIZATION
+
+
+def test_country_before_an_acronym_is_split_off() -> None:
+    kinds = _kinds("Japan NKT says it hopes to grow . Germany III won the race .")
+    assert kinds["Japan"] is EntityKind.PLACE
+    assert kinds["NKT"] is EntityKind.ORGANIZATION
+    assert "III" not in kinds

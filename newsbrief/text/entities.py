@@ -654,6 +654,19 @@ def _split_piece(
             _split_piece(text, toks[:1], kb, out, in_headline, possessive=False)
             _split_piece(text, toks[1:], kb, out, in_headline, possessive=possessive)
             return
+        if (
+            len(toks) == 2
+            and _fold(first) in kb.countries
+            and not first.isupper()
+            and is_acronym(toks[1][2])
+            and rest[0] not in kb.places
+            and toks[1][2].strip("IVX")  # ("Germany III" is a bobsleigh team)
+        ):
+            # "Japan NTT", "Estonia EBRD": a country before an acronym is no
+            # part of its name.
+            _split_piece(text, toks[:1], kb, out, in_headline, possessive=False)
+            _split_piece(text, toks[1:], kb, out, in_headline, possessive=possessive)
+            return
     start, end, name = _span_text(text, toks, possessive)
     key = _fold(name)
     # Whole piece known?
