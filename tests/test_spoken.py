@@ -290,3 +290,19 @@ def test_quick_test_keeps_plain_sentences_and_not_others() -> None:
     assert all(_unchanged(text) for text in kept)
     assert not any(_unchanged(text) for text in changed)
     assert all(speakable(text) == text for text in kept)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"USamé..  \t\u2003(\"“”'’,", "Mr", "No"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_token_set_strips_edges_and_keeps_tokens_with_a_second_full_stop(text: str) -> None:
+    from newsbrief.render.spoken import _TOKEN_EDGES, _token_set
+
+    words = text.split()
+    expected = {word.strip(_TOKEN_EDGES) for word in words}
+    expected.update(word for word in words if word[1:2] == ".")
+    assert _token_set(text) == expected
