@@ -55,7 +55,12 @@ def check_article(article: newsbrief.Article) -> None:
     summary = article.summary(words=60)
     if summary.word_count > 60:
         raise AssertionError("summary overran its word budget")
-    briefing = article.briefing(seconds=30)
+    try:
+        briefing = article.briefing(seconds=30)
+    except newsbrief.BudgetError:
+        # Documented: a headline that alone takes longer to say than the
+        # budget ("+" is read "plus"). Without a budget it must still work.
+        briefing = article.briefing()
     for fmt in FORMATS:
         out = render(briefing, fmt)
         if fmt == "ssml":
