@@ -79,11 +79,14 @@ _WORDY = re.compile(
 # weekday or deixis word (found through "day" and two other stems), or a
 # relative word before a unit (found through the unit).
 # Month stems are found through their capitals: str.find of one character
-# skips in C (memchr), far faster than a regular expression's scan, and these
-# capitals are rare enough that testing each hit in Python costs little.
+# skips in C (memchr), far faster than a regular expression's scan, and the
+# capitals J, F, O, N and D are rare enough that testing each hit in Python
+# costs little. M, A and S open many words ("Mr", "A", "She"): for them the
+# stems themselves are searched (a slower scan, but hardly a hit to test).
 _MONTH_STEMS = frozenset(
     ("Jan", "Feb", "Mar", "May", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 )
+_MONTH_NEEDLES = ("J", "F", "O", "N", "D", "Mar", "May", "Apr", "Aug", "Sep")
 _DAY_STEMS = (  # what may stand before "day", by its length
     (2, frozenset(("to", "To"))),
     (3, frozenset(("Mon", "Fri", "Sun"))),
@@ -142,8 +145,8 @@ def _candidates(body: str) -> tuple[list[int], list[int]]:
             if i == 0 or body[i - 1] not in _DIGITS:
                 numeric.add(i)
             i = find(digit, i + 1)
-    for capital in "JFMASOND":
-        i = find(capital)
+    for needle in _MONTH_NEEDLES:
+        i = find(needle)
         while i >= 0:
             if body[i : i + 3] in _MONTH_STEMS:
                 words.add(i)
@@ -154,7 +157,7 @@ def _candidates(body: str) -> tuple[list[int], list[int]]:
                     _day_before(body, j, numeric)
                     if body[j - 2 : j] == "of" and j > 2 and body[j - 3].isspace():
                         _day_before(body, _skip_space_back(body, j - 2), numeric)
-            i = find(capital, i + 1)
+            i = find(needle, i + 1)
     i = find("day")
     while i >= 0:
         for size, stems in _DAY_STEMS:
@@ -356,6 +359,8 @@ def _resolve(
 ) -> tuple[dt.date | None, str | None]:
     kind = m.lastgroup  # the outer group of the branch that matched
     group = m.group
+    if kind == "year":  # the commonest kind: tested first
+        return _safe(int(group("y4")), 1, 1), "year"
     if kind == "iso":
         return _safe(int(group("iy")), int(group("im")), int(group("id"))), "day"
     if kind == "dmy" or kind == "mdy":
@@ -416,6 +421,4 @@ def _resolve(
             return None, "day"
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[group("deixis").lower()]
         return pub + dt.timedelta(days=offset), "day"
-    if kind == "decade":
-        return _safe(int(group("dec")), 1, 1), "decade"
-    return _safe(int(group("y4")), 1, 1), "year"
+    return _safe(int(group("dec")), 1, 1), "decade"

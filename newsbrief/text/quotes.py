@@ -1027,7 +1027,7 @@ def _speaker_left(
             between = body[men.end : core_end]
             if _in_quote(ctx, men.start):
                 pass  # '"... sold in the US," said X': a name inside the quote
-            elif _modifies_noun(between) and (
+            elif between and _modifies_noun(between) and (  # mostly none: "Smith said"
                 men.kind is _PLACE
                 or (_noun_after(between) and between.split()[-1] not in _CLASS_NOUNS)
             ):
@@ -1043,7 +1043,7 @@ def _speaker_left(
                 # "The 70-year-old from Cotton, Suffolk, said": where the
                 # speaker is from, not who speaks.
                 locative = loc.start()
-            elif _joins_subject(between):
+            elif not between or _joins_subject(between):
                 if best is None or (men.kind is _PERSON and best.kind
                                     is not _PERSON and best.start > men.start):
                     best = men
@@ -1265,7 +1265,8 @@ def _speaker_right(
     k = bisect.bisect_left(ctx.starts, lo)
     if k < len(ctx.mentions) and ctx.mentions[k].start < hi:
         m = ctx.mentions[k]
-        at = title_start(body, lo, m.start)  # "said Rep. Jim Clyburn": skip the title
+        # "said Rep. Jim Clyburn": skip the title (none stands in mere spaces).
+        at = title_start(body, lo, m.start) if body[lo : m.start].strip() else m.start
         # "said Mr. McGinley": the title is no gap and its full stop ends
         # nothing. (Before a quote, "claimed Mr Seifert was ..." names the
         # subject of what was claimed: there the title counts.)
