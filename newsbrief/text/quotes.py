@@ -244,7 +244,12 @@ class _Direct:
     single: bool
 
 
-class _Context(NamedTuple):  # a tuple: built once per call, read everywhere
+@attrs.define(slots=True)
+class _Context:
+    """What one call reads everywhere. A slots class, not a NamedTuple: it is
+    built once per call, but its fields are read hundreds of times, and Python
+    3.11 reads a slot several times faster than a NamedTuple field."""
+
     body: str
     mentions: list[_Mention]
     starts: list[int]
