@@ -989,7 +989,9 @@ def _in_number(char: str) -> bool:
 def _money_starts(text: str) -> list[int]:
     """Where _MONEY can match: at a currency sign or up to two letters before it ("US$")."""
     starts: list[int] = []
-    for index in _occurrences(text, _CURRENCY_CHARS):
+    # The signs but "$" are not ASCII.
+    signs = "$" if text.isascii() else _CURRENCY_CHARS
+    for index in _occurrences(text, signs):
         for start in (index - 2, index - 1, index):
             if start >= 0 and (not starts or start > starts[-1]):
                 starts.append(start)
