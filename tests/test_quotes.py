@@ -429,3 +429,20 @@ def test_count_words_is_four_six_or_seven_by_runs_of_word_characters(text: str) 
 
     runs = len(re.findall(r"[\w’'\-]+", text))
     assert _count_words(text) == (4 if runs <= 4 else 6 if runs <= 6 else 7)
+
+
+def test_he_goes_on_with_the_person_an_earlier_he_opening_a_sentence_meant() -> None:
+    # "He added ..., should Dalby return": that sentence is still about Tom
+    # Varga; the lone surname of a couple later in it is not who "he" is.
+    body = (
+        "Rona Dalby and her husband Carl Dalby run the party. Its former chairman, Tom Varga, "
+        "said the party needed a plan.\n\n"
+        "\u201cIt is something you would be a fool not to prepare for,\u201d he said on Monday. "
+        "He added a note of caution, should Dalby return to the campaign too soon.\n\n"
+        "\u201cShe had better get well first,\u201d he said."
+    )
+    article = Article.from_text("Party weighs plan\n\n" + body)
+    speakers = {q.text: q.speaker for q in article.quotes if q.direct}
+    assert speakers["She had better get well first,"] == "Tom Varga"
+    assert speakers["It is something you would be a fool not to prepare for,"] == "Tom Varga"
+

@@ -1358,6 +1358,14 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
     body = ctx.body
     for step in range(8):
         lo = ctx.sentence_starts[si] if si >= 0 else 0
+        if step and lo and _opens_with_pronoun(body, lo, pronoun):
+            # An earlier sentence whose subject is the same pronoun ("He
+            # added ..., should Clinton return.") goes on about the same
+            # person: that pronoun's antecedent when its gender is known to
+            # match, rather than a name later in that sentence.
+            earlier = _resolve_pronoun(ctx, pronoun, lo)
+            if earlier is not None and _gender(ctx, earlier) == want:
+                return earlier
         k = bisect.bisect_left(ctx.starts, lo)
         known: str | None = None
         unknown: str | None = None
@@ -1392,6 +1400,16 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
         hi = lo
         si -= 1
     return None
+
+
+def _opens_with_pronoun(body: str, lo: int, pronoun: str) -> bool:
+    """Whether the sentence at ``lo`` opens with ``pronoun`` ("he" or "she") as a word."""
+    end = lo + len(pronoun)
+    return (
+        body[lo:end].lower() == pronoun
+        and body[lo].isupper()
+        and (end == len(body) or not body[end].isalnum())
+    )
 
 
 # A name as the subject of a reporting verb: "Mr Howard (has) said", "...,
