@@ -327,23 +327,12 @@ class Briefing:
             "lede": self.lede,
             "summary": list(self.summary),
             "key_points": list(self.key_points),
-            # The items' to_dict() written out: a call per item costs more than the dict.
-            "people": [{"name": p.name, "role": p.role} for p in self.people],
+            "people": [p.to_dict() for p in self.people],
             "organizations": [{"name": n} for n in self.organizations],
             "places": [{"name": n} for n in self.places],
-            "quotes": [
-                {"speaker": q.speaker, "text": q.text, "direct": q.direct, "cue": q.cue}
-                for q in self.quotes
-            ],
+            "quotes": [q.to_dict() for q in self.quotes],
             "context": list(self.context),
-            "dates": [
-                {
-                    "text": d.text,
-                    "date": None if d.date is None else d.date.isoformat(),
-                    "granularity": d.granularity,
-                }
-                for d in self.dates
-            ],
+            "dates": [d.to_dict() for d in self.dates],
             "source": self.source,
             "published": self.published,
             "url": self.url,

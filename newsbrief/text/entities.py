@@ -46,7 +46,7 @@ import attrs
 
 from newsbrief.model import Entity, EntityKind, Span, _span
 from newsbrief.text.knowledge import Knowledge, knowledge
-from newsbrief.text.roles import Draft, new_draft, refine, role_lexicon
+from newsbrief.text.roles import Draft, new_draft, refine, role_lexicon, strong_person
 from newsbrief.text.tokens import (
     CAP_RUN,
     clause_before,
@@ -496,15 +496,7 @@ def _split_run(
         key = _fold(tokens[0][2])
         if key in kb.demonyms or key in kb.places or (surname_last and len(tokens) == 1):
             break
-        if len(tokens) > 1 and (
-            _known_start(tokens, kb)
-            or key.rstrip(".") in kb.honorifics
-            or (key in kb.particles and len(key) > 1 and tokens[1][2][:1].isupper())
-        ):
-            # "New York", "New Zealand": a known name opens with the word;
-            # "Ms Oduya": a courtesy title makes the name a person's (see
-            # _title_split); "Van Boxmeer", "De Klerk": a particle opens a
-            # surname.
+        if _opens_name(tokens, key, kb):
             break
         tokens = tokens[1:]
         first_common = False
@@ -544,6 +536,24 @@ def _split_run(
     if piece:
         _split_piece(text, piece, kb, out, in_headline, possessive=False,
                      surname=surname_last)
+
+
+def _opens_name(tokens: Sequence[_Tok], key: str, kb: Knowledge) -> bool:
+    """Whether the first token (lookup key ``key``), a word that may open a
+    sentence, opens the name after it instead: "New York", "New Zealand"
+    (a known name opens with it); "Ms Oduya" (a courtesy title makes the
+    name a person's, see _title_split); "Van Boxmeer", "De Klerk" (a
+    capitalised particle opens a surname)."""
+    return len(tokens) > 1 and (
+        _known_start(tokens, kb)
+        or key.rstrip(".") in kb.honorifics
+        or (
+            key in kb.particles
+            and len(key) > 1
+            and tokens[0][2][:1].isupper()
+            and tokens[1][2][:1].isupper()
+        )
+    )
 
 
 def _known_start(tokens: Sequence[_Tok], kb: Knowledge) -> bool:
@@ -625,14 +635,8 @@ def _split_piece(
     surname: bool = False,
 ) -> None:
     while toks and _skippable(toks[0][2], kb) and not (surname and len(toks) == 1):
-        first = _fold(toks[0][2])
-        if len(toks) > 1 and (
-            _known_start(toks, kb)
-            or first.rstrip(".") in kb.honorifics
-            or (first in kb.particles and len(first) > 1 and toks[0][2][:1].isupper()
-                and toks[1][2][:1].isupper())
-        ):
-            break  # "New Zealand", "Mr Kettering", "De Klerk" (see _split_run)
+        if _opens_name(toks, _fold(toks[0][2]), kb):
+            break
         toks = toks[1:]
     while toks and _fold(toks[-1][2]) in kb.connectors:
         toks = toks[:-1]
@@ -1102,9 +1106,7 @@ def _resolve(
                 c[_WEAK]
                 or c[_KIND] is None
                 or c[_KIND] is PERSON
-                or (_surname_of(key, owners[0]) and (
-                    c[_KIND] is not ORG or c[_FORM].startswith("team:")
-                    or _strong_owner(owners[0], kb)))
+                or (_surname_of(key, owners[0]) and _may_name_owner(c, owners[0], kb))
             ):
                 add(owners[0], c)
                 continue
@@ -1116,10 +1118,7 @@ def _resolve(
                     # name said alone: a person of its own.
                     c[_KIND] = PERSON
                     c[_WEAK] = False
-                elif owner is not None and owner is not False and (
-                    c[_KIND] is not ORG or c[_FORM].startswith("team:")
-                    or _strong_owner(owner, kb)
-                ):
+                elif owner is not None and owner is not False and _may_name_owner(c, owner, kb):
                     add(owner, c)
                     continue
         if c[_KIND] is None and org_prefix:
@@ -1237,10 +1236,11 @@ def _person_as_org(body: str, c: _Cand, kb: Knowledge) -> bool:
     return c[_FORM].startswith("team:") or _SPOKESPERSON_AFTER.match(body, c[_END]) is not None
 
 
-def _strong_owner(owner: Draft, kb: Knowledge) -> bool:
-    """A person named by a given name or with a role."""
-    first, space, _ = _fold(owner.name).partition(" ")
-    return owner.role is not None or first in (kb.forenames if space else kb.given_names)
+def _may_name_owner(c: _Cand, owner: Draft, kb: Knowledge) -> bool:
+    """Whether ``c``, a surname of the person ``owner``, may be a mention of
+    them: anything but an organisation, unless it is a team by a score or
+    the owner is surely a person (by a given name or a role)."""
+    return c[_KIND] is not ORG or c[_FORM].startswith("team:") or strong_person(owner, kb)
 
 
 @functools.lru_cache(maxsize=1 << 10)
@@ -1346,11 +1346,11 @@ def _surname_owner(key: str, owners: Sequence[Draft]) -> Draft | bool | None:
     for o in owners:
         if _surname_of(key, o):
             named.append(o)
-        elif _fold(o.name).partition(" ")[0] == key and _strong_owner(o, kb):
+        elif _fold(o.name).partition(" ")[0] == key and strong_person(o, kb):
             return False  # a person's first name, said alone
     if not named:
         return None
-    strong = [o for o in named if _strong_owner(o, kb)]
+    strong = [o for o in named if strong_person(o, kb)]
     if strong:
         named = strong
     shortest = min(named, key=lambda o: len(o.name))

@@ -123,12 +123,20 @@ _ADJECTIVAL_AFTER = re.compile(
     r"without|within|than|had|has|have|would|will|could|can|may|might|should|must|did|does|"
     r"do)\b)[a-z]"
 )
+# The words a scare quote may follow ("a so-called 'reform'", "dubbed 'Mr
+# No'"); a space inside one stands for any whitespace.
+_SCARE_WORDS = (
+    "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+    "so-called", "so called", "dubbed", "termed", "called", "calls", "calling", "known as", "as",
+    "of", "by", "for", "into", "to",
+)
+_SCARE_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(w.replace(" ", r"\s+") for w in _SCARE_WORDS) + r")\s+|so-called\s*)$",
+    re.IGNORECASE,
+)
 # The last two letters (lower case) of the words _SCARE_BEFORE ends with ("a"
 # aside): after any other word it cannot match.
-_SCARE_ENDS = frozenset(
-    ("an", "he", "ts", "is", "er", "ir", "ur", "at", "se", "ed", "ls", "ng", "as", "of", "by",
-     "or", "to")
-)
+_SCARE_ENDS = frozenset(w[-2:] for w in _SCARE_WORDS if len(w) > 1)
 
 
 def _space_back(body: str, lo: int, hi: int) -> int:
@@ -154,11 +162,6 @@ _SO_CALLED = re.compile(r"\bso[- ]called\s+$", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "him": "m", "her": "f"}
-_SCARE_BEFORE = re.compile(
-    r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|these|those|so-called|so\s+called|"
-    r"dubbed|termed|called|calls|calling|known\s+as|as|of|by|for|into|to)\s+|so-called\s*)$",
-    re.IGNORECASE,
-)
 # A noun phrase that describes an unnamed speaker ("a campaign source").
 _DESCRIPTION_NOUNS = (
     "source|sources|official|officials|spokesman|spokeswoman|spokesperson|aide|aides|"
@@ -782,9 +785,16 @@ def _attribute(
 
 # A cue word after a possessive or determiner is a noun ("called Obama's
 # remarks ...", "his state-of-the-state address"), not a reporting verb ...
-_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|its|their|our|my|your|these|those|The|A|An|"
-                          r"His|Its|Their|Our|My|Your|These|Those))\s+$")
-_NOUN_BEFORE_ENDS = frozenset(("he", "an", "An", "ir", "ur", "my", "My", "se"))
+_NOUN_WORDS = ("the", "a", "an", "his", "its", "their", "our", "my", "your", "these", "those")
+_NOUN_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:"
+    + "|".join([*_NOUN_WORDS, *(w.capitalize() for w in _NOUN_WORDS)])
+    + r"))\s+$"
+)
+# Their last two letters (the last one suffices for "s", "a" and "A").
+_NOUN_BEFORE_ENDS = frozenset(
+    end for w in _NOUN_WORDS if len(w) > 1 for end in (w[-2:], w.capitalize()[-2:])
+)
 
 
 def _noun_before(body: str, lo: int, hi: int) -> bool:
@@ -806,8 +816,11 @@ _SUBORDINATE = re.compile(
     r"(?:when|while|because|after|before|if|since|until|though|although|whereas|where|once)\b",
     re.IGNORECASE,
 )
-_PARTICIPLE_BEFORE = re.compile(r"(?:,|\band|\bbut|\bto|\bwhile|\bbefore|\bafter|\bby)\s+$")
-_PARTICIPLE_ENDS = frozenset(("nd", "ut", "to", "le", "re", "er", "by"))
+_PARTICIPLE_WORDS = ("and", "but", "to", "while", "before", "after", "by")
+_PARTICIPLE_BEFORE = re.compile(
+    r"(?:," + "".join(rf"|\b{w}" for w in _PARTICIPLE_WORDS) + r")\s+$"
+)
+_PARTICIPLE_ENDS = frozenset(w[-2:] for w in _PARTICIPLE_WORDS)
 
 
 def _participle_before(body: str, lo: int, hi: int) -> re.Match[str] | None:

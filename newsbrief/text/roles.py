@@ -285,7 +285,7 @@ def _merge_plural_possessives(body: str, ents: list[Draft], kb: Knowledge) -> li
                 break
         else:
             continue  # no mention is followed by an apostrophe
-        if _strong_person(ent, kb):
+        if strong_person(ent, kb):
             continue
         for span in list(ent.mentions):
             match = _POSSESSIVE_NAME.match(body, span.end)
@@ -355,7 +355,7 @@ def _join_surnames(body: str, headline: str, ents: list[Draft], kb: Knowledge) -
         name = ent.name
         if " " not in name:
             continue
-        if ent.kind is PERSON and _strong_person(ent, kb):
+        if ent.kind is PERSON and strong_person(ent, kb):
             surnames.setdefault(name.rpartition(" ")[2].lower(), []).append(ent)
         if ent.mentions:
             full_names.setdefault(name.lower(), ent)
@@ -433,7 +433,8 @@ def _by_given_name(name: str, kb: Knowledge) -> bool:
     return first.lower() in (kb.forenames if space else kb.given_names)
 
 
-def _strong_person(ent: Draft, kb: Knowledge) -> bool:
+def strong_person(ent: Draft, kb: Knowledge) -> bool:
+    """Whether ``ent`` is surely a person: it has a role or opens with a given name."""
     return ent.role is not None or _by_given_name(ent.name, kb)
 
 
@@ -830,7 +831,7 @@ def _absorb_role_words(
     hi = max(f.end for f in found)
     for ent in ents:
         if ent.kind is not OTHER and not (
-            ent.kind is PERSON and " " not in ent.name and not _strong_person(ent, kb)
+            ent.kind is PERSON and " " not in ent.name and not strong_person(ent, kb)
         ):
             continue
         inside = [s for s in ent.mentions if lo <= s.start < hi and _covered(s, spans)]
