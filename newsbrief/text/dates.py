@@ -95,12 +95,13 @@ _DAY_STEMS = (  # what may stand before "day", by its length
     (6, frozenset(("Wednes", "yester", "Yester"))),
 )
 _UNITS = ("year", "month", "week", "decade", "spring", "summer", "autumn", "fall", "winter")
+_REL_WORDS = ("last", "this", "next", "past", "previous", "coming")
 _REL_BEFORE = re.compile(
-    r"(?:last|this|next|past|previous|coming|Last|This|Next|Past|Previous|Coming)$"
+    "(?:" + "|".join([*_REL_WORDS, *(w.capitalize() for w in _REL_WORDS)]) + ")$"
 )
 # The last two letters of the words _REL_BEFORE matches (it is case-sensitive):
 # a unit after any other word needs no search.
-_REL_ENDS = frozenset(("st", "is", "xt", "us", "ng"))
+_REL_ENDS = frozenset(w[-2:] for w in _REL_WORDS)
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 _DIGITS = frozenset("0123456789")
 
@@ -182,21 +183,27 @@ def _candidates(body: str) -> tuple[list[int], list[int]]:
     return sorted(numeric), sorted(words)
 
 
-_BEFORE_MONTH = re.compile(
-    r"(?:\b(?:(?P<dir>last|next|early|late|mid|this)|in|on|since|until|by|from|before|after|"
-    r"during|through|of)[\s-]+)$",
-    re.IGNORECASE,
-)
-_BEFORE_WEEKDAY = re.compile(
-    r"(?:\b(?:(?P<dir>last|next|this)|on|since|by|until|from|before|after)\s+)$", re.IGNORECASE
-)
+# Words before a month ("last March", "in mid-May") and a weekday ("on
+# Monday"): first those that give a direction (the ``dir`` group).
+_MONTH_DIRS = ("last", "next", "early", "late", "mid", "this")
+_MONTH_OTHERS = ("in", "on", "since", "until", "by", "from", "before", "after", "during",
+                 "through", "of")
+_WEEKDAY_DIRS = ("last", "next", "this")
+_WEEKDAY_OTHERS = ("on", "since", "by", "until", "from", "before", "after")
+
+
+def _modifiers(dirs: tuple[str, ...], others: tuple[str, ...], space: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:\b(?:(?P<dir>{'|'.join(dirs)})|{'|'.join(others)}){space})$", re.IGNORECASE
+    )
+
+
+_BEFORE_MONTH = _modifiers(_MONTH_DIRS, _MONTH_OTHERS, r"[\s-]+")
+_BEFORE_WEEKDAY = _modifiers(_WEEKDAY_DIRS, _WEEKDAY_OTHERS, r"\s+")
 # Last two letters (lower case) of the modifiers of _BEFORE_MONTH and
 # _BEFORE_WEEKDAY: before most months and weekdays stands another word.
-_BEFORE_MONTH_ENDS = frozenset(
-    ("st", "xt", "ly", "te", "id", "is", "in", "on", "ce", "il", "by", "om", "re", "er", "ng",
-     "gh", "of")
-)
-_BEFORE_WEEKDAY_ENDS = frozenset(("st", "xt", "is", "on", "ce", "by", "il", "om", "re", "er"))
+_BEFORE_MONTH_ENDS = frozenset(w[-2:] for w in _MONTH_DIRS + _MONTH_OTHERS)
+_BEFORE_WEEKDAY_ENDS = frozenset(w[-2:] for w in _WEEKDAY_DIRS + _WEEKDAY_OTHERS)
 
 
 def _modifier_before(
