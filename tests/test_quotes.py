@@ -446,3 +446,9 @@ def test_he_goes_on_with_the_person_an_earlier_he_opening_a_sentence_meant() -> 
     assert speakers["She had better get well first,"] == "Tom Varga"
     assert speakers["It is something you would be a fool not to prepare for,"] == "Tom Varga"
 
+
+
+def test_a_participle_cue_does_not_take_a_name_inside_an_earlier_quote() -> None:
+    body = ('"We will not be bullied by the Northwind Bank," Lena Hart said in a statement, '
+            'adding that the offer was "an insult to every member."')
+    assert [speaker for _, speaker in _direct(body)] == ["Lena Hart", "Lena Hart"]

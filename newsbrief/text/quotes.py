@@ -852,11 +852,15 @@ def _before_appositive(
 
 def _first_actor(ctx: _Context, lo: int, hi: int) -> _Mention | None:
     """The sentence's first person or organisation, or an unknown name that
-    opens the sentence as its subject ("Trump openly admires ...")."""
+    opens the sentence as its subject ("Trump openly admires ..."). Names
+    inside a quotation are someone's words, not the narrator's subject."""
     k = bisect.bisect_left(ctx.starts, lo)
     while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
         m = ctx.mentions[k]
         if m.kind in (_PERSON, _ORGANIZATION):
+            if _in_quote(ctx, m.start):
+                k += 1
+                continue
             return m
         if m.kind is _OTHER and m.start - lo <= 2 and _SUBJECT_NEXT.match(
             ctx.body, m.end
