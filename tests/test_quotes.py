@@ -452,3 +452,10 @@ def test_a_participle_cue_does_not_take_a_name_inside_an_earlier_quote() -> None
     body = ('"We will not be bullied by the Northwind Bank," Lena Hart said in a statement, '
             'adding that the offer was "an insult to every member."')
     assert [speaker for _, speaker in _direct(body)] == ["Lena Hart", "Lena Hart"]
+
+
+def test_a_cue_word_before_is_or_was_is_a_noun_not_the_reporting_verb() -> None:
+    body = ('Governor Ilsa Brandt met Daniel Okafor in Tarvik. Ilsa Brandt said Okafor\'s '
+            'mental state is "far worse than anyone admits." Brandt said the claims were '
+            '"baseless," and Okafor, she said, is "a man who thinks he is owed everything."')
+    assert [speaker for _, speaker in _direct(body)] == ["Ilsa Brandt"] * 3

@@ -731,6 +731,8 @@ def _attribute(
     for m in _CUE.finditer(body, s0, d.open_mark):
         if _in_quote(ctx, m.start()):
             continue  # a verb in someone's quoted words is not the narrator's cue
+        if _cue_noun(body, m):
+            continue  # "Kim's mental state is": a noun, the subject of "is"
         if not _noun_before(body, max(s0, m.start() - 8), m.start()) or (
             _CONTENT_AFTER.match(body, m.end())
         ):
@@ -810,6 +812,21 @@ def _noun_before(body: str, lo: int, hi: int) -> bool:
 # ... unless it introduces what was said ("Trump's claim that ...").
 _CONTENT_AFTER = re.compile(r"\s*(?::|that\b)")
 _COLON_NEXT = re.compile(r"[ \t]*:")
+# A cue word followed by a verb "to be" is a noun ("his mental state is"),
+# unless it is a verb of a relative clause ("which he thinks is", "the judge
+# said was"): after a pronoun, or in a form that is no noun.
+_COPULA_NEXT = re.compile(r"\s+(?:is|was|are|were)\b")
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we|I|you|it)\s+$", re.IGNORECASE)
+_VERB_ONLY = frozenset(("said", "says", "told", "tells", "wrote", "writes", "thought", "thinks"))
+
+
+def _cue_noun(body: str, cue: re.Match[str]) -> bool:
+    """Whether the cue word ``cue`` is a noun, the subject of a "to be" after it."""
+    if not _COPULA_NEXT.match(body, cue.end()):
+        return False
+    word = cue.group().lower()
+    return not (word in _VERB_ONLY or word.endswith("ed")
+                or _PRONOUN_BEFORE.search(body, max(0, cue.start() - 8), cue.start()))
 _NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+$")
 # A subordinate clause after a quote: its subject is not the quote's speaker.
 _SUBORDINATE = re.compile(
