@@ -468,3 +468,30 @@ def test_country_before_an_acronym_is_split_off() -> None:
     assert kinds["Japan"] is EntityKind.PLACE
     assert kinds["NKT"] is EntityKind.ORGANIZATION
     assert "III" not in kinds
+
+
+def test_a_name_run_together_joins_its_spaced_form() -> None:
+    body = (
+        "Profits at Torvik Energy rose 9% in the quarter. TorvikEnergy said sales were "
+        "strong, and Torvik Energy's chairman agreed."
+    )
+    ents = {e.name: e for e in find_entities(body)}
+    assert "TorvikEnergy" not in ents
+    assert ents["Torvik Energy"].aliases == ("TorvikEnergy",)
+    assert len(ents["Torvik Energy"].mentions) == 3
+
+
+def test_a_one_word_brand_that_speaks_is_an_organisation() -> None:
+    kinds = _kinds("BrightPath said on Monday that it would hire 200 staff in Varnley.")
+    assert kinds["BrightPath"] is EntityKind.ORGANIZATION
+
+
+def test_a_surname_with_an_inner_capital_that_speaks_is_a_person() -> None:
+    kinds = _kinds("McAllister said on Monday that he would stand again. DiMarco said no.")
+    assert kinds["McAllister"] is EntityKind.PERSON
+    assert kinds["DiMarco"] is EntityKind.PERSON
+
+
+def test_bros_ends_a_company_name() -> None:
+    kinds = _kinds("Pellan Bros said the film would open in May.")
+    assert kinds["Pellan Bros"] is EntityKind.ORGANIZATION

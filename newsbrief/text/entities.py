@@ -875,6 +875,21 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
     return None
 
 
+# A capital inside a word ("TimeWarner", "PaineWebber", "YouTube") marks a
+# brand, unless a surname prefix ("McLean", "DiCaprio", "LeBlanc") or a given
+# name ("JosepGuardiola": two names run together) explains it.
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|D[aeiu]|L[aeo]|Van(?:der|de|den)?|Von|St|Ter)[A-Z]")
+
+
+def _brand(word: str, kb: Knowledge) -> bool:
+    inner = _INNER_CAPITAL.search(word)
+    if inner is None or _SURNAME_PREFIX.match(word) is not None:
+        return False
+    head = _fold(word[: inner.start() + 1])
+    return head not in kb.given_names and head not in kb.forenames
+
+
 def _looks_like_person(toks: Sequence[_Tok], kb: Knowledge) -> bool:
     first = _fold(toks[0][2])
     return first in kb.given_names or (
@@ -990,6 +1005,9 @@ def _resolve(
         form = c[_FORM]
         groups[form] = g
         by_form[form] = g
+        if c[_WORDS] > 1:
+            # "TimeWarner" for "Time Warner": the same name run together.
+            by_form.setdefault(c[_KEY].replace(" ", ""), g)
         if kind is PLACE:
             by_form.setdefault(c[_KEY], g)  # the spelling of a country grouped by its name
         elif kind is PERSON:
@@ -1146,6 +1164,8 @@ def _resolve(
         kind = c[_KIND]
         if kind is None:
             ctx_kind = _context_kind(body, c)
+            if ctx_kind is PERSON and c[_WORDS] == 1 and _brand(strip_possessive(c[_TEXT]), kb):
+                ctx_kind = ORG  # "TimeWarner said": a brand speaks as its company
             key = c[_FORM]
             if ctx_kind is PERSON or (ctx_kind is not None and key not in votes):
                 votes[key] = ctx_kind
