@@ -495,3 +495,19 @@ def test_a_surname_with_an_inner_capital_that_speaks_is_a_person() -> None:
 def test_bros_ends_a_company_name() -> None:
     kinds = _kinds("Pellan Bros said the film would open in May.")
     assert kinds["Pellan Bros"] is EntityKind.ORGANIZATION
+
+
+def test_a_speaker_named_with_the_is_an_organisation() -> None:
+    kinds = _kinds("Mayor Lena Okafor told the Clarion that the bridge would reopen.")
+    assert kinds["Clarion"] is EntityKind.ORGANIZATION
+    assert kinds["Lena Okafor"] is EntityKind.PERSON
+
+
+def test_a_title_named_with_the_stays_a_person() -> None:
+    kinds = _kinds("Despite the delays, the Bishop said there was no cause for alarm.")
+    assert kinds["Bishop"] is EntityKind.PERSON
+
+
+def test_a_word_that_ends_company_names_speaks_as_a_company() -> None:
+    kinds = _kinds("Gazette said on Friday that it would close its print edition.")
+    assert kinds["Gazette"] is EntityKind.ORGANIZATION

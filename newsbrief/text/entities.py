@@ -944,16 +944,19 @@ def _classify(
 # -- resolution -------------------------------------------------------------
 
 
-def _context_kind(text: str, cand: _Cand) -> EntityKind | None:
+def _context_kind(text: str, cand: _Cand, title_words: frozenset[str]) -> EntityKind | None:
     # The two words before the name decide "said X", "according to X", "in (the) X".
     words = text[max(0, cand[_START] - 24) : cand[_START]].split()[-2:]
     last = words[-1].lower() if words else ""
-    if last == "the" and len(words) == 2:
+    the = last == "the"
+    if the and len(words) == 2:
         last = words[0].lower()
     if last in _SPEECH_WORDS or (
         last == "to" and len(words) == 2 and words[0].lower() == "according"
     ) or _SPEECH_AFTER.match(text, cand[_END], cand[_END] + 40):
-        return PERSON
+        # "told the Times", "the Herald said": a person has no article,
+        # unless a title stands for one ("the President said").
+        return ORG if the and cand[_KEY] not in title_words else PERSON
     if last in _PLACE_WORDS:
         return PLACE
     return None
@@ -1163,9 +1166,13 @@ def _resolve(
     for c in rest:
         kind = c[_KIND]
         if kind is None:
-            ctx_kind = _context_kind(body, c)
-            if ctx_kind is PERSON and c[_WORDS] == 1 and _brand(strip_possessive(c[_TEXT]), kb):
-                ctx_kind = ORG  # "TimeWarner said": a brand speaks as its company
+            ctx_kind = _context_kind(body, c, kb.title_words)
+            if ctx_kind is PERSON and c[_WORDS] == 1 and (
+                c[_KEY] in kb.org_keywords or _brand(strip_possessive(c[_TEXT]), kb)
+            ):
+                # "TimeWarner said", "Post reported": a brand or a word that
+                # ends company names speaks as a company.
+                ctx_kind = ORG
             key = c[_FORM]
             if ctx_kind is PERSON or (ctx_kind is not None and key not in votes):
                 votes[key] = ctx_kind
