@@ -459,3 +459,14 @@ def test_a_cue_word_before_is_or_was_is_a_noun_not_the_reporting_verb() -> None:
             'mental state is "far worse than anyone admits." Brandt said the claims were '
             '"baseless," and Okafor, she said, is "a man who thinks he is owed everything."')
     assert [speaker for _, speaker in _direct(body)] == ["Ilsa Brandt"] * 3
+
+
+def test_a_quote_inside_a_narrators_sentence_goes_to_its_subject_not_the_last_speaker() -> None:
+    body = ('"The vote was fair," Lena Hart said. In recent weeks, Omar Bekele has gone after '
+            'the mayor as a "coward who hides from every question he is asked." The new rules '
+            'were meant to "stop the town from falling into debt ever again." Omar Bekele '
+            'spoke at the rally with Lena Hart. She expressed her anger at officials who "never '
+            'did a day of honest work in their whole lives." Said Mr Bekele: "We will see them '
+            'in court before the summer is out."')
+    assert [speaker for _, speaker in _direct(body)] == [
+        "Lena Hart", "Omar Bekele", None, "Lena Hart", "Omar Bekele"]

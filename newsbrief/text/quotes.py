@@ -19,7 +19,10 @@ the article's own description ("a campaign source", "officials", "the Tory
 leader" -- a name before the noun does not speak for it -- or the person the
 article gives that role when the description is definite). A full-sentence
 quote without a cue continues the speaker of the quote before it in the same
-or the previous paragraph.
+or the previous paragraph; a quote without a cue inside a narrator's
+sentence goes to that sentence's subject when a person (or "he", "she")
+opens it before a finite verb ('Reid has gone after Trump as a "human
+leech ..."'), else to no one.
 
 Other attributions: transcript labels ("PENCE: Well, ..."), dashed credits
 (``"..." ― Ana Ruiz``), participles and conjoined verbs (``X attacked the plan,
@@ -330,6 +333,16 @@ def find_quotes(
                     if actor is None or actor.kind is not _PERSON:
                         continue
                     found = (actor.name, None, _span(actor.start, actor.end))
+            elif _ALNUM.search(body, s0, d.open_mark):
+                # Words of the narrator's sentence before the quote: the
+                # quote is part of what that sentence says of its subject
+                # ('Reid has gone after Trump as a "human leech who ..."'),
+                # not the previous speaker going on.
+                found = _framing_speaker(ctx, s0, d.open_mark)
+                if found is None:
+                    subject = _clause_subject(ctx, s0, d.open_mark)
+                    found = (None, None, None) if subject is None else (
+                        subject[0], None, subject[1])
             # A whole-sentence quote continues the previous speaker nearby.
             elif last_speaker[0] is not None and d.open_mark - last_speaker[2] < 600:
                 found = (last_speaker[0], None, None)
@@ -884,6 +897,78 @@ def _first_actor(ctx: _Context, lo: int, hi: int) -> _Mention | None:
         ):
             return m
         k += 1
+    return None
+
+
+# What may open a sentence before its subject: one phrase set off by a
+# comma ("In recent weeks, ", "Speaking backstage, ").
+_FRONTED = re.compile(r"[A-Z][^,.;:!?“”\"]{0,60},\s+")
+_COLON_LAST = re.compile(r"\s*:\s*")
+_SUBJECT_PRONOUN = re.compile(r"(?:He|She)\b")
+_VERB_FIRST = re.compile(r"\s*(([A-Z])[a-z]*)")
+_HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|his|her)\s[^,.;:!?“”\"]{1,80},")
+# A finite verb after a subject, not a copula: "Reid has gone", "Trump tells",
+# "Ono expressed", "Trump is once again questioning" (not "Holmes was
+# denied", which says nothing Holmes said).
+_VERB_NEXT = re.compile(
+    r" (?:[a-z]+ly )?(?:(?:(?:has|had|have|will|would|could|can|may|might|did|does|also|then|"
+    r"later|still|again|once)\s+)+(?!(?:been|be|a|an|the|no|not)\b)[a-z]+"
+    r"|(?:is|was)\s+(?:(?:once|again|also|still|now|[a-z]+ly)\s+)*[a-z]+ing"
+    r"|(?!(?:is|was|has|does)\b)[a-z]+(?:s|ed))\b"
+)
+
+
+def _clause_subject(ctx: _Context, lo: int, hi: int) -> tuple[str | None, Span] | None:
+    """The person who is the subject of the sentence at ``lo``: named (or a
+    "he" or "she") at its start or after one fronted phrase set off by a
+    comma, and followed by a finite verb, perhaps after an appositive ("Jo
+    Kent, a friend of his, also revealed"); the head when the name modifies a
+    person ("band frontman Jo Kent"); the name after an opening reporting
+    verb ("Said Jo Kent: ...")."""
+    body = ctx.body
+    opening = _VERB_FIRST.match(body, lo, hi)
+    if opening is None:
+        return None
+    if opening.group(1).lower() in knowledge().reporting_verbs:
+        found = _speaker_right(ctx, opening.end(), hi, max_gap=4)
+        if found is not None and found[1] is not None:
+            return found[0], found[1]
+    subject = _subject_at(ctx, opening.start(1), hi)
+    if subject is None:
+        fronted = _FRONTED.match(body, opening.start(1), hi)
+        if fronted is not None:
+            subject = _subject_at(ctx, fronted.end(), hi)
+    return subject
+
+
+def _subject_at(ctx: _Context, at: int, hi: int) -> tuple[str | None, Span] | None:
+    """The person named (or "he", "she") at ``at`` when a finite verb follows."""
+    body = ctx.body
+    honorific = _HONORIFIC_START.match(body, at, hi)
+    if honorific is not None:
+        at = honorific.end()  # "Ms Robinson": the mention is the name
+    pronoun = _SUBJECT_PRONOUN.match(body, at, hi)
+    if pronoun is not None:
+        if not _VERB_NEXT.match(body, pronoun.end()):
+            return None
+        name = _resolve_pronoun(ctx, pronoun.group().lower(), at)
+        return None if name is None else (name, _span(at, pronoun.end()))
+    k = bisect.bisect_left(ctx.starts, at)
+    if k >= len(ctx.mentions) or ctx.mentions[k].start != at:
+        return None
+    m = ctx.mentions[k]
+    head = _person_head(ctx, k, hi)
+    if head is not None:
+        m = head
+    elif m.kind is not _PERSON:
+        return None
+    verb_at = m.end
+    appositive = _APPOSITIVE_AFTER.match(body, verb_at, hi)
+    if appositive is not None:
+        verb_at = appositive.end()
+    if _VERB_NEXT.match(body, verb_at) or _COLON_LAST.fullmatch(body, m.end, hi):
+        return m.name, _span(m.start, m.end)  # "Reid has gone ...", "frontman Jo Kent: "
     return None
 
 
