@@ -511,3 +511,32 @@ def test_a_title_named_with_the_stays_a_person() -> None:
 def test_a_word_that_ends_company_names_speaks_as_a_company() -> None:
     kinds = _kinds("Gazette said on Friday that it would close its print edition.")
     assert kinds["Gazette"] is EntityKind.ORGANIZATION
+
+
+def test_a_particle_after_a_given_name_stays_in_the_name() -> None:
+    kinds = _kinds("The drama stars Marco De Vitale and Anna du Prell in Carran.")
+    assert kinds["Marco De Vitale"] is EntityKind.PERSON
+    assert kinds["Anna du Prell"] is EntityKind.PERSON
+
+
+def test_a_word_that_only_opens_titles_is_no_title_before_a_name() -> None:
+    kinds = _kinds(
+        "Figures from the Office for National Statistics show it. Walkers left the "
+        "Tarrow National Park before the Bellan Grand Prix."
+    )
+    assert kinds["Office for National Statistics"] is EntityKind.ORGANIZATION
+    assert kinds["Tarrow National Park"] is EntityKind.PLACE
+    assert kinds["Bellan Grand Prix"] is EntityKind.OTHER
+
+
+def test_a_title_still_ends_before_the_name() -> None:
+    ents = {e.name: e for e in find_entities(
+        "National Security Adviser Tomas Brell met District Attorney Ruth Penner."
+    )}
+    assert ents["Tomas Brell"].role == "National Security Adviser"
+    assert ents["Ruth Penner"].role == "District Attorney"
+
+
+def test_administration_ends_an_agency_name() -> None:
+    kinds = _kinds("The Coastal Shipping Administration said fees would rise.")
+    assert kinds["Coastal Shipping Administration"] is EntityKind.ORGANIZATION

@@ -689,9 +689,14 @@ def _split_piece(
     for idx in range(1, len(toks) - 1):
         w = words[idx]
         if w in kb.connectors or w in kb.particles:
-            if w in kb.particles and w not in kb.connectors:
-                continue  # name particle: "Ludwig van Beethoven"
             left = toks[:idx]
+            if w in kb.particles and (
+                w not in kb.connectors or (idx <= 2 and _fold(left[0][2]) in kb.forenames)
+            ):
+                # name particle: "Ludwig van Beethoven", and after a given
+                # name also a particle that can join names ("Robert De Niro",
+                # not "Banco de Portugal")
+                continue
             left_key = _fold(text[left[0][0] : left[-1][1]])
             last = _fold(strip_possessive(toks[-1][2]))
             left_last = _fold(left[-1][2])
@@ -839,7 +844,7 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
     n = len(toks)
     for k in range(n - 1, 0, -1):
         prev = _fold(toks[k - 1][2]).rstrip(".")
-        if prev in kb.title_words or prev in kb.honorifics:
+        if prev in kb.title_ends or prev in kb.honorifics:
             rest = toks[k:]
             if prev in kb.honorifics:
                 # "Mr King", "Mrs Major": after a courtesy title a title

@@ -85,6 +85,7 @@ class Knowledge:
     place_keywords: frozenset[str]
     titles: frozenset[str]
     title_words: frozenset[str]
+    title_ends: frozenset[str]
     honorifics: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_phrases: tuple[str, ...]
@@ -131,6 +132,11 @@ def knowledge() -> Knowledge:
                 organizations.setdefault(variant, forms[0])
     titles = frozenset(_fold(t) for t in data_lines("titles.txt"))
     title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w != "of")
+    # The words a title can end with (a title's last word or a role noun):
+    # "National" opens "National Security Adviser" but never stands right
+    # before the name ("Office for National Statistics" names no one).
+    role_heads = frozenset(_fold(w) for w in data_lines("role_heads.txt"))
+    title_ends = frozenset(t.split()[-1].rstrip(".") for t in titles) | (title_words & role_heads)
     given: dict[str, str] = {}
     for line in data_lines("given_names.tsv"):
         name, _, gender = line.partition("\t")
@@ -149,6 +155,7 @@ def knowledge() -> Knowledge:
         place_keywords=frozenset(_fold(w) for w in data_lines("place_keywords.txt")),
         titles=titles,
         title_words=title_words,
+        title_ends=title_ends,
         honorifics=frozenset(_fold(w).rstrip(".") for w in data_lines("honorifics.txt")),
         reporting_verbs=frozenset(_fold(w) for w in data_lines("reporting_verbs.txt")),
         reporting_phrases=tuple(_fold(w) for w in data_lines("reporting_phrases.txt")),
