@@ -540,3 +540,24 @@ def test_a_title_still_ends_before_the_name() -> None:
 def test_administration_ends_an_agency_name() -> None:
     kinds = _kinds("The Coastal Shipping Administration said fees would rise.")
     assert kinds["Coastal Shipping Administration"] is EntityKind.ORGANIZATION
+
+
+def test_a_clause_beside_a_name_is_no_role() -> None:
+    ents = {e.name: e for e in find_entities(
+        "The stage was full. Carrie Vell, reprising her role as Princess Tavi, waved. "
+        "Joan Rask, who stormed to the top of the charts, sang. Pia Lund, travelling "
+        "to Orvik for the final, cheered."
+    )}
+    assert ents["Carrie Vell"].role is None
+    assert ents["Joan Rask"].role is None
+    assert ents["Pia Lund"].role is None
+
+
+def test_role_words_that_look_like_verb_forms_still_open_roles() -> None:
+    ents = {e.name: e for e in find_entities(
+        "Tom Bell, the managing director of Varn Ltd, left. Sam Ode, a retired general, "
+        "spoke. Ida Renn, a Dresden-based energy analyst, agreed."
+    )}
+    assert ents["Tom Bell"].role == "managing director of Varn Ltd"
+    assert ents["Sam Ode"].role == "retired general"
+    assert ents["Ida Renn"].role == "Dresden-based energy analyst"

@@ -1558,8 +1558,14 @@ _LEADING_ARTICLE = re.compile(r"^(?:a|an|the|who\s+is|who\s+was)\s+", re.IGNOREC
 
 
 def _pick_role(phrase: str, kb: Knowledge) -> str | None:
-    """The part of an appositive that names a role ("the secretary of ...")."""
+    """The part of an appositive that names a role ("the secretary of ...").
+
+    A role is a noun phrase with a title or role noun in it; a clause
+    ("who stormed to the top", "reprising her role as ...", "to abandon
+    ...") says what someone did, not what they are.
+    """
     parts = _AND_ANOTHER.split(phrase) if "and" in phrase else [phrase]
+    lex = role_lexicon()
     title_words = kb.title_words
     for part in reversed(parts):
         words = _ROLE_WORD.findall(part)
@@ -1569,7 +1575,27 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
         for word in words:
             if _fold(word).strip("'’") in title_words:
                 role = _LEADING_ARTICLE.sub("", part.strip())
-                if role and not role[0].isdigit():
+                if role and not role[0].isdigit() and not _clause(role, lex.modifiers):
                     return role
                 break
     return None
+
+
+_CLAUSE_STARTS = frozenset(("who", "whose", "which", "that", "to", "whom", "where", "when"))
+
+
+def _clause(role: str, modifiers: frozenset[str]) -> bool:
+    """Whether ``role`` opens like a clause: a relative word, "to", or a
+    verb form ("reprising", "stormed") that is no role word ("acting",
+    "retired", "Dresden-based")."""
+    first = role.split(None, 1)[0].lower()
+    return first in _CLAUSE_STARTS or (
+        first.endswith(("ing", "ed"))
+        and "-" not in first  # "Dresden-based", "long-serving"
+        and first not in modifiers
+        and first not in _ROLE_VERB_FORMS
+    )
+
+
+# Verb forms that open roles though role_modifiers.txt does not list them.
+_ROLE_VERB_FORMS = frozenset(("founding", "ruling", "governing", "leading", "elected", "appointed"))
