@@ -228,3 +228,24 @@ def test_refined_mentions_always_point_into_the_body(body: str) -> None:
         assert entity.mentions or entity.headline_mentions
         for span in entity.mentions:
             assert 0 <= span.start < span.end <= len(body)
+
+
+def test_a_company_noun_before_a_one_word_name_makes_it_a_company() -> None:
+    article = Article.from_text(
+        "Results\n\nShares in sportswear firm Kelbro rose. Kelbro said it was pleased. "
+        "Minister Tomas Ivers told the Vardo newspaper that he agreed. Vardo said so."
+    )
+    kinds = {e.name: e.kind for e in article.entities}
+    assert kinds["Kelbro"] is EntityKind.ORGANIZATION
+    assert kinds["Vardo"] is EntityKind.ORGANIZATION
+    assert kinds["Tomas Ivers"] is EntityKind.PERSON
+
+
+def test_a_company_noun_does_not_override_a_place_word_or_a_letter() -> None:
+    article = Article.from_text(
+        "Budget\n\nHe said 30 percent of the giant Ostrava region budget came from tax. "
+        "Their group C game ended 1-1."
+    )
+    kinds = {e.name: e.kind for e in article.entities}
+    assert kinds.get("Ostrava") is not EntityKind.ORGANIZATION
+    assert "C" not in kinds or kinds["C"] is not EntityKind.ORGANIZATION

@@ -72,6 +72,10 @@ class RoleLexicon:
         place_last: Last words that make a name a place ("stadium").
         place_after: Lower-case words after a one-word name that make it a place.
         place_before: Word pairs before a name that make it a place ("state of").
+        org_before: Lower-case nouns right before a one-word name that make it
+            an organisation ("firm", "network").
+        org_after: Lower-case nouns right after a one-word name that make it
+            an organisation ("newspaper").
     """
 
     heads: frozenset[str]
@@ -82,6 +86,8 @@ class RoleLexicon:
     place_last: frozenset[str]
     place_after: frozenset[str]
     place_before: frozenset[str]
+    org_before: frozenset[str]
+    org_after: frozenset[str]
 
 
 @functools.cache
@@ -108,6 +114,8 @@ def role_lexicon() -> RoleLexicon:
         place_last=words("last", PLACE),
         place_after=words("after", PLACE),
         place_before=words("before", PLACE),
+        org_before=words("before", ORG),
+        org_after=words("after", ORG),
     )
 
 
@@ -463,7 +471,11 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
                 else:
                     kind = ORG
         elif ent.kind is OTHER and not _HYPHEN_LOWER.search(ent.name):
-            kind = _place_by_context(body, ent.mentions, lex)
+            kind = _place_by_context(body, ent.mentions, lex) or _org_by_context(
+                body, ent.mentions, lex
+            )
+        elif ent.role is None:
+            kind = _org_by_context(body, ent.mentions, lex)
         if kind is None or kind is ent.kind:
             continue
         if _by_given_name(ent.name, kb):
@@ -510,6 +522,25 @@ def _place_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> 
         pair = body[max(0, span.start - 30) : span.start].lower().split()[-2:]
         if pair and (" ".join(pair) in lex.place_before or pair[-1] in lex.place_before):
             return PLACE
+    return None
+
+
+def _org_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> EntityKind | None:
+    """A one-word name used as a company: "sportswear firm Umbro", "the Kommersant newspaper"."""
+    if mentions[0].end - mentions[0].start < 2:
+        return None  # "group C" names a group of teams
+    for span in mentions[:4]:
+        after = _NEXT_WORD.match(body, span.end, span.end + 40)
+        if after is not None:
+            if after.group(1) in lex.org_after:
+                return ORG
+            if after.group(1).lower() in lex.place_after:
+                return None  # "the giant Krasnoyarsk region"
+        before = body[max(0, span.start - 24) : span.start]
+        if before.endswith(" ") and before.rsplit(None, 1)[-1:] and (
+            before.rsplit(None, 1)[-1] in lex.org_before
+        ):
+            return ORG
     return None
 
 
