@@ -470,3 +470,11 @@ def test_a_quote_inside_a_narrators_sentence_goes_to_its_subject_not_the_last_sp
             'in court before the summer is out."')
     assert [speaker for _, speaker in _direct(body)] == [
         "Lena Hart", "Omar Bekele", None, "Lena Hart", "Omar Bekele"]
+
+
+def test_a_later_cue_without_its_own_subject_takes_the_subject_of_an_earlier_cue() -> None:
+    body = ('Speaking to the Northwind Bank board, Jo Kent said the wave of strikes demands that '
+            'ministers show "far more patience than they have." Lena Hart chairs the board. '
+            'She called the Northwind Bank\'s conduct "disgraceful" and called for bonuses to be '
+            '"paid back in full by every director."')
+    assert [speaker for _, speaker in _direct(body)] == ["Jo Kent", "Lena Hart", "Lena Hart"]

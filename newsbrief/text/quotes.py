@@ -741,6 +741,7 @@ def _attribute(
             unnamed = verb  # '"...," the website says': its subject names no one
     # 2. The nearest cue before the quote in its sentence.
     lead = None
+    earlier: list[re.Match[str]] = []  # the sentence's cues before the lead
     for m in _CUE.finditer(body, s0, d.open_mark):
         if _in_quote(ctx, m.start()):
             continue  # a verb in someone's quoted words is not the narrator's cue
@@ -749,6 +750,8 @@ def _attribute(
         if not _noun_before(body, max(s0, m.start() - 8), m.start()) or (
             _CONTENT_AFTER.match(body, m.end())
         ):
+            if lead is not None:
+                earlier.append(lead)
             lead = m
     if lead is not None:
         verb = _cue_text(lead.group())
@@ -775,8 +778,20 @@ def _attribute(
                 if found is not None:
                     return found[0], verb, found[1]
             # ", saying ...", "and said ...", "going on to say ...": the
-            # subject of the main clause, the sentence's first person or
-            # organisation.
+            # subject of the main clause -- that of an earlier cue in the
+            # sentence ("Ryan said the protests demands ...", "she called
+            # it ... and called for ..."), else the sentence's first person
+            # or organisation.
+            for m in reversed(earlier):
+                if _person_between(ctx, m.end(), lead.start()):
+                    break  # "She claims Mrs Robinson refused and declared": a new subject
+                if _participle_before(body, max(s0, m.start() - 16), m.start()) or (
+                    _RELATIVE_BEFORE.search(body, max(s0, m.start() - 8), m.start())
+                ):
+                    continue  # not the main clause's verb ("a group which demands")
+                subj = _speaker_left(ctx, s0, m.start())
+                if subj is not None and subj[0] is not None and _may_speak(ctx, subj, m.start()):
+                    return subj[0], verb, subj[1]
             main = _first_actor(ctx, s0, lead.start())
             if main is not None:
                 return main.name, verb, _span(main.start, main.end)
@@ -851,6 +866,40 @@ _PARTICIPLE_BEFORE = re.compile(
     r"(?:," + "".join(rf"|\b{w}" for w in _PARTICIPLE_WORDS) + r")\s+$"
 )
 _PARTICIPLE_ENDS = frozenset(w[-2:] for w in _PARTICIPLE_WORDS)
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+$")
+
+
+def _person_between(ctx: _Context, lo: int, hi: int) -> bool:
+    """Whether a person is named in ``lo:hi`` (outside quotations)."""
+    k = bisect.bisect_left(ctx.starts, lo)
+    while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
+        m = ctx.mentions[k]
+        if m.kind is _PERSON and not _in_quote(ctx, m.start):
+            return True
+        k += 1
+    return False
+
+
+def _may_speak(ctx: _Context, subj: tuple[str | None, Span | None], cue: int) -> bool:
+    """Whether a subject found for an earlier cue at ``cue`` may speak for a
+    later one: a person, a pronoun or a description ("A Treasury
+    spokesperson") right before that cue, not a court, company or place
+    named there ("filed in Los Angeles Superior Court, also accuses ..."),
+    nor a name before a long clause ("the Crime Bill, which prompted ... to
+    make a comment")."""
+    span = subj[1]
+    if span is None:
+        return True
+    if cue - span.end > 40:
+        return False
+    k = bisect.bisect_left(ctx.starts, span.start)
+    while k < len(ctx.mentions) and ctx.mentions[k].start == span.start:
+        if ctx.mentions[k].end == span.end:
+            return ctx.mentions[k].kind is _PERSON
+        k += 1
+    return True
 
 
 def _participle_before(body: str, lo: int, hi: int) -> re.Match[str] | None:
