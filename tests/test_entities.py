@@ -561,3 +561,16 @@ def test_role_words_that_look_like_verb_forms_still_open_roles() -> None:
     assert ents["Tom Bell"].role == "managing director of Varn Ltd"
     assert ents["Sam Ode"].role == "retired general"
     assert ents["Ida Renn"].role == "Dresden-based energy analyst"
+
+
+def test_a_role_noun_opening_a_sentence_is_the_role_of_the_name_after_it() -> None:
+    ents = {e.name: e for e in find_entities(
+        "Singer Lina Vasko opened the show. Comedian Omar Pell closed it."
+    )}
+    assert ents["Lina Vasko"].role == "Singer"
+    assert ents["Omar Pell"].role == "Comedian"
+
+
+def test_a_role_noun_before_a_place_name_stays_in_the_name() -> None:
+    kinds = _kinds("It topped the Official UK Singles Chart on Sunday.")
+    assert "UK Singles Chart" not in kinds

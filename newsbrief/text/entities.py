@@ -844,7 +844,14 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
     n = len(toks)
     for k in range(n - 1, 0, -1):
         prev = _fold(toks[k - 1][2]).rstrip(".")
-        if prev in kb.title_ends or prev in kb.honorifics:
+        if prev in kb.title_ends or prev in kb.honorifics or (
+            # "Singer Lily Allen", "Comedian Chris": a role noun capitalised
+            # to open a sentence, before a full name or a given name.
+            k == 1
+            and prev in role_lexicon().heads
+            and (n > 2 or _fold(toks[1][2]) in kb.forenames)
+            and not any(_fold(t[2]) in kb.places for t in toks[1:])  # "Official UK Charts"
+        ):
             rest = toks[k:]
             if prev in kb.honorifics:
                 # "Mr King", "Mrs Major": after a courtesy title a title
