@@ -245,16 +245,13 @@ _SPACE = st.just(" ")
     st.sampled_from(["", "", " ", ".", ",", ";", ":", "!", "-", "'"]),
     st.sampled_from(["", "", " ", "'", "-", "."]),
 )
-def test_text_kept_by_the_quick_test_is_kept_by_every_rule(
-    text: str, end: str, start: str
-) -> None:
+def test_text_kept_by_the_quick_test_is_kept_by_every_rule(text: str, end: str, start: str) -> None:
     from newsbrief.render.spoken import _rewrite, _unchanged
 
     text = start + text.rstrip(" ") + end
     assert speakable(text) == _rewrite(text)
     if _unchanged(text):
         assert _rewrite(text) == text
-
 
 
 @pytest.mark.parametrize(
@@ -272,6 +269,7 @@ def test_each_tricky_word_in_plain_frames_is_kept_only_when_every_rule_keeps_it(
         assert speakable(text) == _rewrite(text)
         if _unchanged(text):
             assert _rewrite(text) == text, text
+
 
 def test_quick_test_keeps_plain_sentences_and_not_others() -> None:
     from newsbrief.render.spoken import _unchanged
@@ -306,3 +304,42 @@ def test_token_set_strips_edges_and_keeps_tokens_with_a_second_full_stop(text: s
     expected = {word.strip(_TOKEN_EDGES) for word in words}
     expected.update(word for word in words if word[1:2] == ".")
     assert _token_set(text) == expected
+
+
+def _reference_tidy(text: str) -> str:
+    """_tidy as it read before its quick test: every check made on every text."""
+    from newsbrief.render import spoken as sp
+
+    if not set(text) <= sp._PLAIN:
+        text = sp._DROP.sub(" ", text)
+    text = sp._STRAY_APOSTROPHE.sub(" ", text)
+    text = sp._LONE_HYPHEN.sub(" ", text)
+    text = " ".join(text.split())
+    text = sp._SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if ",," in text or ", ," in text or ":," in text or ";," in text or ": ," in text:
+        text = sp._REPEATED_COMMA.sub(",", text)
+    text = re.sub(r"[,;:]+\s*([.!?])", r"\1", text)
+    text = sp._STOP_AFTER_STOP.sub(r"\1", text)
+    text = re.sub(r"^[\s,.;:!?'\-]+", "", text)
+    return text.strip().rstrip(",;:").strip()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"ab A1 .,;:!?'-\t\x01\u00e9%", "  ", "U.S.", "word"])).map("".join)
+)
+def test_tidy_with_its_quick_test_equals_every_check_made(text: str) -> None:
+    from newsbrief.render.spoken import _tidy
+
+    assert _tidy(text) == _reference_tidy(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a ,b", "a,,b", "a, ,b", "a;, b", "a,. b", "a, . b", "a;!", "a: ?", "a.. b", "a. . b",
+     "a?. b", "a!.", "a  b", " a", "a ", "a\tb", "a\x01b", "a,b. C!", "e.g. it"],
+)  # fmt: skip
+def test_tidy_quick_test_lets_through_each_text_a_check_changes(text: str) -> None:
+    from newsbrief.render.spoken import _tidy
+
+    assert _tidy(text) == _reference_tidy(text)

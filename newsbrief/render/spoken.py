@@ -538,8 +538,16 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _REPEATED_COMMA = re.compile(r"[,:;](?:\s*,)+")
 _COMMA_BEFORE_STOP = re.compile(r"[,;:]+\s*([.!?])")
 _STOP_AFTER_STOP = re.compile(r"([.!?])(?:\s*\.)+")
-# Whether "[,;:] ?[.!?]" matches, opening with the rarer sentence stop.
-_COMMA_STOP_HINT = re.compile(r"[.!?](?:(?<=[,;:][.!?])|(?<=[,;:] [.!?]))")
+# Whether "[,;:] ?[.!?]" matches, opening with the rarer sentence stop: the
+# full stop first (a literal, scanned far faster than a class), then "!" and
+# "?" only in a text that has one.
+_COMMA_STOP_HINT = re.compile(r"\.(?:(?<=[,;:]\.)|(?<=[,;:] \.))")
+_COMMA_MARK_HINT = re.compile(r"[!?](?:(?<=[,;:][!?])|(?<=[,;:] [!?]))")
+# ASCII bytes by what _tidy looks for: [,.;:!?] become ",", the space stays,
+# other control characters (not printable) become NUL, the rest "a".
+_TIDY_CLASSES = bytes(
+    44 if c in b",.;:!?" else 32 if c == 32 else 0 if c < 32 or c == 127 else 97 for c in range(256)
+)
 
 _LONE_HYPHEN = re.compile(r"(?<!\w)-+|-+(?!\w)")
 # Whether _LONE_HYPHEN matches: a hyphen not after a word character, or not
@@ -662,7 +670,6 @@ def _unchanged(text: str) -> bool:
         and _KEPT_TROUBLE.search(text) is None
         and _KEPT_STOP_WORDS.isdisjoint(raw.translate(_MARKS_TO_SPACES).split())
     )
-
 
 
 # What stops a plain text from being kept as it is (see _unchanged); opening
@@ -836,7 +843,8 @@ def _may_have_capital_pair(text: str) -> bool:
     return not text.isascii() or _CAPITAL_PAIR.search(text) is not None
 
 
-_DOTTED_INSIDE = re.compile(r"[A-Z]\.[A-Z]\.")
+# Whether "[A-Z]\.[A-Z]\." matches, opening with the literal full stop.
+_DOTTED_INSIDE = re.compile(r"\.(?<=[A-Z]\.)[A-Z]\.")
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:!?'-")
 _PLAIN_BYTES = "".join(sorted(_PLAIN)).encode()
 
@@ -998,7 +1006,6 @@ def _money_starts(text: str) -> list[int]:
     return starts
 
 
-
 # -- helpers -----------------------------------------------------------------------
 
 
@@ -1012,16 +1019,35 @@ def _tidy(text: str) -> str:
         text = _STRAY_APOSTROPHE.sub(" ", text)
     if "-" in text and _LONE_HYPHEN_HINT.search(text) is not None:
         text = _LONE_HYPHEN.sub(" ", text)
+    if text.isascii() and text[:1] != " " and text[-1:] != " ":
+        # Each test below needs two spaces, a control character, or a mark of
+        # [,.;:!?] after a space or another such mark: one translation and
+        # four searches tell when none does (most texts).
+        classes = text.encode().translate(_TIDY_CLASSES).decode()
+        if (
+            "  " not in classes
+            and " ," not in classes
+            and ",," not in classes
+            and "\x00" not in classes
+        ):
+            return _strip_edges(text)
     if "  " in text or text[:1] == " " or text[-1:] == " " or not text.isprintable():
         text = " ".join(text.split())
     if " ," in text or " ." in text or " ;" in text or " :" in text or " !" in text or " ?" in text:
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if ",," in text or ", ," in text or ":," in text or ";," in text or ": ," in text:
         text = _REPEATED_COMMA.sub(",", text)
-    if _COMMA_STOP_HINT.search(text) is not None:
+    if _COMMA_STOP_HINT.search(text) is not None or (
+        ("!" in text or "?" in text) and _COMMA_MARK_HINT.search(text) is not None
+    ):
         text = _COMMA_BEFORE_STOP.sub(r"\1", text)
     if ".." in text or ". ." in text or "!." in text or "?." in text:
         text = _STOP_AFTER_STOP.sub(r"\1", text)
+    return _strip_edges(text)
+
+
+def _strip_edges(text: str) -> str:
+    """The end of :func:`_tidy`: no marks or spaces at the start, no pause at the end."""
     # The text is on one line with single spaces: stripping these characters
     # removes what the pattern ^[\s,.;:!?'\-]+ would.
     text = text.lstrip(" ,.;:!?'-")
