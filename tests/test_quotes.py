@@ -478,3 +478,10 @@ def test_a_later_cue_without_its_own_subject_takes_the_subject_of_an_earlier_cue
             'She called the Northwind Bank\'s conduct "disgraceful" and called for bonuses to be '
             '"paid back in full by every director."')
     assert [speaker for _, speaker in _direct(body)] == ["Jo Kent", "Lena Hart", "Lena Hart"]
+
+
+def test_he_after_an_unnamed_relative_speaks_goes_to_that_description_not_a_named_man() -> None:
+    body = ('Omar Bekele ran the mill in Tarvik. He hired half the valley. "We live in hard '
+            'times," my father often said. He also told the neighbours that "patience is the '
+            'only answer we have left."')
+    assert _direct(body)[-1] == ("patience is the only answer we have left.", "my father")

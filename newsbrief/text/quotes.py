@@ -1559,6 +1559,10 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
                 unknown = m.name
         if step and (holder := _role_speaker(ctx, lo, hi, want)) is not None:
             return holder  # "..., the Tory leader said." names who goes on
+        if step == 1 and (unnamed := _unnamed_speaker(body, lo, hi, want)) is not None:
+            # '"...," my father often said.' right before: who goes on is no
+            # one named, but the article's description of them.
+            return unnamed
         if known is not None:
             return known
         if unknown is not None:
@@ -1606,6 +1610,54 @@ def _role_speaker(ctx: _Context, lo: int, hi: int, want: str) -> str | None:
         holders = [e.name for e in ctx.persons.values() if e.role and e.role.lower() == role]
         if len(holders) == 1 and _gender(ctx, holders[0]) in (want, "?"):
             return holders[0]
+    return None
+
+
+# Someone the article does not name speaks: "my father often said", "a
+# spokeswoman added" (not "the minister said": a definite role is most often
+# someone named before). The verb is found first, then the description
+# before it (the verbs' first letters let the engine skip most positions).
+_UNNAMED_VERB = re.compile(
+    r"(?:said|says|told|tells|added|adds|explained|recalled|insisted|argued|warned)\b"
+)
+_UNNAMED_BEFORE = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?"
+    r"([a-z][\w\-]*)\s+(?:(?:[a-z]+ly|often|also|then|later|once|always)\s+)?$"
+)
+_UNNAMED_ADVERBS = frozenset(("often", "also", "then", "later", "once", "always"))
+#: Relations that name no one but speak for a person of known gender.
+_RELATIONS = {
+    "father": "m", "brother": "m", "son": "m", "husband": "m", "uncle": "m", "boyfriend": "m",
+    "grandfather": "m", "nephew": "m", "mother": "f", "sister": "f", "daughter": "f",
+    "wife": "f", "aunt": "f", "girlfriend": "f", "grandmother": "f", "niece": "f",
+    "friend": "?", "neighbour": "?", "neighbor": "?", "colleague": "?", "source": "?",
+}
+
+
+def _unnamed_speaker(body: str, lo: int, hi: int, want: str) -> str | None:
+    """The article's description of someone it does not name, of compatible
+    gender, who speaks in ``lo:hi`` ("my father" of "my father often said",
+    "a spokeswoman")."""
+    for verb in _UNNAMED_VERB.finditer(body, lo, hi):
+        at = verb.start()
+        # The word before the verb (or before an adverb such as "often"):
+        # most often a name or pronoun, so test the noun before the pattern.
+        words = body[max(lo, at - 24) : at].rsplit(None, 2)
+        if len(words) < 2:
+            continue
+        noun = words[-1]
+        if noun in _UNNAMED_ADVERBS or noun.endswith("ly"):
+            noun = words[-2]
+        gender = _RELATIONS.get(noun)
+        if gender is None:
+            if not noun.islower() or not _is_role_word(noun):
+                continue
+            gender = "m" if noun.endswith("man") else "f" if noun.endswith("woman") else "?"
+        if gender not in (want, "?"):
+            continue
+        m = _UNNAMED_BEFORE.search(body, max(lo, at - 60), at)
+        if m is not None:
+            return _clean_description(body[m.start() : m.end(1)])
     return None
 
 
