@@ -574,3 +574,11 @@ def test_a_role_noun_opening_a_sentence_is_the_role_of_the_name_after_it() -> No
 def test_a_role_noun_before_a_place_name_stays_in_the_name() -> None:
     kinds = _kinds("It topped the Official UK Singles Chart on Sunday.")
     assert "UK Singles Chart" not in kinds
+
+
+def test_well_known_football_clubs_are_organisations() -> None:
+    kinds = _kinds(
+        "Arsenal beat Aston Villa 2-1 at home, while Juventus drew with Bayern Munich."
+    )
+    for club in ("Arsenal", "Aston Villa", "Juventus", "Bayern Munich"):
+        assert kinds[club] is EntityKind.ORGANIZATION
