@@ -485,3 +485,10 @@ def test_he_after_an_unnamed_relative_speaks_goes_to_that_description_not_a_name
             'times," my father often said. He also told the neighbours that "patience is the '
             'only answer we have left."')
     assert _direct(body)[-1] == ("patience is the only answer we have left.", "my father")
+
+
+def test_a_person_named_after_a_quote_before_a_long_appositive_and_its_cue_speaks() -> None:
+    body = ('"We will appeal," Lena Hart said. "The biggest problem is reaching the villages in '
+            'time," Omar Bekele, an emergency communications officer for the relief group '
+            'Northwind Aid in the hills above Tarvik, told the Tarvik Herald.')
+    assert [speaker for _, speaker in _direct(body)] == ["Lena Hart", "Omar Bekele"]

@@ -739,6 +739,13 @@ def _attribute(
             verb != "quoted" and _count_words(body[d.start : d.end]) > 4
         ):
             unnamed = verb  # '"...," the website says': its subject names no one
+    elif best is None and closes_clause:
+        # '"...," Jo Kent, the director of a long-named body in Tarvik, told
+        # the paper.': a person named right after the quote and set off by a
+        # comma is the subject of a cue further on in the sentence.
+        credited = _long_appositive_speaker(ctx, after, s1)
+        if credited is not None:
+            return credited
     # 2. The nearest cue before the quote in its sentence.
     lead = None
     earlier: list[re.Match[str]] = []  # the sentence's cues before the lead
@@ -811,6 +818,30 @@ def _attribute(
             return subj[0], verb, subj[1]
     # Not the previous quote's speaker: this quote has a cue of its own.
     return (None, unnamed, None) if unnamed else None
+
+
+def _long_appositive_speaker(
+    ctx: _Context, after: int, s1: int
+) -> tuple[str | None, str | None, Span | None] | None:
+    """The person named at ``after`` before a comma, when a cue (not before
+    the sentence ends) follows the appositive within 250 characters."""
+    body = ctx.body
+    k = bisect.bisect_left(ctx.starts, after)
+    if k >= len(ctx.mentions):
+        return None
+    m = ctx.mentions[k]
+    if m.kind is not _PERSON or m.start - after > 3 or body[m.end : m.end + 1] != ",":
+        return None
+    hi = min(s1, m.end + 250)
+    stop = _TERMINAL.search(body, m.end, hi)
+    if stop is not None:
+        hi = stop.start()
+    cue = _CUE.search(body, m.end, hi)
+    if cue is None or _inside_other_quote(body, m.end, cue.start()) or not body[
+        max(m.end, cue.start() - 2) : cue.start()
+    ].startswith(", "):
+        return None
+    return m.name, _cue_text(cue.group()), _span(m.start, m.end)
 
 
 # A cue word after a possessive or determiner is a noun ("called Obama's
