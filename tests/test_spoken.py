@@ -343,3 +343,47 @@ def test_tidy_quick_test_lets_through_each_text_a_check_changes(text: str) -> No
     from newsbrief.render.spoken import _tidy
 
     assert _tidy(text) == _reference_tidy(text)
+
+
+_HINT_PIECES = [*"0123456789 aApPstndrhCF:.-/", "\t", "\x1c", "ft", "in", "km", "kph", "mph",
+                "kWh", "GB", "lbs", "sq", "m", "g", "oz", "mm", "°", "°C", "²", "word"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_HINT_PIECES), max_size=12).map("".join))
+def test_digit_marked_hints_find_what_their_patterns_find(text: str) -> None:
+    from newsbrief.render import spoken as sp
+
+    marks = sp._Marks()
+    for hint in (
+        sp._LETTER_DIGIT_HINT,
+        sp._CLOCK_HINT,
+        sp._ORDINAL_HINT,
+        sp._UNIT_HINT,
+        sp._TEMPERATURE_HINT,
+        sp._FEET_INCHES_HINT,
+    ):
+        assert marks.found(hint, text) == (hint[0].search(text) is not None), (hint, text)
+    assert marks.digit(text) == (re.search(r"\d", text) is not None)
+
+
+def test_digit_marked_hints_agree_on_what_each_step_rewrites() -> None:
+    from newsbrief.render import spoken as sp
+
+    marks = sp._Marks()
+    for text, hint, expected in [
+        ("the A4 road", sp._LETTER_DIGIT_HINT, True),
+        ("at 3pm", sp._CLOCK_HINT, True),
+        ("at 14:05", sp._CLOCK_HINT, True),
+        ("3 people", sp._CLOCK_HINT, True),
+        ("3 to 4", sp._CLOCK_HINT, False),
+        ("the 21st", sp._ORDINAL_HINT, True),
+        ("5 km away", sp._UNIT_HINT, True),
+        ("5 kmh", sp._UNIT_HINT, False),
+        ("5°C", sp._UNIT_HINT, True),
+        ("30C heat", sp._TEMPERATURE_HINT, True),
+        ("6ft 2in", sp._FEET_INCHES_HINT, True),
+        ("6 feet", sp._FEET_INCHES_HINT, False),
+    ]:
+        assert marks.found(hint, text) is expected, text
+        assert (hint[0].search(text) is not None) is expected, text

@@ -228,6 +228,50 @@ def _for_text(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(pattern), re.compile(_ascii_digits(pattern))
 
 
+# ASCII text as bytes with every digit made "0": a search for a pattern that
+# opens with that literal scans many times faster than one for a class
+# (\d or [0-9]); one translation serves the hints asked until the text changes.
+_DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
+# What \s matches in ASCII text (bytes patterns leave out \x1c-\x1f).
+_ASCII_SPACE = rb"[ \t\n\r\x0b\x0c\x1c-\x1f]"
+
+
+def _for_marks(pattern: str, marked: bytes) -> tuple[re.Pattern[str], re.Pattern[bytes]]:
+    """A hint for any text, and the same hint for ASCII text with its digits made "0".
+
+    ``marked`` must find a match in ``text.encode().translate(_DIGITS_TO_ZERO)``
+    exactly when ``pattern`` finds one in the ASCII ``text``.
+    """
+    return re.compile(pattern), re.compile(marked)
+
+
+class _Marks:
+    """The digit-marked bytes of the last ASCII text a hint was asked about."""
+
+    __slots__ = ("marked", "text")
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.marked = b""
+
+    def _of(self, text: str) -> bytes:
+        if self.text is not text:
+            self.text, self.marked = text, text.encode().translate(_DIGITS_TO_ZERO)
+        return self.marked
+
+    def found(self, hint: tuple[re.Pattern[str], re.Pattern[bytes]], text: str) -> bool:
+        """Whether ``hint`` (see :func:`_for_marks`) has a match in ``text``."""
+        if not text.isascii():
+            return hint[0].search(text) is not None
+        return hint[1].search(self._of(text)) is not None
+
+    def digit(self, text: str) -> bool:
+        """Whether ``text`` has a digit (``\\d``)."""
+        if not text.isascii():
+            return _DIGIT.search(text) is not None
+        return self._of(text).find(b"0") != -1
+
+
 # (?<![\w])(_NUMBER)...: the first digit matched before the lookbehind, so
 # the scan looks for digits instead of trying a lookbehind at every position.
 # "\d(?<!\w\d)" is a digit after no word character; the rest of each branch
@@ -401,12 +445,21 @@ _UNIT = re.compile(r"(?<=\d)\s?(?P<u>" + _UNIT_NAMES + r")(?![A-Za-z²])")
 # Whether _UNIT matches (a digit first: scanned far faster than a lookbehind).
 # The lookahead (a unit's first character) turns most digits away before the
 # alternatives are tried one by one.
-_UNIT_HINT = _for_text(
+_ASCII_UNITS = sorted((unit for unit in _UNITS if unit.isascii()), key=len, reverse=True)
+_UNIT_HINT = _for_marks(
     r"\d\s?(?=["
     + "".join(map(re.escape, sorted({unit[0] for unit in _UNITS})))
     + r"])(?:"
     + _UNIT_NAMES
-    + r")(?![A-Za-z²])"
+    + r")(?![A-Za-z²])",
+    # In ASCII text only the ASCII units can follow, and no "²".
+    rb"0"
+    + _ASCII_SPACE
+    + rb"?(?=["
+    + "".join(sorted({unit[0] for unit in _ASCII_UNITS})).encode()
+    + rb"])(?:"
+    + "|".join(map(re.escape, _ASCII_UNITS)).encode()
+    + rb")(?![A-Za-z])",
 )
 _METRE_WORDS = frozenset(
     [
@@ -604,8 +657,10 @@ def _rewrite(text: str) -> str:
     if "://" in text or "www." in text or _has_domain(text):
         text = _URL.sub(_say_url, text)
     has_digits = _has_digit(text)
-    if has_digits:
-        text = _numbers_before_abbreviations(text)
+    # A text without digits needs no digit-marked bytes (see _Marks).
+    marks = _Marks() if has_digits else None
+    if marks is not None:
+        text = _numbers_before_abbreviations(text, marks)
     # The words as written here decide on abbreviations and, later, acronyms;
     # they are made only when a cheap test says they may be needed.
     token_text = text
@@ -614,8 +669,8 @@ def _rewrite(text: str) -> str:
         tokens = _token_set(text)
         if _has_abbreviation(text, tokens):
             text = _abbreviations(text, tokens)
-    if has_digits or _has_fraction_char(text):
-        text = _numbers(text)
+    if marks is not None or _has_fraction_char(text):
+        text = _numbers(text, marks or _Marks())
     if "(" in text or "[" in text or "{" in text:
         text = _sub_at(_ACRONYM_IN_BRACKETS, "", text, _starts_before(text, "(", str.isspace))
         text = _sub_at(_BRACKETS, _say_brackets, text, _starts_before(text, "([{", str.isspace))
@@ -644,7 +699,7 @@ def _rewrite(text: str) -> str:
         text = text.replace("/", " or ")
     if '"' in text:
         text = text.replace('"', " ")
-    if has_digits and _has_digit(text):
+    if marks is not None and marks.digit(text):
         text = _LEFT_DIGITS.sub(lambda m: f" {digits(m.group())} ", text)
     return _tidy(text)
 
@@ -849,9 +904,9 @@ _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:!?'
 _PLAIN_BYTES = "".join(sorted(_PLAIN)).encode()
 
 
-def _numbers_before_abbreviations(text: str) -> str:
+def _numbers_before_abbreviations(text: str, marks: _Marks) -> str:
     """Number forms that abbreviation handling would break ("U.S.$", "a.m.")."""
-    if _LETTER_DIGIT_HINT[text.isascii()].search(text) is not None:
+    if marks.found(_LETTER_DIGIT_HINT, text):
         text = _LETTER_DIGIT.sub(" ", text)
     if "-" in text or "–" in text or "—" in text:
         if _ISO_DATE_HINT.search(text) is not None:
@@ -870,7 +925,7 @@ def _numbers_before_abbreviations(text: str) -> str:
         text = _PENCE.sub(lambda m: f"{cardinal(int(m.group(1)))} pence", text)
     if "%" in text:
         text = _sub_at(_PERCENT, _say_percent, text, _starts_before(text, "%", _in_number))
-    if _CLOCK_HINT[text.isascii()].search(text) is not None:
+    if marks.found(_CLOCK_HINT, text):
         text = _CLOCK.sub(_say_clock, text)
     return text
 
@@ -879,22 +934,29 @@ _CURRENCY_CHARS = "$£€¥₹₽₩₣"
 # Searches that find whether a pattern (which opens with a lookbehind or a
 # word boundary, tried at every position) has a match at all: each opens
 # with a literal or a digit and needs what every match of its pattern holds.
-_LETTER_DIGIT_HINT = _for_text(r"\d(?<=[A-Za-z]\d)")
+_LETTER_DIGIT_HINT = _for_marks(r"\d(?<=[A-Za-z]\d)", rb"0(?<=[A-Za-z]0)")
 _ISO_DATE_HINT = re.compile(r"-(?:0[1-9]|1[0-2])-[0-3]\d")
 _RANGE_HINT = re.compile(r"[-–—]\s?[$£€]?\d")
 _PENCE_HINT = re.compile(r"p(?<=\dp)")
 _NEGATIVE_HINT = re.compile(r"-(?=\d)")
-_ORDINAL_HINT = _for_text(r"\d(?:st|nd|rd|th)")
+_ORDINAL_HINT = _for_marks(r"\d(?:st|nd|rd|th)", rb"0(?:st|nd|rd|th)")
 _METRES_HINT = re.compile(r"m(?=\s+(?:tall|high|long|wide|deep|away|above|below|from|metres))")
-_TEMPERATURE_HINT = _for_text(r"\d(?:°\s?)?[CF]\b")
+# (In ASCII text no "°": a digit right before the letter.)
+_TEMPERATURE_HINT = _for_marks(r"\d(?:°\s?)?[CF]\b", rb"0[CF]\b")
+# Whether _FEET_INCHES matches (it opens with a word boundary).
+_FEET_INCHES_HINT = _for_marks(
+    r"\d\s?ft\s?\d", rb"0" + _ASCII_SPACE + rb"?ft" + _ASCII_SPACE + rb"?0"
+)
 # What every _CLOCK match holds ("3pm", "3.30 a", "14:05"): one case-sensitive
 # search instead of the case-insensitive pattern on every text with an "m".
-_CLOCK_HINT = _for_text(r"\d(?:(?:[:.]\d\d)?\s?[aApP]|:\d)")
+_CLOCK_HINT = _for_marks(
+    r"\d(?:(?:[:.]\d\d)?\s?[aApP]|:\d)", rb"0(?:(?:[:.]00)?" + _ASCII_SPACE + rb"?[aApP]|:0)"
+)
 
 
-def _numbers(text: str) -> str:
+def _numbers(text: str, marks: _Marks) -> str:
     # Every step but the Unicode fractions needs a digit, and none writes one.
-    if not _has_digit(text):
+    if not marks.digit(text):
         if _has_fraction_char(text):
             text = _UNICODE_FRACTION.sub(_say_unicode_fraction, text)
         return text
@@ -906,7 +968,7 @@ def _numbers(text: str) -> str:
         text = _DECADE.sub(_say_decade, text)
     if "-" in text and _NEGATIVE_HINT.search(text) is not None:
         text = _NEGATIVE.sub("minus ", text)
-    if _ORDINAL_HINT[text.isascii()].search(text) is not None:
+    if marks.found(_ORDINAL_HINT, text):
         text = _ORDINAL.sub(lambda m: ordinal(int(m.group(1))), text)
     if _has_fraction_char(text):
         text = _UNICODE_FRACTION.sub(_say_unicode_fraction, text)
@@ -914,11 +976,11 @@ def _numbers(text: str) -> str:
         text = _FRACTION.sub(_say_fraction, text)
     if _METRES_HINT.search(text) is not None:
         text = _METRES.sub(" metres", text)
-    if "ft" in text:
+    if "ft" in text and marks.found(_FEET_INCHES_HINT, text):
         text = _FEET_INCHES.sub(r"\1 foot \2", text)
-    if _UNIT_HINT[text.isascii()].search(text) is not None:
+    if marks.found(_UNIT_HINT, text):
         text = _UNIT.sub(lambda m: " " + _UNITS[m.group("u")], text)
-    if ("C" in text or "F" in text) and _TEMPERATURE_HINT[text.isascii()].search(text) is not None:
+    if ("C" in text or "F" in text) and marks.found(_TEMPERATURE_HINT, text):
         text = _TEMPERATURE.sub(
             lambda m: " degrees " + ("Celsius" if m.group("scale") == "C" else "Fahrenheit"),
             text,
