@@ -492,3 +492,10 @@ def test_a_person_named_after_a_quote_before_a_long_appositive_and_its_cue_speak
             'time," Omar Bekele, an emergency communications officer for the relief group '
             'Northwind Aid in the hills above Tarvik, told the Tarvik Herald.')
     assert [speaker for _, speaker in _direct(body)] == ["Lena Hart", "Omar Bekele"]
+
+
+def test_an_appositive_opening_with_an_owners_name_is_skipped_to_its_subject() -> None:
+    body = ('After talks with Omar Bekele, the Northwind Bank, Tarvik\'s largest lender, said it '
+            'was "firmly opposed" to the plan. After meeting Omar Bekele, Lena Hart, Northwind\'s '
+            'chief executive, said the plan was "a waste of everyone\'s time and money."')
+    assert [speaker for _, speaker in _direct(body)] == ["Northwind Bank", "Lena Hart"]

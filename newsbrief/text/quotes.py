@@ -946,15 +946,24 @@ def _participle_before(body: str, lo: int, hi: int) -> re.Match[str] | None:
 def _before_appositive(
     ctx: _Context, lo: int, comma: int
 ) -> tuple[str | None, Span | None] | None:
-    """The person named right before the comma that opens an appositive which
-    the comma at ``comma`` closes ("Jo Kent, the club's chair, ...")."""
+    """The person (or organisation or country) named right before the comma
+    that opens an appositive which the comma at ``comma`` closes ("Jo Kent,
+    the club's chair, ...", "China, Pyongyang's only ally, ...")."""
     opening = ctx.body.rfind(",", lo, comma)
-    if opening < 0 or not _APPOSITIVE_OPEN.match(ctx.body, opening):
+    if opening < 0:
+        return None
+    # Only an owner's name opening the appositive lets a country or body be
+    # the subject: "France, a permanent member, ..." may itself be an
+    # appositive of a person named before it.
+    owned = _POSSESSIVE_OPEN.match(ctx.body, opening) is not None
+    if not owned and not _APPOSITIVE_OPEN.match(ctx.body, opening):
         return None
     k = bisect.bisect_left(ctx.starts, opening) - 1
     while k >= 0 and ctx.mentions[k].end >= opening - 3:
         m = ctx.mentions[k]
-        if m.kind is _PERSON and opening - 3 <= m.end <= opening:
+        if (m.kind is _PERSON or (owned and m.kind is not _OTHER)) and (
+            opening - 3 <= m.end <= opening
+        ):
             return m.name, _span(m.start, m.end)
         k -= 1
     return None
@@ -1350,6 +1359,8 @@ _DESCRIPTION_NEXT = re.compile(
     re.IGNORECASE,
 )
 _APPOSITIVE_OPEN = re.compile(r",\s+(?:a|an|the|who|whose|[a-z])")
+# An appositive opening with an owner's name: "China, Pyongyang's only ally, said".
+_POSSESSIVE_OPEN = re.compile(r",\s+[A-Z][\w\-]*['’]s\s+[a-z]")
 _SHORT_WORDS = re.compile(r"(?:['’]s\s+)?(?:\w+\s*){0,3}")
 _CLAUSE_WORD = re.compile(
     r"\b(?:and|or|but|that|which|who|whom|whose|where|when|while|as|because|if)\b"
