@@ -443,22 +443,20 @@ def test_repair_keeps_the_antecedent_unless_replacing_scores_clearly_higher() ->
     assert select(shape, None, scores, budget, keep_margin=-0.5).indices == (1, 3)
 
 
-def test_signals_flag_caption_labels_and_boilerplate_but_not_quote_intros() -> None:
+def test_signals_flag_caption_labels_but_not_quote_intros() -> None:
     article = _story(
         [
             "Thousands gathered in Lisk on Sunday for the lantern festival.",
             "Riot of colour: dancers in the old town square on Sunday night.",
             'He said: "It is the best festival in years."',
-            "Scroll down for video.",
+            "Tickets sold out in an hour.",
         ]
     )
     rows = signals(article, layout(article), prepare(article))
     assert len(rows) == len(article.sentences)
     assert all(len(row) == len(SIGNAL_NAMES) for row in rows)
     caption = SIGNAL_NAMES.index("caption_label")
-    boilerplate = SIGNAL_NAMES.index("boilerplate")
     assert [row[caption] for row in rows] == [0.0, 1.0, 0.0, 0.0]
-    assert [row[boilerplate] for row in rows] == [0.0, 0.0, 0.0, 1.0]
     single = Article.from_text("One line only")
     assert len(signals(single, layout(single), prepare(single))) == len(single.sentences)
 

@@ -272,14 +272,12 @@ def default(article: Article) -> tuple[float, ...]:
 
     Both are logistic models over :data:`MODEL_FEATURES`: the features in
     :data:`~newsbrief.summarize.features.FEATURE_NAMES` (position, length,
-    how much of the article a sentence's terms cover, centroid similarity,
-    headline overlap, name and number density, quotes and attribution,
-    openings that need context, captions, questions) and the signals in
-    :data:`~newsbrief.summarize.signals.SIGNAL_NAMES` (finer position, length
-    bands, recurring terms, neighbourhood overlap, caption labels,
-    boilerplate) and the cosine degree centrality of
-    :mod:`~newsbrief.summarize.centrality`. :func:`default_for_budget` weighs them by the summary's
-    length and its share of the article.
+    centroid similarity, quotes and attribution, openings that need
+    context), the signals in
+    :data:`~newsbrief.summarize.signals.SIGNAL_NAMES` (finer position,
+    recurring terms, caption labels) and the cosine degree centrality of
+    :mod:`~newsbrief.summarize.centrality`. :func:`default_for_budget` weighs
+    them by the summary's length and its share of the article.
     """
     return _blend(article, 0.5)
 
