@@ -842,15 +842,11 @@ def _role_entities(
 def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
     """Index where the name starts after a title, or None when there is no title."""
     n = len(toks)
+    heads = role_lexicon().heads
     for k in range(n - 1, 0, -1):
         prev = _fold(toks[k - 1][2]).rstrip(".")
         if prev in kb.title_ends or prev in kb.honorifics or (
-            # "Singer Lily Allen", "Comedian Chris": a role noun capitalised
-            # to open a sentence, before a full name or a given name.
-            k == 1
-            and prev in role_lexicon().heads
-            and (n > 2 or _fold(toks[1][2]) in kb.forenames)
-            and not any(_fold(t[2]) in kb.places for t in toks[1:])  # "Official UK Charts"
+            prev in heads and (prev in kb.title_words or _role_opens_sentence(toks, k, kb))
         ):
             rest = toks[k:]
             if prev in kb.honorifics:
@@ -885,6 +881,17 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
                 return None
             return k
     return None
+
+
+def _role_opens_sentence(toks: Sequence[_Tok], k: int, kb: Knowledge) -> bool:
+    """Whether the role noun ``toks[k - 1]`` opens the run, capitalised to
+    open a sentence, before a full or given name ("Singer Lily Allen",
+    "Comedian Chris"), not before a place ("Official UK Charts")."""
+    return (
+        k == 1
+        and (len(toks) > 2 or _fold(toks[1][2]) in kb.forenames)
+        and not any(_fold(t[2]) in kb.places for t in toks[1:])
+    )
 
 
 # A capital inside a word ("TimeWarner", "PaineWebber", "YouTube") marks a
@@ -956,7 +963,7 @@ def _classify(
 # -- resolution -------------------------------------------------------------
 
 
-def _context_kind(text: str, cand: _Cand, title_words: frozenset[str]) -> EntityKind | None:
+def _context_kind(text: str, cand: _Cand, kb: Knowledge) -> EntityKind | None:
     # The two words before the name decide "said X", "according to X", "in (the) X".
     words = text[max(0, cand[_START] - 24) : cand[_START]].split()[-2:]
     last = words[-1].lower() if words else ""
@@ -967,8 +974,16 @@ def _context_kind(text: str, cand: _Cand, title_words: frozenset[str]) -> Entity
         last == "to" and len(words) == 2 and words[0].lower() == "according"
     ) or _SPEECH_AFTER.match(text, cand[_END], cand[_END] + 40):
         # "told the Times", "the Herald said": a person has no article,
-        # unless a title stands for one ("the President said").
-        return ORG if the and cand[_KEY] not in title_words else PERSON
+        # unless a title stands for one ("the President said"); "TimeWarner
+        # said", "Post reported": a brand or a word that ends company names
+        # speaks as a company.
+        if the and cand[_KEY] not in kb.title_words:
+            return ORG
+        if cand[_WORDS] == 1 and (
+            cand[_KEY] in kb.org_keywords or _brand(strip_possessive(cand[_TEXT]), kb)
+        ):
+            return ORG
+        return PERSON
     if last in _PLACE_WORDS:
         return PLACE
     return None
@@ -1178,13 +1193,7 @@ def _resolve(
     for c in rest:
         kind = c[_KIND]
         if kind is None:
-            ctx_kind = _context_kind(body, c, kb.title_words)
-            if ctx_kind is PERSON and c[_WORDS] == 1 and (
-                c[_KEY] in kb.org_keywords or _brand(strip_possessive(c[_TEXT]), kb)
-            ):
-                # "TimeWarner said", "Post reported": a brand or a word that
-                # ends company names speaks as a company.
-                ctx_kind = ORG
+            ctx_kind = _context_kind(body, c, kb)
             key = c[_FORM]
             if ctx_kind is PERSON or (ctx_kind is not None and key not in votes):
                 votes[key] = ctx_kind
@@ -1572,7 +1581,6 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
     ...") says what someone did, not what they are.
     """
     parts = _AND_ANOTHER.split(phrase) if "and" in phrase else [phrase]
-    lex = role_lexicon()
     title_words = kb.title_words
     for part in reversed(parts):
         words = _ROLE_WORD.findall(part)
@@ -1582,7 +1590,7 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
         for word in words:
             if _fold(word).strip("'’") in title_words:
                 role = _LEADING_ARTICLE.sub("", part.strip())
-                if role and not role[0].isdigit() and not _clause(role, lex.modifiers):
+                if role and not role[0].isdigit() and not _clause(role):
                     return role
                 break
     return None
@@ -1591,7 +1599,7 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
 _CLAUSE_STARTS = frozenset(("who", "whose", "which", "that", "to", "whom", "where", "when"))
 
 
-def _clause(role: str, modifiers: frozenset[str]) -> bool:
+def _clause(role: str) -> bool:
     """Whether ``role`` opens like a clause: a relative word, "to", or a
     verb form ("reprising", "stormed") that is no role word ("acting",
     "retired", "Dresden-based")."""
@@ -1599,8 +1607,8 @@ def _clause(role: str, modifiers: frozenset[str]) -> bool:
     return first in _CLAUSE_STARTS or (
         first.endswith(("ing", "ed"))
         and "-" not in first  # "Dresden-based", "long-serving"
-        and first not in modifiers
         and first not in _ROLE_VERB_FORMS
+        and first not in role_lexicon().modifiers
     )
 
 

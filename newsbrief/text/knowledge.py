@@ -132,11 +132,10 @@ def knowledge() -> Knowledge:
                 organizations.setdefault(variant, forms[0])
     titles = frozenset(_fold(t) for t in data_lines("titles.txt"))
     title_words = frozenset(w.rstrip(".") for t in titles for w in t.split() if w != "of")
-    # The words a title can end with (a title's last word or a role noun):
-    # "National" opens "National Security Adviser" but never stands right
-    # before the name ("Office for National Statistics" names no one).
-    role_heads = frozenset(_fold(w) for w in data_lines("role_heads.txt"))
-    title_ends = frozenset(t.split()[-1].rstrip(".") for t in titles) | (title_words & role_heads)
+    # The last words of titles: "National" opens "National Security Adviser"
+    # but never stands right before the name ("Office for National
+    # Statistics" names no one).
+    title_ends = frozenset(t.split()[-1].rstrip(".") for t in titles)
     given: dict[str, str] = {}
     for line in data_lines("given_names.tsv"):
         name, _, gender = line.partition("\t")

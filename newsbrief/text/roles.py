@@ -536,11 +536,10 @@ def _org_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> En
                 return ORG
             if after.group(1).lower() in lex.place_after:
                 return None  # "the giant Krasnoyarsk region"
-        before = body[max(0, span.start - 24) : span.start]
-        if before.endswith(" ") and before.rsplit(None, 1)[-1:] and (
-            before.rsplit(None, 1)[-1] in lex.org_before
-        ):
-            return ORG
+        if body[span.start - 1 : span.start] == " ":
+            before = body[max(0, span.start - 24) : span.start].split()
+            if before and before[-1] in lex.org_before:
+                return ORG
     return None
 
 
