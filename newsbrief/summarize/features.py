@@ -12,7 +12,6 @@ and cached on the article.
 from __future__ import annotations
 
 import math
-import operator
 import re
 from collections import Counter
 from itertools import chain, filterfalse
@@ -28,11 +27,9 @@ __all__ = [
     "Layout",
     "centroid",
     "content_terms",
-    "coverage",
     "feature_columns",
     "features",
     "layout",
-    "overlap_totals",
     "prepare",
 ]
 
@@ -253,28 +250,6 @@ def _build(article: Article) -> Doc:
 def prepare(article: Article) -> Doc:
     """The article's :class:`Doc`, computed once and cached on the article."""
     return article.cached("summary:doc", lambda: _build(article))
-
-
-def overlap_totals(doc: Doc) -> list[int]:
-    """Per sentence, how many (term, other sentence) pairs share its terms.
-
-    Equal to the sum of its word overlaps with every other sentence, computed
-    in linear time from the sentence frequency of each term.
-    """
-    return list(map(operator.sub, doc.reach, map(len, doc.terms)))
-
-
-def coverage(doc: Doc, totals: list[int] | None = None) -> list[float]:
-    """How much of the rest of the article each sentence's terms reach.
-
-    :func:`overlap_totals` damped by the log of the sentence's number of
-    terms, so long sentences do not win on length alone (like the Reduction
-    and TextRank edge weights, but linear in the article's length).
-    """
-    if totals is None:
-        totals = overlap_totals(doc)
-    log = math.log
-    return [total / log(len(terms) + 2) for total, terms in zip(totals, doc.terms, strict=True)]
 
 
 def centroid(doc: Doc) -> list[float]:
