@@ -192,6 +192,9 @@ _NOT_NAMES = frozenset(
 
 
 def _quoted_region(text: str, spans: list[list[int]]) -> tuple[int, int]:
+    # PolNeAR lists a content's spans in annotation order, not always in text
+    # order ("B," said X. "A." is stored as [B, A]): read them in text order.
+    spans = sorted(spans)
     marks = [m.start() for s0, s1 in spans for m in _DQ.finditer(text, s0, s1)]
     if len(marks) > 1:
         return marks[0], marks[-1] + 1
