@@ -499,3 +499,10 @@ def test_an_appositive_opening_with_an_owners_name_is_skipped_to_its_subject() -
             'was "firmly opposed" to the plan. After meeting Omar Bekele, Lena Hart, Northwind\'s '
             'chief executive, said the plan was "a waste of everyone\'s time and money."')
     assert [speaker for _, speaker in _direct(body)] == ["Northwind Bank", "Lena Hart"]
+
+
+def test_an_aside_in_brackets_before_an_appositive_is_not_the_speaker() -> None:
+    body = ("“We will not back down,” Rep. Tom Harlan (R-Ohio), an oversight panel member, said "
+            "in a phone interview. “The old rules still stand,” Lena Hart (52), a farmer from "
+            "Tarvik, said.")
+    assert [speaker for _, speaker in _direct(body)] == ["Tom Harlan", "Lena Hart"]

@@ -1201,11 +1201,18 @@ def _speaker_left(
         0 <= first_comma < len(raw_core) - 1
     ):
         comma_at = seg_lo + first_comma
+        # An aside in brackets before the comma ("Tom Harlan (R-Ohio), a panel
+        # member,", "Ann Lee (52),") is not the subject: the name before it is.
+        name_end = comma_at
+        if body[comma_at - 1] == ")":
+            opening = body.rfind("(", seg_lo, comma_at)
+            if opening > seg_lo:
+                name_end = seg_lo + len(body[seg_lo:opening].rstrip())
         k = bisect.bisect_left(ctx.starts, seg_lo)
         subject: _Mention | None = None
-        while k < len(ctx.mentions) and ctx.mentions[k].start < comma_at:
+        while k < len(ctx.mentions) and ctx.mentions[k].start < name_end:
             cand = ctx.mentions[k]
-            if comma_at - 3 <= cand.end <= comma_at and (
+            if name_end - 3 <= cand.end <= name_end and (
                 subject is None or cand.end - cand.start > subject.end - subject.start
             ):
                 subject = cand
