@@ -506,3 +506,12 @@ def test_an_aside_in_brackets_before_an_appositive_is_not_the_speaker() -> None:
             "in a phone interview. “The old rules still stand,” Lena Hart (52), a farmer from "
             "Tarvik, said.")
     assert [speaker for _, speaker in _direct(body)] == ["Tom Harlan", "Lena Hart"]
+
+
+def test_any_courtesy_title_before_the_speaker_stays_out_of_the_reported_words() -> None:
+    first = "The plan is a waste of public money, Dame Ella Moss said on Tuesday."
+    second = "The plan should be dropped at once, said Madame Ella Moss on Tuesday."
+    assert [(q.text, q.speaker) for q in Article.from_text(first + " " + second).quotes] == [
+        ("The plan is a waste of public money", "Ella Moss"),
+        ("The plan should be dropped at once", "Ella Moss"),
+    ]

@@ -661,6 +661,14 @@ def _build_cue() -> re.Pattern[str]:
 
 
 _CUE = _build_cue()
+# Courtesy titles ("Mr", "Dame", "Madame"; honorifics.txt) before a name:
+# entity mentions leave them out, so a subject may open with one ("Ms Lee
+# said") and indirect speech may end before one ("..., Dame Ella said").
+_HONORIFIC_WORDS = alternation(sorted({h.capitalize() for h in knowledge().honorifics}))
+_HONORIFIC_START = re.compile(rf"(?:{_HONORIFIC_WORDS})\.?\s+")
+_HONORIFIC_END = re.compile(rf"\b(?:{_HONORIFIC_WORDS})\.?\s+$")
+#: How far back from a name an honorific and its blank may start.
+_HONORIFIC_REACH = max(len(h) for h in knowledge().honorifics) + 3
 # Sentence-final punctuation not after an initial or abbreviation. The mark
 # comes first and the look-behinds after it, so that the engine skips to
 # marks in C instead of testing the look-behinds at every character.
@@ -995,7 +1003,6 @@ _FRONTED = re.compile(r"[A-Z][^,.;:!?“”\"]{0,60},\s+")
 _COLON_LAST = re.compile(r"\s*:\s*")
 _SUBJECT_PRONOUN = re.compile(r"(?:He|She)\b")
 _VERB_FIRST = re.compile(r"\s*(([A-Z])[a-z]*)")
-_HONORIFIC_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|his|her)\s[^,.;:!?“”\"]{1,80},")
 # A finite verb after a subject, not a copula: "Reid has gone", "Trump tells",
 # "Ono expressed", "Trump is once again questioning" (not "Holmes was
@@ -1492,7 +1499,7 @@ def _speaker_right(
         # "said Mr. McGinley": the title is no gap and its full stop ends
         # nothing. (Before a quote, "claimed Mr Seifert was ..." names the
         # subject of what was claimed: there the title counts.)
-        hon = _HONORIFIC_END.search(body, max(lo, at - 6), at)
+        hon = _HONORIFIC_END.search(body, max(lo, at - _HONORIFIC_REACH), at)
         if hon is not None and honorific:
             at = hon.start()
         if at - lo <= max_gap and not _STOP_CHAR.search(body, lo, hon.start() if hon else at):
@@ -1791,7 +1798,6 @@ def _match_at(
 
 _INVERTED_BEFORE = re.compile(r"[,'’\"”]\s*$")
 _COMMA_BEFORE = re.compile(r",\s*(?:(?:the|a|an|his|her|its|their)\s+)?$")
-_HONORIFIC_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?\s+$")
 _ACCORDING = re.compile(r"[Aa]ccording to\b")
 _AFTER_VERB = re.compile(
     r"(?:\s+(?:on\s+\w+|(?:last|this|next)\s+(?:week|month|year|night|morning|evening|"
@@ -1883,7 +1889,7 @@ def _indirect(
                 # "Content ..., X said (on Tuesday)(, more)."; "Content ...,
                 # said X": the content ends before the cue.
                 c1 = vm.start() if inverted else subj_start
-                hon = _HONORIFIC_END.search(body, max(s0, c1 - 6), c1)
+                hon = _HONORIFIC_END.search(body, max(s0, c1 - _HONORIFIC_REACH), c1)
                 if hon is not None:
                     c1 = hon.start()  # "..., Mr Howard said": not "..., Mr"
                 q = _make_indirect(body, s0, c1, subj, cue)
