@@ -515,3 +515,26 @@ def test_any_courtesy_title_before_the_speaker_stays_out_of_the_reported_words()
         ("The plan is a waste of public money", "Ella Moss"),
         ("The plan should be dropped at once", "Ella Moss"),
     ]
+
+
+def test_a_person_described_through_a_name_speaks_not_the_name() -> None:
+    body = ("A spokeswoman for Lena Hart said: “She will not stand again.” “The vote is lost,” "
+            "said a lawyer for Omar Bekele. Lawyers for the Tarvik Bank said the ruling was "
+            "“deeply flawed and wrong.”")
+    assert [speaker for _, speaker in _direct(body)] == [
+        "A spokeswoman for Lena Hart", "a lawyer for Omar Bekele", "Lawyers for the Tarvik Bank",
+    ]
+
+
+def test_a_name_filling_an_appositive_speaks() -> None:
+    body = "A spokeswoman for the Tarvik Bank, Lena Hart, said: “We will appeal the ruling.”"
+    assert _direct(body) == [("We will appeal the ruling.", "Lena Hart")]
+
+
+def test_a_fronted_phrase_before_the_subject_is_not_the_reported_content() -> None:
+    body = ("On Saturday afternoon, a spokeswoman for the Tarvik mall said it looked like being "
+            "its busiest day of the year.")
+    assert _quotes(body) == [
+        ("it looked like being its busiest day of the year",
+         "a spokeswoman for the Tarvik mall", False),
+    ]

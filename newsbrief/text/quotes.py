@@ -49,6 +49,7 @@ gives quotes with ``direct=False`` whose span is the reported clause.
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from collections.abc import Iterator, Sequence
@@ -809,6 +810,9 @@ def _attribute(
                     return subj[0], verb, subj[1]
             main = _first_actor(ctx, s0, lead.start())
             if main is not None:
+                owner = _owner_description(ctx, s0, main)
+                if owner is not None:
+                    return owner[0], verb, owner[1]
                 return main.name, verb, _span(main.start, main.end)
         return None, verb, None
     # 3. A cue later in the sentence (after other text). After a quote that
@@ -965,15 +969,31 @@ def _before_appositive(
     # appositive of a person named before it.
     owned = _POSSESSIVE_OPEN.match(ctx.body, opening) is not None
     if not owned and not _APPOSITIVE_OPEN.match(ctx.body, opening):
-        return None
+        named = _named_appositive(ctx, opening, comma)
+        return None if named is None else (named.name, _span(named.start, named.end))
     k = bisect.bisect_left(ctx.starts, opening) - 1
     while k >= 0 and ctx.mentions[k].end >= opening - 3:
         m = ctx.mentions[k]
         if (m.kind is _PERSON or (owned and m.kind is not _OTHER)) and (
             opening - 3 <= m.end <= opening
         ):
-            return m.name, _span(m.start, m.end)
+            return _owner_description(ctx, lo, m) or (m.name, _span(m.start, m.end))
         k -= 1
+    return None
+
+
+def _named_appositive(ctx: _Context, opening: int, closing: int) -> _Mention | None:
+    """The person whose name alone fills the appositive between the commas at
+    ``opening`` and ``closing`` ("His lawyer, Jane Roe, said": Jane Roe
+    speaks, not whoever the words before it name)."""
+    body = ctx.body
+    inner = body[opening + 1 : closing]
+    at = opening + 1 + len(inner) - len(inner.lstrip())
+    k = bisect.bisect_left(ctx.starts, at)
+    if k < len(ctx.mentions):
+        named = ctx.mentions[k]
+        if named.start == at and named.kind is _PERSON and not body[named.end : closing].strip():
+            return named
     return None
 
 
@@ -1229,7 +1249,15 @@ def _speaker_left(
             if closed
             else subject.kind is _PERSON and not body[seg_lo : subject.start].strip()
         ):
-            return subject.name, _span(subject.start, subject.end)
+            if closed:
+                named = _named_appositive(
+                    ctx, comma_at, core_end - 1 if body[core_end - 1] == "," else core_end
+                )
+                if named is not None:
+                    return named.name, _span(named.start, named.end)
+            return _owner_description(ctx, seg_lo, subject) or (
+                subject.name, _span(subject.start, subject.end)
+            )
     window = body[max(seg_lo, core_end - 70) : core_end]
     if "'s" in window or "’s" in window:  # the pattern needs a possessive
         owned = _OWNED_PERSON.search(body, max(seg_lo, core_end - 70), core_end)
@@ -1261,7 +1289,11 @@ def _speaker_left(
                 # "the UK regulator said", "the Tory leader said", "the Clinton
                 # campaign said": the noun's referent speaks, not the name.
                 if best is None and _noun_after(between):
-                    return _described(ctx, seg_lo, men.start, core_end)
+                    described = _described(ctx, seg_lo, men.start, core_end)
+                    if described[1] is not None:
+                        # "a spokeswoman for the Tarvik mall said"
+                        return _owner_description(ctx, seg_lo, described[1]) or described
+                    return described
             elif men.start >= locative:
                 pass  # "Farnham" in "in Farnham, Surrey"
             elif not between.strip(" ,") and men.kind is _PLACE and (
@@ -1283,7 +1315,9 @@ def _speaker_left(
                     break
         k -= 1
     if best is not None:
-        return best.name, _span(best.start, best.end)
+        return _owner_description(ctx, seg_lo, best, core_end) or (
+            best.name, _span(best.start, best.end)
+        )
     if locative < len(body):
         # The noun before the place phrase: "Residents in Leeds".
         head_end = len(body[seg_lo:locative].rstrip()) + seg_lo
@@ -1487,6 +1521,67 @@ def _clean_description(text: str) -> str:
     return " ".join(text.split())
 
 
+# A speaker described through a name that follows its noun ("a spokeswoman
+# for Ellmers", "lawyers for Tom Bryce", "the head of the IMF", "a professor
+# at Tarvik University", "a source close to the minister"): the noun's holder
+# speaks, not the one named. The words between the determiner and the noun
+# are no determiners or prepositions, so the phrase starts at its own.
+_OWNER_OF = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    r"(?:(?!(?:the|a|an|for|of|at|to|with|from|close\s+to|familiar\s+with)\b)[\w\-’']+\s+){0,3}?)?"
+    r"\b([A-Za-z][a-z\-]+)\s+(?:for|of|at|to|with|from|close\s+to|familiar\s+with)\s+(?:the\s+)?$"
+)
+# Nouns of the speaker's own that make _OWNER_OF's phrase a person: any role
+# noun, and these ("a statement from X" leaves X the speaker).
+_OWNER_NOUNS = (
+    "friend|friends|relative|relatives|family|wife|husband|partner|son|daughter|mother|father|"
+    "brother|sister|cousin|colleague|colleagues|neighbour|neighbours|neighbor|neighbors|"
+    "member|members|fan|fans|supporter|supporters|source|sources|spokesmen|spokespeople|"
+    "aides|advisers|advisors|lawyers|attorneys|officials|representatives|executives"
+)
+
+
+@functools.cache
+def _owner_nouns() -> frozenset[str]:
+    heads = role_lexicon().heads
+    return frozenset(_OWNER_NOUNS.split("|")) | heads | {h + "s" for h in heads}
+
+
+def _owner_description(
+    ctx: _Context, lo: int, mention: _Mention | Span, hi: int = -1
+) -> tuple[str | None, Span | None] | None:
+    """The speaker when ``mention`` (a name, or a phrase such as "the Tarvik
+    mall") only names whom or what a person before it belongs to ("a
+    spokeswoman for Ellmers"), searched from ``lo``: the one person the
+    article gives a definite description's role ("the head of the IMF"), else
+    the description itself; None when no such noun comes before. A lower-case
+    word between the name and ``hi`` ends the description ("a lawyer for the
+    Ellmers family")."""
+    body = ctx.body
+    at = mention.start
+    # Every match ends in a preposition (or "the") and a blank.
+    tail = body[max(lo, at - 12) : at].rstrip()
+    if len(tail) == at - max(lo, at - 12) or not tail.endswith(_OWNER_PREP_ENDS):
+        return None
+    found = _OWNER_OF.search(body, max(lo, at - 70), at)
+    if found is None or found.group(1).lower() not in _owner_nouns():
+        return None
+    start, end = found.start(), mention.end
+    rest = body[end:hi].split() if hi > end else ()
+    if len(rest) == 1 and rest[0].isalpha() and rest[0].islower():
+        end = hi
+    text = _clean_description(body[start:end])
+    if text[:4].lower() == "the ":
+        role = text[4:].lower()
+        holders = [e for e in ctx.persons.values() if e.role and e.role.lower() == role]
+        if len(holders) == 1:
+            return holders[0].name, _span(start, end)
+    return text, _span(start, end)
+
+
+_OWNER_PREP_ENDS = ("for", "of", "at", "to", "with", "from", "the")
+
+
 def _speaker_right(
     ctx: _Context, lo: int, hi: int, max_gap: int = _INVERTED_SPEAKER_GAP, honorific: bool = True
 ) -> tuple[str | None, Span | None] | None:
@@ -1505,6 +1600,10 @@ def _speaker_right(
         if at - lo <= max_gap and not _STOP_CHAR.search(body, lo, hon.start() if hon else at):
             if m.kind is not _PERSON:
                 m = _person_head(ctx, k, hi) or m
+            if body[lo:at].strip():  # words before the name: "said a spokeswoman for X"
+                owner = _owner_description(ctx, lo, m)
+                if owner is not None:
+                    return owner
             return m.name, _span(m.start, m.end)
     pm = _PRONOUN_NEXT.match(body, lo, hi)
     if pm is not None:
@@ -1881,6 +1980,13 @@ def _indirect(
                 # "The party's spokeswoman, Jo Kent, said the plans ...": a
                 # name between commas is an appositive; what follows is said.
                 after_comma = None
+            elif after_comma and not inverted and (
+                end - c0 >= 12 and body[c0:end].count(" ") >= 2
+                and _FRONTED_PHRASE.fullmatch(body, s0, after_comma.start())
+            ):
+                # "On Saturday afternoon, a spokeswoman said it looked ...": a
+                # fronted phrase of time or linking word is no reported content.
+                after_comma = None
             if after_comma and subj_start - s0 >= 15:
                 q = _make_indirect(body, s0, after_comma.start(), subj, cue)
             elif end - c0 >= 12 and not inverted and body[c0:end].count(" ") >= 2:
@@ -1902,6 +2008,15 @@ def _indirect(
 
 
 _WHICH = re.compile(r", which ")
+
+
+# What may open a sentence and be set off by a comma before its subject
+# without being reported words ("On Saturday afternoon,", "And last summer,").
+_FRONTED_PHRASE = re.compile(
+    r"\s*(?:On|In|At|During|After|Before|Since|By|Within|Earlier|Later|Last|This|Next|And|But|"
+    r"Yet|Meanwhile|Yesterday|Today|Now|Then|So|Also|However|Separately|Elsewhere|Overnight)"
+    r"\b[^,.;:!?\"“”]{0,40}"
+)
 
 
 def _narrator_clause(body: str, c0: int, c1: int) -> int:
