@@ -538,3 +538,23 @@ def test_a_fronted_phrase_before_the_subject_is_not_the_reported_content() -> No
         ("it looked like being its busiest day of the year",
          "a spokeswoman for the Tarvik mall", False),
     ]
+
+
+def test_a_passive_reporting_verb_reports_nothing() -> None:
+    body = "Lena Hart is said to be furious about the plan and the deal."
+    assert _quotes(body) == []
+
+
+def test_reported_words_end_at_the_comma_before_a_subject_they_run_into() -> None:
+    body = ("Crop production totalled 11.5 million tonnes in 2003, the joint report by the "
+            "Tarvik Institute and the Northwind Agency said.")
+    assert [(text, speaker) for text, speaker, _ in _quotes(body)] == [
+        ("Crop production totalled 11.5 million tonnes in 2003", "Northwind Agency"),
+    ]
+
+
+def test_a_person_noun_in_ist_or_ian_describes_the_speaker() -> None:
+    body = "A statistician from the University of Tarvik said that the names were common."
+    assert _quotes(body) == [
+        ("the names were common", "A statistician from the University of Tarvik", False),
+    ]

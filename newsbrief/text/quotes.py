@@ -1564,8 +1564,13 @@ def _owner_description(
     if len(tail) == at - max(lo, at - 12) or not tail.endswith(_OWNER_PREP_ENDS):
         return None
     found = _OWNER_OF.search(body, max(lo, at - 70), at)
-    if found is None or found.group(1).lower() not in _owner_nouns():
+    if found is None:
         return None
+    noun = found.group(1)
+    if noun.lower() not in _owner_nouns() and not (
+        noun.islower() and noun.endswith(("ist", "ists", "ian", "ians"))
+    ):
+        return None  # (a lower-case "-ist" or "-ian" is a person: "a statistician from X")
     start, end = found.start(), mention.end
     rest = body[end:hi].split() if hi > end else ()
     if len(rest) == 1 and rest[0].isalpha() and rest[0].islower():
@@ -1953,6 +1958,10 @@ def _indirect(
         for vm in _match_at(_INDIRECT_VERB, body, verb_at, s0, end):
             if vm.start() and body[vm.start() - 1].isalnum():
                 continue
+            if vm.group()[-1] != "g" and _PASSIVE_BEFORE.search(
+                body, max(s0, vm.start() - 24), vm.start()
+            ):
+                continue  # "if new signings are added in the window": no one reports
             subj = _speaker_left(ctx, s0, vm.start())
             inverted = False
             if subj is None and _INVERTED_BEFORE.search(body, max(s0, vm.start() - 4),
@@ -2048,4 +2057,14 @@ def _make_indirect(
         c1 -= 1
     if c1 - c0 < 8 or body[c0:c1].count(" ") < 2:
         return None
+    if body[c0:c1].rsplit(None, 1)[-1] in _OPEN_ENDS:
+        # The words run on into the subject ("..., the joint report from the
+        # FAO and the WFP said"): they end at the last comma, if any ("... a
+        # move to City but Allardyce has warned him" says nothing).
+        comma = body.rfind(",", c0, c1)
+        return None if comma < 0 else _make_indirect(body, c0, comma, subj, cue)
     return _quote(body[c0:c1], subj[0], cue, False, _span(c0, c1), subj[1])
+
+
+# Words that cannot end reported words: the clause goes on past them.
+_OPEN_ENDS = frozenset(("but", "and", "or", "nor", "because", "although", "that", "the"))
