@@ -558,3 +558,15 @@ def test_a_person_noun_in_ist_or_ian_describes_the_speaker() -> None:
     assert _quotes(body) == [
         ("the names were common", "A statistician from the University of Tarvik", False),
     ]
+
+
+def test_a_cue_after_the_sentence_a_quoted_term_ends_does_not_attribute_it() -> None:
+    body = ("The fuel made in the reactor is known as 'blue crude'. Tarvik Motors claims the "
+            "whole process can run on renewable power.")
+    assert [speaker for _, speaker, _ in _quotes(body) if speaker == "Tarvik Motors"] == []
+
+
+def test_a_phrase_with_a_verb_after_a_cue_is_no_speaker() -> None:
+    body = ("Lena Hart opened the cafe in 2012. The 40-year-old says the secret to her success "
+            "is 'kindness and very long hours' in the kitchen.")
+    assert [speaker for _, speaker, _ in _quotes(body)] in ([], [None], ["Lena Hart"])

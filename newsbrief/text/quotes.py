@@ -707,6 +707,10 @@ def _attribute(
     after = gap.end() if gap else tail_start
     gap_text = body[tail_start:after]
     closes_clause = text_end in ",?!—–-" or "," in gap_text or "—" in gap_text
+    # A full stop after the closing mark ("... are known as 'blue crude'.
+    # Audi claims ..."): the narrator's sentence ended, and a cue after it
+    # opens a new statement.
+    ended_outside = text_end not in ".!?" and "." in gap_text
     best = _CUE.search(body, after, min(len(body), after + 80))
     if best is not None and (
         _inside_other_quote(body, after, best.start())
@@ -727,6 +731,7 @@ def _attribute(
             # A quoted phrase inside a sentence ('is describing as "unhinged" a
             # Trump tweet attacking ...') belongs to a cue before it, if any.
             and _CUE.search(body, s0, d.open_mark) is None
+            and not ended_outside
         )
     ):
         verb = _cue_text(best.group())
@@ -819,7 +824,7 @@ def _attribute(
     # ends a sentence only one that ends the next one too ('"We won." Lena
     # Hart said.'), not the verb of a new statement ('"... a buying
     # opportunity." Critics had accused Mr Hariri of ...').
-    if best is not None and (
+    if best is not None and not ended_outside and (
         text_end not in ".!?"
         or _TERMINAL.search(body, best.end(), best.end() + 40) is not None
         or not body[best.end() : best.end() + 40].rstrip(".!?\"'”’ \t\n")
@@ -1403,7 +1408,10 @@ _PRONOUN_END = re.compile(r"\b(he|she|they|we|I|He|She|They|We)$")
 _PRONOUN_NEXT = re.compile(r"\s+(he|she|they|we)\b", re.IGNORECASE)
 _DESCRIPTION_NEXT = re.compile(
     r"\s+((?:a|an|the|one|two|several|some|many|other|another|senior|top)\s+"
-    r"(?:[\w\-’']+\s+){0,4}?[\w\-’']+?)(?=\s*(?:,|\.|;|$|\bwho\b|\bon\b|\bin\b|\bat\b))",
+    # No verb inside: "says the secret to her success is '...'" names no one.
+    r"(?:(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w\-’']+\s+){0,4}?"
+    r"(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w\-’']+?)"
+    r"(?=\s*(?:,|\.|;|$|\bwho\b|\bon\b|\bin\b|\bat\b))",
     re.IGNORECASE,
 )
 _APPOSITIVE_OPEN = re.compile(r",\s+(?:a|an|the|who|whose|[a-z])")
