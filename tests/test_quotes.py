@@ -570,3 +570,16 @@ def test_a_phrase_with_a_verb_after_a_cue_is_no_speaker() -> None:
     body = ("Lena Hart opened the cafe in 2012. The 40-year-old says the secret to her success "
             "is 'kindness and very long hours' in the kitchen.")
     assert [speaker for _, speaker, _ in _quotes(body)] in ([], [None], ["Lena Hart"])
+
+
+def test_a_reporting_verb_used_as_an_adjective_reports_nothing() -> None:
+    body = "Winger Tom Bryce suffered a third confirmed concussion in just four months."
+    assert _quotes(body) == []
+
+
+def test_a_phrase_of_time_after_a_cue_is_not_the_reported_words() -> None:
+    body = ("Lena Hart told the Tarvik Herald before the game against Northwind on Saturday. "
+            "Omar Bekele admitted before the court that he had lied to the board.")
+    assert [(text, speaker) for text, speaker, _ in _quotes(body)] == [
+        ("he had lied to the board", "Omar Bekele"),
+    ]

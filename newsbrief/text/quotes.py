@@ -1970,6 +1970,8 @@ def _indirect(
                 body, max(s0, vm.start() - 24), vm.start()
             ):
                 continue  # "if new signings are added in the window": no one reports
+            if _MODIFIER_BEFORE.search(body, max(s0, vm.start() - 16), vm.start()):
+                continue  # "a third confirmed concussion": an adjective
             subj = _speaker_left(ctx, s0, vm.start())
             inverted = False
             if subj is None and _INVERTED_BEFORE.search(body, max(s0, vm.start() - 4),
@@ -2065,6 +2067,13 @@ def _make_indirect(
         c1 -= 1
     if c1 - c0 < 8 or body[c0:c1].count(" ") < 2:
         return None
+    first = body[c0:c1].split(None, 1)[0]
+    before = body[max(0, c0 - 6) : c0].rstrip()
+    if first in _ADVERBIAL_OPENINGS and not before.endswith(("that", ",")):
+        # "told BT Sport before the game": when, not what; "said after the
+        # match that ...": what follows "that".
+        that = body.find(" that ", c0, c1)
+        return None if that < 0 else _make_indirect(body, that + 6, c1, subj, cue)
     if body[c0:c1].rsplit(None, 1)[-1] in _OPEN_ENDS:
         # The words run on into the subject ("..., the joint report from the
         # FAO and the WFP said"): they end at the last comma, if any ("... a
@@ -2074,5 +2083,11 @@ def _make_indirect(
     return _quote(body[c0:c1], subj[0], cue, False, _span(c0, c1), subj[1])
 
 
+# Words that open a phrase of time, not reported words, after a cue.
+_ADVERBIAL_OPENINGS = frozenset(("before", "after", "during", "until", "since", "ahead"))
+# A word before a cue that makes it an adjective ("a third confirmed case").
+_MODIFIER_BEFORE = re.compile(
+    r"\b(?:a|an|the|first|second|third|fourth|fifth|another|\d+(?:st|nd|rd|th)?)\s+$"
+)
 # Words that cannot end reported words: the clause goes on past them.
 _OPEN_ENDS = frozenset(("but", "and", "or", "nor", "because", "although", "that", "the"))
