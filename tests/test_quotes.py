@@ -526,6 +526,13 @@ def test_a_person_described_through_a_name_speaks_not_the_name() -> None:
     ]
 
 
+def test_a_chain_of_owners_describes_the_speaker_from_its_first_noun() -> None:
+    body = "Lawyers for the parents of Omar Bekele said they would appeal against the ruling."
+    assert [speaker for _, speaker, _ in _quotes(body)] == [
+        "Lawyers for the parents of Omar Bekele",
+    ]
+
+
 def test_a_name_filling_an_appositive_speaks() -> None:
     body = "A spokeswoman for the Tarvik Bank, Lena Hart, said: “We will appeal the ruling.”"
     assert _direct(body) == [("We will appeal the ruling.", "Lena Hart")]

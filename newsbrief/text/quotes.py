@@ -1539,20 +1539,21 @@ _OWNER_OF = re.compile(
     r"(?:(?!(?:the|a|an|for|of|at|to|with|from|close\s+to|familiar\s+with)\b)[\w\-’']+\s+){0,3}?)?"
     r"\b([A-Za-z][a-z\-]+)\s+(?:for|of|at|to|with|from|close\s+to|familiar\s+with)\s+(?:the\s+)?$"
 )
-# Nouns of the speaker's own that make _OWNER_OF's phrase a person: any role
-# noun, and these ("a statement from X" leaves X the speaker).
-_OWNER_NOUNS = (
-    "friend|friends|relative|relatives|family|wife|husband|partner|son|daughter|mother|father|"
-    "brother|sister|cousin|colleague|colleagues|neighbour|neighbours|neighbor|neighbors|"
-    "member|members|fan|fans|supporter|supporters|source|sources|spokesmen|spokespeople|"
-    "aides|advisers|advisors|lawyers|attorneys|officials|representatives|executives"
+# Nouns in _DESCRIPTION_NOUNS that name no person ("a statement from X"
+# leaves X the speaker).
+_THING_WORDS = frozenset(
+    ("statement", "report", "ministry", "campaign", "government", "agency", "company")
 )
 
 
 @functools.cache
 def _owner_nouns() -> frozenset[str]:
-    heads = role_lexicon().heads
-    return frozenset(_OWNER_NOUNS.split("|")) | heads | {h + "s" for h in heads}
+    """Nouns that make _OWNER_OF's phrase a person: any role noun, relation,
+    group or description of a person, and their plurals."""
+    people = (
+        role_lexicon().heads | set(_RELATIONS) | _GROUP_WORDS | (_DESCRIPTION_WORDS - _THING_WORDS)
+    )
+    return frozenset(people | {w + "s" for w in people})
 
 
 def _owner_description(
@@ -1566,20 +1567,13 @@ def _owner_description(
     word between the name and ``hi`` ends the description ("a lawyer for the
     Ellmers family")."""
     body = ctx.body
-    at = mention.start
-    # Every match ends in a preposition (or "the") and a blank.
-    tail = body[max(lo, at - 12) : at].rstrip()
-    if len(tail) == at - max(lo, at - 12) or not tail.endswith(_OWNER_PREP_ENDS):
+    start = _owner_before(body, lo, mention.start)
+    if start < 0:
         return None
-    found = _OWNER_OF.search(body, max(lo, at - 70), at)
-    if found is None:
-        return None
-    noun = found.group(1)
-    if noun.lower() not in _owner_nouns() and not (
-        noun.islower() and noun.endswith(("ist", "ists", "ian", "ians"))
-    ):
-        return None  # (a lower-case "-ist" or "-ian" is a person: "a statistician from X")
-    start, end = found.start(), mention.end
+    # The owner may itself be owned: "Lawyers for the parents of Michael Brown".
+    while (outer := _owner_before(body, lo, start)) >= 0:
+        start = outer
+    end = mention.end
     rest = body[end:hi].split() if hi > end else ()
     if len(rest) == 1 and rest[0].isalpha() and rest[0].islower():
         end = hi
@@ -1590,6 +1584,25 @@ def _owner_description(
         if len(holders) == 1:
             return holders[0].name, _span(start, end)
     return text, _span(start, end)
+
+
+def _owner_before(body: str, lo: int, at: int) -> int:
+    """Where a person's noun phrase owning what starts at ``at`` begins ("a
+    spokeswoman for " before "Ellmers"), or -1."""
+    # Every match ends in a preposition (or "the") and a blank.
+    tail = body[max(lo, at - 12) : at].rstrip()
+    if len(tail) == at - max(lo, at - 12) or not tail.endswith(_OWNER_PREP_ENDS):
+        return -1
+    found = _OWNER_OF.search(body, max(lo, at - 70), at)
+    if found is None:
+        return -1
+    noun = found.group(1)
+    if noun.lower() in _owner_nouns() or (
+        # A lower-case "-ist" or "-ian" is a person: "a statistician from X".
+        noun.islower() and noun.endswith(("ist", "ists", "ian", "ians"))
+    ):
+        return found.start()
+    return -1
 
 
 _OWNER_PREP_ENDS = ("for", "of", "at", "to", "with", "from", "the")
@@ -1799,6 +1812,7 @@ _RELATIONS = {
     "grandfather": "m", "nephew": "m", "mother": "f", "sister": "f", "daughter": "f",
     "wife": "f", "aunt": "f", "girlfriend": "f", "grandmother": "f", "niece": "f",
     "friend": "?", "neighbour": "?", "neighbor": "?", "colleague": "?", "source": "?",
+    "cousin": "?", "partner": "?",
 }
 
 
