@@ -582,3 +582,23 @@ def test_well_known_football_clubs_are_organisations() -> None:
     )
     for club in ("Arsenal", "Aston Villa", "Juventus", "Bayern Munich"):
         assert kinds[club] is EntityKind.ORGANIZATION
+
+
+def test_and_inside_a_bodys_subject_keeps_the_name_whole() -> None:
+    body = ("The Tarvik Institute of Purchasing and Supply said prices rose. The Northwind "
+            "College of Further and Higher Education opened. The Bank of Tarvik and Lena Hart "
+            "disagreed.")
+    assert _kinds(body) == {
+        "Tarvik Institute of Purchasing and Supply": EntityKind.ORGANIZATION,
+        "Northwind College of Further and Higher Education": EntityKind.ORGANIZATION,
+        "Bank of Tarvik": EntityKind.ORGANIZATION,
+        "Lena Hart": EntityKind.PERSON,
+    }
+
+
+def test_a_plural_keyword_before_of_names_a_body_with_its_demonym() -> None:
+    body = "The British Chambers of Commerce (BCC) said the BCC was worried."
+    (bcc,) = find_entities(body)
+    assert (bcc.name, bcc.kind, bcc.aliases) == (
+        "British Chambers of Commerce", EntityKind.ORGANIZATION, ("BCC",),
+    )

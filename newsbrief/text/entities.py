@@ -624,6 +624,45 @@ def _split_shouting(
             i += 1
 
 
+def _is_keyword(word: str, kb: Knowledge, *, plural: bool = True) -> bool:
+    """Whether folded ``word`` (or, with ``plural``, its singular: "Chambers
+    of Commerce") ends organisation or event names ("Bank", "Institute")."""
+    if word in kb.org_keywords or word in kb.other_keywords:
+        return True
+    single = word[:-1]
+    return (
+        plural and word.endswith("s")
+        and (single in kb.org_keywords or single in kb.other_keywords)
+    )
+
+
+def _and_inside(words: list[str], idx: int, kb: Knowledge) -> bool:
+    """Whether the "and" at ``idx`` of folded ``words`` joins the subject of a
+    body's name ("Chartered Institute of Purchasing and Supply", "Institute
+    for Geography and Statistics"): it follows a keyword's "of" or "for" and
+    the words after it name nothing of their own ("House of Fraser and
+    Woolworths" would, were Woolworths known; "... of Ohio and Demos", "...
+    History and Central Park" do)."""
+    if words[idx + 1] == "the":
+        return False
+    k = max((k for k in range(1, idx) if words[k] in ("of", "for")), default=0)
+    if not k or not _is_keyword(words[k - 1], kb, plural=words[k] == "of"):
+        return False
+    subject = " ".join(words[k + 1 : idx])
+    right = words[idx + 1 :]
+    last = strip_possessive(right[-1])
+    return (
+        subject not in kb.places
+        and "-" not in subject  # "Ministry for Bre-X and Barrick": companies
+        and last not in kb.org_keywords
+        and last not in kb.place_keywords
+        and not any(
+            v in kb.given_names or v in kb.forenames or v in kb.organizations or v in kb.places
+            for v in right
+        )
+    )
+
+
 def _split_piece(
     text: str,
     toks: list[_Tok],
@@ -712,12 +751,9 @@ def _split_piece(
                 and not any([words[i] in kb.given_names for i in range(1, idx)])
             ) or (
                 w in ("of", "for", "de", "du", "des")
-                and (
-                    _fold(left[-1][2]) in kb.org_keywords
-                    or _fold(left[-1][2]) in kb.other_keywords
-                )
-                and _fold(left[-1][2]) not in kb.title_words
-            )
+                and _is_keyword(left_last, kb, plural=w == "of")
+                and left_last not in kb.title_words
+            ) or (w == "and" and _and_inside(words, idx, kb))
             if not joins:
                 _split_piece(text, left, kb, out, in_headline, possessive=False)
                 _split_piece(text, toks[idx + 1 :], kb, out, in_headline, possessive=possessive)
@@ -750,6 +786,10 @@ def _split_piece(
         tail = _fold(strip_possessive(toks[-1][2]))
         if tail not in kb.org_keywords and tail not in kb.other_keywords and (
             _fold(toks[1][2]) not in kb.title_words
+        ) and not (
+            # "British Chambers of Commerce", "Russian Academy of Sciences":
+            # the demonym opens the body's own name.
+            len(toks) >= 4 and words[2] in ("of", "for") and _is_keyword(words[1], kb)
         ):
             _split_piece(text, toks[1:], kb, out, in_headline, possessive=possessive)
             return
@@ -934,10 +974,11 @@ def _classify(
         return ORG
     if last in kb.other_keywords and (len(words) >= 2 or last in ("olympics",)):
         return OTHER
-    if any(w in kb.org_keywords and w not in kb.title_words for w in words[:-1]) and any(
-        w in ("of", "for") for w in words
-    ):
-        return ORG
+    if any(
+        w not in kb.title_words and (w in kb.org_keywords or w[:-1] in kb.org_keywords)
+        for w in words[:-1]
+    ) and any(w in ("of", "for") for w in words):
+        return ORG  # "Bank of England", "British Chambers of Commerce"
     if words[0] in kb.demonyms and len(words) >= 2:
         # "Chinese Foreign Ministry" handled above; "Russian Orthodox Church"...
         rest = words[1:]
