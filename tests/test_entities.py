@@ -602,3 +602,10 @@ def test_a_plural_keyword_before_of_names_a_body_with_its_demonym() -> None:
     assert (bcc.name, bcc.kind, bcc.aliases) == (
         "British Chambers of Commerce", EntityKind.ORGANIZATION, ("BCC",),
     )
+
+
+def test_re_after_a_demonym_or_city_names_a_reinsurer() -> None:
+    assert _kinds("Tarvik Re and Swiss Re said the losses were large.") == {
+        "Tarvik Re": EntityKind.ORGANIZATION,
+        "Swiss Re": EntityKind.ORGANIZATION,
+    }
