@@ -590,3 +590,9 @@ def test_a_phrase_of_time_after_a_cue_is_not_the_reported_words() -> None:
     assert [(text, speaker) for text, speaker, _ in _quotes(body)] == [
         ("he had lied to the board", "Omar Bekele"),
     ]
+
+
+def test_a_name_modifying_the_speakers_noun_after_a_cue_gives_the_description() -> None:
+    body = ('Kremlin spokesman Omar Bekele spoke on Monday. "We will win," said a Northwind '
+            'spokesman. "We will not," said the Kremlin spokesman.')
+    assert [speaker for _, speaker in _direct(body)] == ["a Northwind spokesman", "Omar Bekele"]

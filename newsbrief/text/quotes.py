@@ -1606,6 +1606,7 @@ def _owner_before(body: str, lo: int, at: int) -> int:
 
 
 _OWNER_PREP_ENDS = ("for", "of", "at", "to", "with", "from", "the")
+_LOWER_NEXT = re.compile(r" [a-z]")
 
 
 def _speaker_right(
@@ -1626,6 +1627,15 @@ def _speaker_right(
         if at - lo <= max_gap and not _STOP_CHAR.search(body, lo, hon.start() if hon else at):
             if m.kind is not _PERSON:
                 m = _person_head(ctx, k, hi) or m
+            if m.kind is not _PERSON and _LOWER_NEXT.match(body, m.end):
+                # "said a Republican strategist", "said the Kremlin spokesman":
+                # the name modifies the speaker's noun; the description (or
+                # the one person the article gives that role) speaks.
+                dm = _DESCRIPTION_NEXT.match(body, lo, hi)
+                if dm is not None and dm.end(1) > m.end:
+                    if dm.group(1)[:4].lower() == "the ":
+                        return _described(ctx, lo, m.start, dm.end(1))
+                    return _clean_description(dm.group(1)), _span(dm.start(1), dm.end(1))
             if body[lo:at].strip():  # words before the name: "said a spokeswoman for X"
                 owner = _owner_description(ctx, lo, m)
                 if owner is not None:
