@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import math
+import sys
+from collections import Counter
 
+import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsbrief.model import Article
 from newsbrief.summarize.features import (
+    _ATTRIBUTION_END,
+    _ODD_SPACES,
+    _OPENING_QUOTES,
     _QUOTE_MARKS,
+    _TAIL,
+    _TERM_TABLE,
     FEATURE_NAMES,
+    MAX_QUOTE_SENTENCES,
+    STOPWORDS,
     Doc,
     Layout,
     centroid,
@@ -157,3 +169,93 @@ def test_recurring_signal_equals_its_set_definition(text: str) -> None:
     terms = doc.terms
     singles = {t for t, count in doc.frequency.items() if count == 1}
     assert columns["recurring_share"] == [len(ts - singles) / (len(ts) or 1) for ts in terms]
+
+
+# Text made of words, quotation marks, sentence ends and every kind of space.
+_PIECES = st.sampled_from(
+    ["The", "port", "said", "rates", "Rates", "rose", "and", "the", "£600m", "U.S.", ".", ". ",
+     "? ", ", ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2009", "\x1c", '"', "“",
+     "”", "' ", " said.", "He", "But"]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=40).map("".join)
+
+
+def test_odd_spaces_are_every_separator_of_split_but_space_and_newline() -> None:
+    separators = (chr(c) for c in range(sys.maxunicode + 1))
+    assert tuple(c for c in separators if c.isspace() and c not in " \n") == _ODD_SPACES
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_layout_words_equal_the_split_words(text: str) -> None:
+    article = Article.from_text("Headline\n\n" + text)
+    assert layout(article).words == tuple(len(s.text.split()) for s in article.sentences)
+
+
+def test_layout_words_of_unstripped_sentences_built_by_hand_equal_the_split_words() -> None:
+    article = Article.from_text("Headline\n\nOne two. Three four five.")
+    first, second = article.sentences
+    sentences = (
+        attrs.evolve(first, text=" One two. "),
+        attrs.evolve(second, text=""),
+    )
+    paragraph = attrs.evolve(article.paragraphs[0], sentences=sentences)
+    odd = attrs.evolve(article, paragraphs=(paragraph,))
+    assert layout(odd).words == (2, 0)
+
+
+def _reference_groups(article: Article) -> tuple[tuple[int, ...], ...]:
+    """Quote groups as the first implementation found them: every sentence through one loop."""
+    groups: list[tuple[int, ...]] = []
+    current: list[int] = []
+    open_quote = False
+    previous_paragraph = -1
+    for sentence in article.sentences:
+        text = sentence.text
+        if sentence.paragraph != previous_paragraph:
+            open_quote = False
+            previous_paragraph = sentence.paragraph
+        if open_quote and text[:1] in _OPENING_QUOTES:
+            open_quote = False
+        if not open_quote and current:
+            groups.append(tuple(current))
+            current = []
+        current.append(sentence.index)
+        if text.count('"') % 2:
+            if open_quote:
+                open_quote = False
+            else:
+                last = text.rfind('"')
+                open_quote = not (
+                    last > 0 and not text[last - 1].isspace() and not text[last + 1 :].strip(_TAIL)
+                )
+        balance = text.count("“") - text.count("”")
+        if balance:
+            open_quote = balance > 0
+        if open_quote and (
+            len(current) >= MAX_QUOTE_SENTENCES or _ATTRIBUTION_END.search(text) is not None
+        ):
+            open_quote = False
+    if current:
+        groups.append(tuple(current))
+    return tuple(groups)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_quote_groups_equal_the_reference_loop(text: str) -> None:
+    article = Article.from_text("Headline\n\n" + text)
+    assert layout(article).groups == _reference_groups(article)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_doc_terms_and_tallies_equal_their_definitions(text: str) -> None:
+    article = Article.from_text("Headline\n\n" + text)
+    doc = prepare(article)
+    folded = article.body.encode("ascii", "replace").translate(_TERM_TABLE)
+    for sentence, terms, tally in zip(article.sentences, doc.terms, doc.tallies, strict=True):
+        content = [w for w in folded[sentence.start : sentence.end].split() if w not in STOPWORDS]
+        assert terms == frozenset(content)
+        counts = Counter(content)
+        assert tally == (counts if max(counts.values(), default=1) > 1 else None)

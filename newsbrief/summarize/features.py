@@ -53,6 +53,12 @@ _DEPENDENT_START = re.compile(
     r"|He|She|They|It|His|Her|Their|Its|Him|Them|This|That|These|Those|Such|Both|Neither"
     r"|The (?:move|decision|deal|plan|announcement|news|comments?|remarks?|statement))\b"
 )
+# Every character str.split() splits on, except " " and "\n" (a test checks the list).
+_ODD_SPACES = (
+    "\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680",
+    "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007", "\u2008",
+    "\u2009", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
+)  # fmt: skip
 
 # The classic English stopword list (as in NLTK): deliberately short, so that
 # reporting verbs ("said") and news staples ("year", "new") count as content.
@@ -160,6 +166,14 @@ def _quote_groups(article: Article) -> tuple[tuple[int, ...], ...]:
     previous_paragraph = -1
     for sentence in article.sentences:
         text = sentence.text
+        if not open_quote and '"' not in text and "“" not in text and "”" not in text:
+            # Outside a quotation a sentence without marks is a group of its
+            # own and opens none (the paragraph matters only to open quotes).
+            if current:
+                groups.append(tuple(current))
+                current = []
+            groups.append((sentence.index,))
+            continue
         if sentence.paragraph != previous_paragraph:
             # Quotes continued into a new paragraph reopen with a quotation mark.
             open_quote = False
@@ -192,10 +206,26 @@ def _quote_groups(article: Article) -> tuple[tuple[int, ...], ...]:
     return tuple(groups)
 
 
+def _word_counts(article: Article) -> tuple[int, ...]:
+    """Per sentence, ``len(text.split())``."""
+    texts = [s.text for s in article.sentences]
+    body = article.body
+    if "  " in body or any(map(body.__contains__, _ODD_SPACES)):
+        return tuple([len(t.split()) for t in texts])
+    # Spaces only, single ones: a text that does not start or end with one
+    # (segmentation strips sentences) has one more word than it has spaces.
+    return tuple(
+        [
+            t.count(" ") + 1 if t and t[0] != " " != t[-1] and "\n" not in t else len(t.split())
+            for t in texts
+        ]
+    )
+
+
 def _build_layout(article: Article) -> Layout:
     match = _DEPENDENT_START.match
     return Layout(
-        words=tuple([len(s.text.split()) for s in article.sentences]),
+        words=_word_counts(article),
         groups=_quote_groups(article),
         dependent=tuple([s.index > 0 and match(s.text) is not None for s in article.sentences]),
     )
@@ -211,23 +241,16 @@ def _build(article: Article) -> Doc:
     # ASCII with one "?" per other character keeps offsets, so slices line up.
     raw = article.body.encode("ascii", "replace")
     folded = raw.translate(_TERM_TABLE)
-    stop = STOPWORDS
-    is_stop = stop.__contains__
+    is_stop = STOPWORDS.__contains__
     terms_list = []
     tallies: list[Counter[bytes] | None] = []
     for s in sentences:
-        words = folded[s.start : s.end].split()
-        distinct = frozenset(words)
-        ts = distinct - stop
-        terms_list.append(ts)
-        # Term counts matter only where a content term repeats; a sentence
-        # repeating no word at all (most) cannot.
-        tally = None
-        # Counted only when some content term occurs twice: more content
-        # words than distinct content terms (stopword repeats do not count).
-        if len(distinct) < len(words) and len(words) - sum(map(is_stop, words)) > len(ts):
-            tally = Counter(filterfalse(is_stop, words))
-        tallies.append(tally)
+        content = list(filterfalse(is_stop, folded[s.start : s.end].split()))
+        distinct = frozenset(content)
+        terms_list.append(distinct)
+        # Term counts matter only where a content term repeats (in most
+        # sentences none does, and every count is 1).
+        tallies.append(Counter(content) if len(distinct) < len(content) else None)
     terms = tuple(terms_list)
     frequency: Counter[bytes] = Counter(chain.from_iterable(terms))
     # One look-up per term gives both per-sentence sums the features need.
