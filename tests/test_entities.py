@@ -609,3 +609,13 @@ def test_re_after_a_demonym_or_city_names_a_reinsurer() -> None:
         "Tarvik Re": EntityKind.ORGANIZATION,
         "Swiss Re": EntityKind.ORGANIZATION,
     }
+
+
+def test_a_party_word_before_a_name_is_no_part_of_it_and_alone_with_a_title_names_no_one() -> None:
+    body = ("Democrat Lena Hart met Republican Tom Bryce. Liberal Democrat Omar Bekele and a "
+            "Labour MP watched.")
+    assert _kinds(body) == {
+        "Lena Hart": EntityKind.PERSON,
+        "Tom Bryce": EntityKind.PERSON,
+        "Omar Bekele": EntityKind.PERSON,
+    }

@@ -760,6 +760,19 @@ def _split_piece(
                 return
     # "Pakistan Saeed Anwar", "Uruguayan Marcelo Otero": a place or demonym
     # before a person's name is not part of it.
+    if (
+        len(toks) >= 2
+        and all(w in kb.affiliations for w in words[:-1])
+        and strip_possessive(words[-1]).rstrip(".s") in kb.title_words
+    ):
+        return  # "Labour MP", "Republican Sen.": a role that names no one
+    if len(toks) >= 3 and words[0] in kb.affiliations:
+        # "Democrat Hillary Clinton", "Liberal Democrat Sarah Teather": the
+        # party describes the person and is no part of the name.
+        i = 2 if words[1] in kb.affiliations else 1
+        if i < len(toks) - 1 and words[i] in kb.forenames:
+            _split_piece(text, toks[i:], kb, out, in_headline, possessive=possessive)
+            return
     if len(toks) >= 3 or (len(toks) == 2 and words[1] in kb.given_names):
         for i in range(1, len(toks)):
             if words[i] in kb.given_names and words[i] not in kb.places:

@@ -29,6 +29,7 @@ Files:
     surnames_first.txt: family names written first ("Xi", "Kim").
     stopcaps.txt: capitalised function words and sentence starters.
     name_particles.txt / connectors.txt: lower-case words inside names.
+    affiliations.txt: party words before a name ("Democrat", "Tory"), no part of it.
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ class Knowledge:
     stopcaps: frozenset[str]
     particles: frozenset[str]
     connectors: frozenset[str]
+    affiliations: frozenset[str]
 
     #: The lookup key of a name: its lower-case form (``str.lower``; keys are
     #: stored with both straight and curly apostrophes).
@@ -164,4 +166,5 @@ def knowledge() -> Knowledge:
         stopcaps=frozenset(_fold(w) for w in data_lines("stopcaps.txt")),
         particles=frozenset(_fold(w) for w in data_lines("name_particles.txt")),
         connectors=frozenset(_fold(w) for w in data_lines("connectors.txt")),
+        affiliations=frozenset(_fold(w) for w in data_lines("affiliations.txt")),
     )
