@@ -596,3 +596,9 @@ def test_a_name_modifying_the_speakers_noun_after_a_cue_gives_the_description() 
     body = ('Kremlin spokesman Omar Bekele spoke on Monday. "We will win," said a Northwind '
             'spokesman. "We will not," said the Kremlin spokesman.')
     assert [speaker for _, speaker in _direct(body)] == ["a Northwind spokesman", "Omar Bekele"]
+
+
+def test_a_description_opening_the_sentence_speaks_after_and_plus_a_cue() -> None:
+    body = ("The Tarvik nominee also outlined his plan and vowed to punish “those who break "
+            "the rules.”")
+    assert _direct(body) == [("those who break the rules.", "The Tarvik nominee")]

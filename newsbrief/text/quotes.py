@@ -819,6 +819,13 @@ def _attribute(
                 if owner is not None:
                     return owner[0], verb, owner[1]
                 return main.name, verb, _span(main.start, main.end)
+            # "The Republican nominee also ... and vowed to punish '...'": a
+            # description of a person opens the sentence as its subject.
+            opening = _ROLE_DESCRIPTION_OPENING.match(body, s0, lead.start())
+            if opening is not None and opening.group(1) in role_lexicon().heads:
+                found = _description_ending(ctx, s0, opening.end())
+                if found is not None and found[0] is not None:
+                    return found[0], verb, found[1]
         return None, verb, None
     # 3. A cue later in the sentence (after other text). After a quote that
     # ends a sentence only one that ends the next one too ('"We won." Lena
@@ -1606,6 +1613,12 @@ def _owner_before(body: str, lo: int, at: int) -> int:
 
 
 _OWNER_PREP_ENDS = ("for", "of", "at", "to", "with", "from", "the")
+# A sentence opening with a definite or indefinite description whose head is
+# followed by a verb-like lower-case word ("The Republican nominee also ...").
+_ROLE_DESCRIPTION_OPENING = re.compile(
+    r"[\"“‘']?(?:The|A|An)\s+(?:(?!(?:the|a|an|of|and)\b)[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)"
+    r"(?=\s+[a-z])"
+)
 _LOWER_NEXT = re.compile(r" [a-z]")
 
 
