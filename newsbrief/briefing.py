@@ -161,21 +161,37 @@ _DEPENDENT_START = frozenset(
         "there",
     ]
 )
-_PAST_CUES = re.compile(
-    r"\b(?:since|ago|earlier|previously|last (?:year|month|week|time)|days? before|weeks? before"
+_PAST_CUE_WORDS = (
+    r"(?:since|ago|earlier|previously|last (?:year|month|week|time)|days? before|weeks? before"
     r"|months? before|years? before|before that|after|had|has been|have been|began"
-    r"|started|first|history|triggered|following|because|due to|in (?:1[0-9]|20)\d\d)\b",
-    re.IGNORECASE,
+    r"|started|first|history|triggered|following|because|due to|in (?:1[0-9]|20)\d\d)\b"
 )
-# The same pattern without IGNORECASE, for lowered ASCII text (case-insensitive
+_PAST_CUES = re.compile(r"\b" + _PAST_CUE_WORDS, re.IGNORECASE)
+# The same matches but the one at the start of the text, each found with the
+# non-word character before it (as the opening \b requires: every cue opens
+# with a letter): a pattern that opens with a character class is scanned from
+# one such character to the next, whereas a pattern opening with \b is tried
+# at every position. Matches never overlap: a cue ends with a word character.
+_PAST_CUES_AFTER = re.compile(r"\W" + _PAST_CUE_WORDS, re.IGNORECASE)
+_PAST_CUE_AT_START = re.compile(_PAST_CUE_WORDS, re.IGNORECASE)
+# For lowered ASCII text: the same without IGNORECASE (case-insensitive
 # matching is several times slower; for ASCII it finds the same matches).
-_PAST_CUES_LOWER = re.compile(_PAST_CUES.pattern)
+_PAST_CUES_AFTER_LOWER = re.compile(r"[^0-9_a-z]" + _PAST_CUE_WORDS)
+_PAST_CUE_AT_START_LOWER = re.compile(_PAST_CUE_WORDS)
 
 
 def _past_cues(text: str) -> int:
+    """How many times the pattern _PAST_CUES matches in ``text``."""
     if text.isascii():
-        return len(_PAST_CUES_LOWER.findall(text.lower()))
-    return len(_PAST_CUES.findall(text))
+        text = text.lower()
+        at_start, after = _PAST_CUE_AT_START_LOWER, _PAST_CUES_AFTER_LOWER
+    else:
+        at_start, after = _PAST_CUE_AT_START, _PAST_CUES_AFTER
+    first = at_start.match(text)
+    if first is None:
+        return len(after.findall(text))
+    # The matches after the first one end, as findall would find them.
+    return 1 + len(after.findall(text, first.end()))
 
 
 _CUE = re.compile(
@@ -479,29 +495,31 @@ def _regex_tokens(text: str) -> frozenset[str]:
 
 def _run_tokens(runs: str) -> frozenset[str]:
     """:func:`_tokens` of the runs :func:`_runs` made of a text."""
+    if "'" not in runs and "-" not in runs and "\x01" not in runs:
+        # Every run is a word as it is (most sentences): one set, no copy.
+        return frozenset(runs.split()) - _SHORT_OR_STOPWORD
     found = set(runs.split())
-    if "'" in runs or "-" in runs or "\x01" in runs:
-        # The runs holding an apostrophe or a hyphen, found from those
-        # characters (a few) rather than by looking at every word.
-        odd = set()
-        for char in "'-\x01":
-            index = runs.find(char)
-            while index != -1:
-                start = runs.rfind(" ", 0, index) + 1
-                end = runs.find(" ", index)
-                if end == -1:
-                    end = len(runs)
-                odd.add(runs[start:end])
-                index = runs.find(char, end)
-        found.difference_update(odd)
-        for run in odd:
-            word = run.lstrip("'-\x01")
-            if "\x01" in word:
-                word = word.replace("\x01", "’")
-            if "'" in word or "-" in word or "’" in word:
-                word = _clean_word(word)
-            if len(word) > 2:
-                found.add(word)
+    # The runs holding an apostrophe or a hyphen, found from those
+    # characters (a few) rather than by looking at every word.
+    odd = set()
+    for char in "'-\x01":
+        index = runs.find(char)
+        while index != -1:
+            start = runs.rfind(" ", 0, index) + 1
+            end = runs.find(" ", index)
+            if end == -1:
+                end = len(runs)
+            odd.add(runs[start:end])
+            index = runs.find(char, end)
+    found.difference_update(odd)
+    for run in odd:
+        word = run.lstrip("'-\x01")
+        if "\x01" in word:
+            word = word.replace("\x01", "’")
+        if "'" in word or "-" in word or "’" in word:
+            word = _clean_word(word)
+        if len(word) > 2:
+            found.add(word)
     return frozenset(found) - _SHORT_OR_STOPWORD
 
 

@@ -462,3 +462,16 @@ def test_curly_apostrophes_and_pound_signs_keep_their_words() -> None:
         "caf",
         "well-known",
     }
+
+
+_CUE_PIECES = ["days before that", "last year", "Since", "since", "ago", "x", " ", "-", "_", "é",
+               "ſince", "in 1999", "in 20011", "HAD", "had", "n't", "first", "1", "’", "before",
+               "that", "Weeks Before", "due to", "has been"]  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=10).map("".join))
+def test_past_cues_counts_what_the_cue_pattern_finds(text: str) -> None:
+    from newsbrief.briefing import _PAST_CUES, _past_cues
+
+    assert _past_cues(text) == len(_PAST_CUES.findall(text))

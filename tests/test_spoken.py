@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -387,3 +388,69 @@ def test_digit_marked_hints_agree_on_what_each_step_rewrites() -> None:
     ]:
         assert marks.found(hint, text) is expected, text
         assert (hint[0].search(text) is not None) is expected, text
+
+
+_PLACE_PIECES = [*"0123456789 $£€¥%(-.,aAuUcCnNhHsSzZkK", "US$", "A$", "HK$", "NZ$", "C$", "\t",
+                 "\u2009", "٣", "bn", "m", "—", "–", "[", "{", ")", "x", "İ", "ſ"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_PIECES), max_size=14).map("".join))
+def test_substitutions_at_found_places_equal_the_full_scan(text: str) -> None:
+    from newsbrief.render import spoken as sp
+
+    def starts_by_characters(chars: str, run: Callable[[str], bool]) -> list[int]:
+        # The reference: walk back one character at a time.
+        starts: list[int] = []
+        for index in sp._occurrences(text, chars):
+            first = index
+            while first > 0 and run(text[first - 1]):
+                first -= 1
+            if starts and first <= starts[-1]:
+                first = starts[-1] + 1
+            starts.extend(range(first, index + 1))
+        return starts
+
+    percent = sp._starts_before(text, "%", sp._strip_number)
+    assert percent == starts_by_characters("%", sp._in_number)
+    assert sp._starts_before(text, "([{", str.rstrip) == starts_by_characters("([{", str.isspace)
+    assert sp._sub_at(sp._MONEY, sp._say_money, text, sp._money_starts(text)) == sp._MONEY.sub(
+        sp._say_money, text
+    )
+    assert sp._sub_at(sp._PERCENT, sp._say_percent, text, percent) == sp._PERCENT.sub(
+        sp._say_percent, text
+    )
+    brackets = sp._starts_before(text, "([{", str.rstrip)
+    assert sp._sub_at(sp._BRACKETS, sp._say_brackets, text, brackets) == sp._BRACKETS.sub(
+        sp._say_brackets, text
+    )
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(
+        st.from_regex(r"-?[0-9٣]{0,6}(?:\.[0-9]{0,3})?", fullmatch=True),
+        st.from_regex(r"[0-9]{1,3}(?:,[0-9]{3}){0,4}(?:\.[0-9]{1,3})?", fullmatch=True),
+    )
+)
+def test_number_words_of_whole_numbers_take_the_general_path_words(text: str) -> None:
+    # decimal() and digits() have quick paths for ASCII digits: same words as
+    # the general path, written out here.
+    def reference_decimal(number: str) -> str:
+        number = number.replace(",", "")
+        negative = number.startswith("-")
+        number = number.removeprefix("-")
+        whole, _, fraction = number.partition(".")
+        if len(whole) > 1 and whole.startswith("0") and not fraction:
+            words = reference_digits(whole)
+        else:
+            words = numwords.cardinal(int(whole or "0"))
+        if fraction:
+            words += " point " + reference_digits(fraction)
+        return ("minus " if negative else "") + words
+
+    def reference_digits(digits: str) -> str:
+        return " ".join(numwords._ONES[int(c)] for c in digits if c.isdigit())
+
+    assert numwords.decimal(text) == reference_decimal(text)
+    assert numwords.digits(text) == reference_digits(text)

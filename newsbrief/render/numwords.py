@@ -139,7 +139,13 @@ def fallback_year(n: int) -> str:
 
 def digits(text: str) -> str:
     """Read a string of digits one by one ("007" -> "zero zero seven")."""
+    if text.isascii() and text.isdigit():
+        # ASCII digits only: each is a key of the table (no int() per digit).
+        return " ".join(map(_DIGIT_WORDS.__getitem__, text))
     return " ".join(_ONES[int(c)] for c in text if c.isdigit())
+
+
+_DIGIT_WORDS = {str(d): _ONES[d] for d in range(10)}
 
 
 # num2words is correct but slow (about 30 times the fallback's time per
@@ -161,6 +167,8 @@ _FAST_BELOW = 200_000
 
 def cardinal(n: int) -> str:
     """Cardinal words: 1200 -> "one thousand two hundred", -3 -> "minus three"."""
+    if 0 < n < 1000:  # most numbers in news: the table fallback_cardinal reads too
+        return _below_thousand_words()[n]
     if abs(n) >= _MAX_NAMED:
         return ("minus " if n < 0 else "") + digits(str(abs(n)))
     if 0 <= n < _FAST_BELOW or _library() is None:
@@ -190,6 +198,10 @@ def decimal(text: str) -> str:
     Thousands separators are allowed ("1,200.5"). Digits after the point are
     read one by one, as newsreaders do.
     """
+    if text.isascii() and text.isdigit() and text[0] != "0":
+        # A whole number without separators or a leading zero (most of them):
+        # what the general path below gives, with fewer steps.
+        return cardinal(int(text))
     text = text.replace(",", "")
     negative = text.startswith("-")
     if negative:

@@ -672,8 +672,8 @@ def _rewrite(text: str) -> str:
     if marks is not None or _has_fraction_char(text):
         text = _numbers(text, marks or _Marks())
     if "(" in text or "[" in text or "{" in text:
-        text = _sub_at(_ACRONYM_IN_BRACKETS, "", text, _starts_before(text, "(", str.isspace))
-        text = _sub_at(_BRACKETS, _say_brackets, text, _starts_before(text, "([{", str.isspace))
+        text = _sub_at(_ACRONYM_IN_BRACKETS, "", text, _starts_before(text, "(", str.rstrip))
+        text = _sub_at(_BRACKETS, _say_brackets, text, _starts_before(text, "([{", str.rstrip))
     if " I" in text or " V" in text or " X" in text:
         text = _ROMAN.sub(_say_roman, text)
     if _may_have_capital_pair(text):
@@ -691,7 +691,7 @@ def _rewrite(text: str) -> str:
         for pattern, replacement, needed in _SYMBOLS:
             if pattern is _DASH:
                 if any(map(text.__contains__, needed)):
-                    starts = _starts_before(text, needed, str.isspace)
+                    starts = _starts_before(text, needed, str.rstrip)
                     text = _sub_at(pattern, replacement, text, starts)
             elif any(map(text.__contains__, needed)):
                 text = pattern.sub(replacement, text)
@@ -924,7 +924,7 @@ def _numbers_before_abbreviations(text: str, marks: _Marks) -> str:
     if _PENCE_HINT.search(text) is not None:
         text = _PENCE.sub(lambda m: f"{cardinal(int(m.group(1)))} pence", text)
     if "%" in text:
-        text = _sub_at(_PERCENT, _say_percent, text, _starts_before(text, "%", _in_number))
+        text = _sub_at(_PERCENT, _say_percent, text, _starts_before(text, "%", _strip_number))
     if marks.found(_CLOCK_HINT, text):
         text = _CLOCK.sub(_say_clock, text)
     return text
@@ -1011,14 +1011,14 @@ def _occurrences(text: str, chars: str) -> list[int]:
     return found
 
 
-def _starts_before(text: str, chars: str, run: Callable[[str], bool]) -> list[int]:
+def _starts_before(text: str, chars: str, strip: Callable[[str], str]) -> list[int]:
     """Where a match that holds one of ``chars`` can start: at one of them or
-    in the run of ``run`` characters right before it."""
+    in the run of characters right before it that ``strip`` removes from the
+    end of a text (``str.rstrip``: white space; :func:`_strip_number`)."""
     starts: list[int] = []
     for index in _occurrences(text, chars):
-        first = index
-        while first > 0 and run(text[first - 1]):
-            first -= 1
+        # One C call finds where the run starts (no call per character).
+        first = len(strip(text[:index]))
         if starts and first <= starts[-1]:
             first = starts[-1] + 1
         starts.extend(range(first, index + 1))
@@ -1056,6 +1056,20 @@ def _in_number(char: str) -> bool:
     return char in ",.-" or char.isdecimal() or char.isspace()
 
 
+def _strip_number(text: str) -> str:
+    """``text`` without the run of :func:`_in_number` characters at its end."""
+    if text.isascii():
+        # The ASCII characters _in_number accepts: one C call.
+        return text.rstrip(_ASCII_IN_NUMBER)
+    end = len(text)
+    while end > 0 and _in_number(text[end - 1]):
+        end -= 1
+    return text[:end]
+
+
+_ASCII_IN_NUMBER = "".join(c for c in map(chr, range(128)) if _in_number(c))
+
+
 def _money_starts(text: str) -> list[int]:
     """Where _MONEY can match: at a currency sign or up to two letters before it ("US$")."""
     starts: list[int] = []
@@ -1063,9 +1077,18 @@ def _money_starts(text: str) -> list[int]:
     signs = "$" if text.isascii() else _CURRENCY_CHARS
     for index in _occurrences(text, signs):
         for start in (index - 2, index - 1, index):
-            if start >= 0 and (not starts or start > starts[-1]):
+            # A match opens with a sign or with the first letter of "US$", "A$",
+            # "C$", "NZ$" or "HK$" (no other character matches them ignoring case).
+            if (
+                start >= 0
+                and (not starts or start > starts[-1])
+                and (start == index or text[start] in _MONEY_OPENINGS)
+            ):
                 starts.append(start)
     return starts
+
+
+_MONEY_OPENINGS = frozenset("UuAaCcNnHh" + _CURRENCY_CHARS)
 
 
 # -- helpers -----------------------------------------------------------------------
