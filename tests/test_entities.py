@@ -619,3 +619,14 @@ def test_a_party_word_before_a_name_is_no_part_of_it_and_alone_with_a_title_name
         "Tom Bryce": EntityKind.PERSON,
         "Omar Bekele": EntityKind.PERSON,
     }
+
+
+def test_a_word_for_a_faiths_followers_alone_is_no_person() -> None:
+    assert _kinds("Lena Hart grew up in a Christian family in Tarvik.") == {
+        "Lena Hart": EntityKind.PERSON,
+        "Christian": EntityKind.OTHER,
+        "Tarvik": EntityKind.PLACE,
+    }
+    assert _kinds("On Monday, Christian Marsh won the race.") == {
+        "Christian Marsh": EntityKind.PERSON,
+    }

@@ -30,6 +30,7 @@ Files:
     stopcaps.txt: capitalised function words and sentence starters.
     name_particles.txt / connectors.txt: lower-case words inside names.
     affiliations.txt: party words before a name ("Democrat", "Tory"), no part of it.
+    faiths.txt: words for a faith's followers ("Christian"): alone, no person.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ class Knowledge:
     particles: frozenset[str]
     connectors: frozenset[str]
     affiliations: frozenset[str]
+    faiths: frozenset[str]
 
     #: The lookup key of a name: its lower-case form (``str.lower``; keys are
     #: stored with both straight and curly apostrophes).
@@ -167,4 +169,5 @@ def knowledge() -> Knowledge:
         particles=frozenset(_fold(w) for w in data_lines("name_particles.txt")),
         connectors=frozenset(_fold(w) for w in data_lines("connectors.txt")),
         affiliations=frozenset(_fold(w) for w in data_lines("affiliations.txt")),
+        faiths=frozenset(_fold(w) for w in data_lines("faiths.txt")),
     )

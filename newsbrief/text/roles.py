@@ -475,6 +475,10 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
                 body, ent.mentions, lex
             )
         elif ent.role is None:
+            if ent.kind is PERSON and ent.name.lower() in kb.faiths:
+                ent.kind = OTHER  # "a Christian family": no person, given name or not
+                ent.touch()
+                continue
             kind = _org_by_context(body, ent.mentions, lex)
         if kind is None or kind is ent.kind:
             continue
