@@ -630,3 +630,12 @@ def test_a_word_for_a_faiths_followers_alone_is_no_person() -> None:
     assert _kinds("On Monday, Christian Marsh won the race.") == {
         "Christian Marsh": EntityKind.PERSON,
     }
+
+
+def test_where_a_body_is_based_or_a_person_born_is_no_part_of_the_name() -> None:
+    body = ("Tarvik-based Northwind said it would cut jobs. Tarvik-born Lena Hart, a New "
+            "Zealander, runs it.")
+    assert _kinds(body) == {
+        "Northwind": EntityKind.ORGANIZATION,
+        "Lena Hart": EntityKind.PERSON,
+    }

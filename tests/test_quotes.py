@@ -602,3 +602,10 @@ def test_a_description_opening_the_sentence_speaks_after_and_plus_a_cue() -> Non
     body = ("The Tarvik nominee also outlined his plan and vowed to punish “those who break "
             "the rules.”")
     assert _direct(body) == [("those who break the rules.", "The Tarvik nominee")]
+
+
+def test_a_description_with_a_based_modifier_speaks() -> None:
+    body = "The Tarvik-based brewery said it would own most of the voting shares."
+    assert _quotes(body) == [
+        ("it would own most of the voting shares", "The Tarvik-based brewery", False),
+    ]

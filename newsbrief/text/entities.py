@@ -557,13 +557,13 @@ def _opens_name(tokens: Sequence[_Tok], key: str, kb: Knowledge) -> bool:
 
 
 def _known_start(tokens: Sequence[_Tok], kb: Knowledge) -> bool:
-    """Whether the first two to four tokens spell a known place or
-    organisation ("New York", "New Zealand", "The Hague")."""
+    """Whether the first two to four tokens spell a known place, organisation
+    or demonym ("New York", "New Zealand", "The Hague", "New Zealander")."""
     words = [_fold(tokens[0][2])]
     for tok in tokens[1:4]:
         words.append(_fold(strip_possessive(tok[2])))
         key = " ".join(words)
-        if key in kb.places or key in kb.organizations:
+        if key in kb.places or key in kb.organizations or key in kb.demonyms:
             return True
     return False
 
@@ -663,6 +663,9 @@ def _and_inside(words: list[str], idx: int, kb: Knowledge) -> bool:
     )
 
 
+_BASED = ("-based", "-born")
+
+
 def _split_piece(
     text: str,
     toks: list[_Tok],
@@ -679,6 +682,8 @@ def _split_piece(
         toks = toks[1:]
     while toks and _fold(toks[-1][2]) in kb.connectors:
         toks = toks[:-1]
+    while toks and toks[0][2].endswith(_BASED):
+        toks = toks[1:]  # "Paris-based", "London-born": where from, no part of a name
     if not toks:
         return
     if len(toks) > 1 and _fold(toks[1][2]) not in kb.title_words:

@@ -1370,8 +1370,12 @@ def _description_ending(
                 return _clean_description(text), _span(core_end - len(text), core_end)
     # Any noun of a person's role: "a pharmacologist", "the judge". Its head
     # is the last word, all lower case.
-    if not (_ROLE_HEAD.fullmatch(word) and (word in role_lexicon().heads
-                                            or word.endswith("ist"))):
+    if not (_ROLE_HEAD.fullmatch(word) and (
+        word in role_lexicon().heads
+        or word.endswith("ist")
+        # "the Leuven-based brewery", "the Paris-based economics think tank"
+        or _BASED_BEFORE.search(body, max(seg_lo, core_end - 70), core_end - len(word))
+    )):
         return None
     # The match (a determiner, up to three words and the head, each a whole
     # token but the determiner) lies in the last five tokens: search there.
@@ -1397,6 +1401,8 @@ def _description_ending(
     return _clean_description(role.group()), span
 
 
+# "Paris-based" and up to two lower-case words before a description's head.
+_BASED_BEFORE = re.compile(r"\b[\w.]+-based\s+(?:[a-z][\w\-]*\s+){0,2}$")
 _LEAD_WORD = re.compile(r"(?:And|But|Now|So|Meanwhile|Then)\s+")
 # A place after a preposition, or after a town that follows one ("in Farnham,
 # Surrey").

@@ -542,8 +542,8 @@ def _org_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> En
                 return None  # "the giant Krasnoyarsk region"
         if body[span.start - 1 : span.start] == " ":
             before = body[max(0, span.start - 24) : span.start].split()
-            if before and before[-1] in lex.org_before:
-                return ORG
+            if before and (before[-1] in lex.org_before or before[-1].endswith("-based")):
+                return ORG  # "sportswear firm Umbro", "Tarvik-based Northwind"
     return None
 
 
