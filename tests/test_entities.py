@@ -639,3 +639,23 @@ def test_where_a_body_is_based_or_a_person_born_is_no_part_of_the_name() -> None
         "Northwind": EntityKind.ORGANIZATION,
         "Lena Hart": EntityKind.PERSON,
     }
+
+
+def test_a_lower_case_particle_after_a_given_name_stays_in_the_name_after_a_title() -> None:
+    (person,) = [e for e in find_entities("Tarvik Mayor Omar de Lange said so. De Lange left.")
+                 if e.kind is EntityKind.PERSON]
+    assert (person.name, person.role, len(person.mentions)) == (
+        "Omar de Lange", "Tarvik Mayor", 2,
+    )
+
+
+def test_a_role_before_a_name_does_not_reach_past_another_person_and_and() -> None:
+    body = "The film stars actor Tom Bryce and writer Lena Hart. Journalist Omar Bekele met them."
+    roles = {e.name: e.role for e in find_entities(body) if e.kind is EntityKind.PERSON}
+    assert roles == {"Tom Bryce": "actor", "Lena Hart": "writer", "Omar Bekele": "Journalist"}
+
+
+def test_a_general_meeting_is_an_event_not_a_person() -> None:
+    assert _kinds("Shareholders backed it at an Extraordinary General Meeting.") == {
+        "Extraordinary General Meeting": EntityKind.OTHER,
+    }

@@ -735,11 +735,13 @@ def _split_piece(
         if w in kb.connectors or w in kb.particles:
             left = toks[:idx]
             if w in kb.particles and (
-                w not in kb.connectors or (idx <= 2 and _fold(left[0][2]) in kb.forenames)
+                w not in kb.connectors
+                or _fold(left[-1][2]) in kb.forenames
+                or (idx <= 2 and _fold(left[0][2]) in kb.forenames)
             ):
-                # name particle: "Ludwig van Beethoven", and after a given
-                # name also a particle that can join names ("Robert De Niro",
-                # not "Banco de Portugal")
+                # name particle: "Ludwig van Beethoven", and right after a
+                # given name also a particle that can join names ("Robert De
+                # Niro", "Mayor Bill de Blasio", not "Banco de Portugal")
                 continue
             left_key = _fold(text[left[0][0] : left[-1][1]])
             last = _fold(strip_possessive(toks[-1][2]))
@@ -917,7 +919,13 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
                 len(rest) > 1 and _fold(rest[0][2]) in kb.forenames
             ):
                 return None  # ("Prime Minister John Major": a given name opens a name)
-            if any(_fold(t[2]) in kb.connectors for t in rest):
+            if any(
+                _fold(t[2]) in kb.connectors
+                # (a particle after a given name is a name's: "Bill de Blasio")
+                and not (i and t[2] and _fold(t[2]) in kb.particles
+                         and _fold(rest[i - 1][2]) in kb.forenames)
+                for i, t in enumerate(rest)
+            ):
                 return None
             last = _fold(strip_possessive(rest[-1][2]))
             if last in kb.org_keywords or last in kb.other_keywords:

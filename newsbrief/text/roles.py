@@ -722,6 +722,8 @@ def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _Rol
         elif key in _JOINERS:
             if index == 0 or not tokens[index - 1][:1].isupper():
                 break  # "Bank of England chief economist", not "head of research"
+            if key == "and" and index >= 2 and tokens[index - 2].lower() in kb.forenames:
+                break  # "Jamie Crawford and journalist X": a person before "and"
         elif key not in kb.org_keywords:
             break
         taken.append((at, word))
