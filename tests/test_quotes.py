@@ -609,3 +609,24 @@ def test_a_description_with_a_based_modifier_speaks() -> None:
     assert _quotes(body) == [
         ("it would own most of the voting shares", "The Tarvik-based brewery", False),
     ]
+
+
+def test_a_negated_reporting_verb_reports_nothing() -> None:
+    assert _quotes("The Tarvik council has not said if it will appeal against the ruling.") == []
+
+
+def test_a_fronted_participle_phrase_is_not_the_reported_words() -> None:
+    body = ("Speaking after his win, Tom Bryce said he was delighted. Lena Hart said at a press "
+            "conference on Thursday that her client had rejected the offer.")
+    assert [(text, speaker) for text, speaker, _ in _quotes(body)] == [
+        ("he was delighted", "Tom Bryce"),
+        ("her client had rejected the offer", "Lena Hart"),
+    ]
+
+
+def test_an_appositive_does_not_reach_past_a_new_clause_to_the_cue() -> None:
+    body = ("Tom Bryce, a ministry spokesman, put the toll at 4,620, while the Tarvik Emergency "
+            "Centre said the number of dead was 4,727.")
+    assert [(text, speaker) for text, speaker, _ in _quotes(body)] == [
+        ("the number of dead was 4,727", "Tarvik Emergency Centre"),
+    ]

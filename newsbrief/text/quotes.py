@@ -1236,7 +1236,13 @@ def _speaker_left(
     first_comma = raw.find(",", 0, core_end - seg_lo)
     # ... also without its closing comma when the name opens the clause
     # ('," Michael Lamberty, a Lufthansa spokesman told the BBC').
-    if (closed or (first_comma > 0 and _APPOSITIVE_OPEN.match(body, seg_lo + first_comma))) and (
+    if (closed or (
+        first_comma > 0
+        and _APPOSITIVE_OPEN.match(body, seg_lo + first_comma)
+        # (not past a new clause: "Tom Bryce, a spokesman, put the toll at
+        # 4,620, while X said")
+        and _CLAUSE_BREAK.search(raw, first_comma + 1, core_end - seg_lo) is None
+    )) and (
         0 <= first_comma < len(raw_core) - 1
     ):
         comma_at = seg_lo + first_comma
@@ -1403,6 +1409,9 @@ def _description_ending(
 
 # "Paris-based" and up to two lower-case words before a description's head.
 _BASED_BEFORE = re.compile(r"\b[\w.]+-based\s+(?:[a-z][\w\-]*\s+){0,2}$")
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:while|whereas|although|though|but|and|as|when|after|before|because|since|until|if)\s"
+)
 _LEAD_WORD = re.compile(r"(?:And|But|Now|So|Meanwhile|Then)\s+")
 # A place after a preposition, or after a town that follows one ("in Farnham,
 # Surrey").
@@ -1957,7 +1966,8 @@ _ACCORDING = re.compile(r"[Aa]ccording to\b")
 _AFTER_VERB = re.compile(
     r"(?:\s+(?:on\s+\w+|(?:last|this|next)\s+(?:week|month|year|night|morning|evening|"
     r"afternoon|\w+day)|earlier|later|today|yesterday|in\s+an?\s+(?:statement|interview|"
-    r"speech|letter|email|post|tweet)))*[\s,]*(?:that\b)?"
+    r"speech|letter|email|post|tweet)|at\s+an?\s+(?:(?:press|news)\s+)?(?:conference|briefing|"
+    r"rally|hearing)))*[\s,]*(?:that\b)?"
 )
 _TOLD_OBJECT = re.compile(
     r"\s+(?:reporters|journalists|me|him|her|them|us|lawmakers|parliament|"
@@ -2015,6 +2025,8 @@ def _indirect(
                 continue  # "if new signings are added in the window": no one reports
             if _MODIFIER_BEFORE.search(body, max(s0, vm.start() - 16), vm.start()):
                 continue  # "a third confirmed concussion": an adjective
+            if _NEGATED.search(body, max(s0, vm.start() - 16), vm.start()):
+                continue  # "has not said if it will appeal": nothing reported
             subj = _speaker_left(ctx, s0, vm.start())
             inverted = False
             if subj is None and _INVERTED_BEFORE.search(body, max(s0, vm.start() - 4),
@@ -2076,7 +2088,8 @@ _WHICH = re.compile(r", which ")
 # without being reported words ("On Saturday afternoon,", "And last summer,").
 _FRONTED_PHRASE = re.compile(
     r"\s*(?:On|In|At|During|After|Before|Since|By|Within|Earlier|Later|Last|This|Next|And|But|"
-    r"Yet|Meanwhile|Yesterday|Today|Now|Then|So|Also|However|Separately|Elsewhere|Overnight)"
+    r"Yet|Meanwhile|Yesterday|Today|Now|Then|So|Also|However|Separately|Elsewhere|Overnight|"
+    r"Asked|[A-Z][a-z]+ing)"  # "Speaking after his win,", "Asked about it,"
     r"\b[^,.;:!?\"“”]{0,40}"
 )
 
