@@ -665,12 +665,16 @@ def build_briefing(
         return _lede_candidates(sentences, scores, facts, best_ledes)
 
     token_sets = article.cached("briefing.tokens", lambda: _sentence_tokens(article.sentences))
-    quotes = _quotes(article, lede, want_quotes, token_sets)
+    # Token sets of quote texts: _quotes makes them, _context asks again.
+    quote_tokens: dict[str, frozenset[str]] = {}
+    quotes = _quotes(article, lede, want_quotes, token_sets, quote_tokens)
     # Background is chosen before the key points, as an editor would: a
     # sentence explaining the past belongs under "context", not among what
     # happened, unless the article is too short to fill three key points.
     opening = [lede] if lede is not None else []
-    context = _context(article, scores, opening, quotes, want_context, token_sets)
+    context = _context(
+        article, scores, opening, quotes, want_context, token_sets, quote_tokens
+    )
     points = _key_points(sentences, scores, lede, want_points, token_sets, facts, exclude=context)
     if len(points) < min(3, want_points):
         points = _key_points(sentences, scores, lede, want_points, token_sets, facts)
@@ -1069,7 +1073,10 @@ def _quotes(
     lede: Sentence | None,
     count: int,
     token_sets: Sequence[frozenset[str]],
+    quote_tokens: dict[str, frozenset[str]],
 ) -> list[BriefQuote]:
+    """The quotes of the briefing; ``quote_tokens`` keeps the token sets of
+    their texts (and of the candidates') by text."""
     if count == 0:
         return []
     kinds = _kind_of(article)
@@ -1078,7 +1085,8 @@ def _quotes(
 
     def says_lede(text: str) -> bool:
         if text not in similar_to_lede:
-            similar_to_lede[text] = _similar_to_any(_tokens(text), (lede_tokens,))
+            tokens = _memo_tokens(quote_tokens, text)
+            similar_to_lede[text] = _similar_to_any(tokens, (lede_tokens,))
         return similar_to_lede[text]
 
     candidates: list[Quote] = []
@@ -1123,15 +1131,21 @@ def _quotes(
                 continue
             chosen.append(quote)
     chosen.sort(key=lambda q: (not q.direct, q.span.start))
-    return [
-        BriefQuote(
-            _speaker(article, q.speaker or ""),
-            q.text.strip().rstrip(",;:").strip(),
-            q.direct,
-            q.cue,
-        )
-        for q in chosen
-    ]
+    out = []
+    for q in chosen:
+        text = q.text.strip().rstrip(",;:").strip()
+        # Spaces and ",;:" are no part of a word: the words, and tokens, stay.
+        quote_tokens[text] = _memo_tokens(quote_tokens, q.text)
+        out.append(BriefQuote(_speaker(article, q.speaker or ""), text, q.direct, q.cue))
+    return out
+
+
+def _memo_tokens(memo: dict[str, frozenset[str]], text: str) -> frozenset[str]:
+    """:func:`_tokens` of ``text``, kept in ``memo``."""
+    tokens = memo.get(text)
+    if tokens is None:
+        tokens = memo[text] = _tokens(text)
+    return tokens
 
 
 def _context(
@@ -1141,7 +1155,9 @@ def _context(
     quotes: Sequence[BriefQuote],
     count: int,
     token_sets: Sequence[frozenset[str]],
+    quote_tokens: dict[str, frozenset[str]],
 ) -> list[Sentence]:
+    """Background sentences; ``quote_tokens``: token sets of quote texts (see _quotes)."""
     sentences = article.sentences
     if count == 0 or not sentences:
         return []
@@ -1185,7 +1201,8 @@ def _context(
     if not ranked:
         return []
     ranked.sort(key=lambda item: (-item[0], item[1].index))
-    seen = [token_sets[s.index] for s in used] + [_tokens(q.text) for q in quotes]
+    seen = [token_sets[s.index] for s in used]
+    seen += [_memo_tokens(quote_tokens, q.text) for q in quotes]
     chosen: list[Sentence] = []
     for _weight, sentence in ranked:
         if len(chosen) >= count:

@@ -81,12 +81,13 @@ def script_features(text: str) -> ScriptFeatures:
     Hyphenated words count each part ("C-I-A" is three words: an engine says
     three letter names). The end of a text counts as a sentence end.
     """
-    commas = text.count(",") + text.count(";") + text.count(":")
     if text.isascii():
         data = text.encode()
+        classes = data.translate(_ASCII_LETTER_CLASSES)
         # Printable ASCII has no control bytes (a C scan, no Unicode lookups).
-        if len(data.translate(None, _ASCII_CONTROLS)) == len(data):
-            return _ascii_features(text, data, commas)
+        if b"\x00" not in classes:
+            return _ascii_features(text, data, classes)
+    commas = text.count(",") + text.count(";") + text.count(":")
     stops = len(_STOP.findall(text))
     if text.strip() and not text.rstrip().endswith((".", "!", "?")):
         stops += 1  # the engine stops at the end of the text all the same
@@ -98,31 +99,38 @@ def script_features(text: str) -> ScriptFeatures:
     )
 
 
-def _ascii_features(text: str, data: bytes, commas: int) -> ScriptFeatures:
-    """:func:`script_features` of printable ASCII text (``data``: its bytes), by counting in C.
+def _ascii_features(text: str, data: bytes, classes: bytes) -> ScriptFeatures:
+    """:func:`script_features` of printable ASCII text, counted in C.
 
+    ``data`` is the text's bytes, ``classes`` their :data:`_ASCII_LETTER_CLASSES`.
     Its only white space is the space. Letters are ASCII letters; a word is a
     run of letters, and an apostrophe between two letters joins two runs into
     one word; a sentence end is a run of ``.!?`` before a space or at the end.
     """
-    # Letters become "a", all else a space: a run of letters starts at the
+    # Letters are "a", all else a space: a run of letters starts at the
     # text's start or after a space (counted, not split into a list).
-    classes = data.translate(_ASCII_LETTER_CLASSES)
     letters = classes.count(b"a")
     words = classes.count(b" a") + classes.startswith(b"a")
     if "'" in text:
         words -= len(_JOINING_APOSTROPHE.findall(text))
-    stops = text.count(". ") + text.count("! ") + text.count("? ")
-    if text.endswith((".", "!", "?")):
+    # ",;:" are ",", ".!?" are "." and the space stays: one count each.
+    marks = data.translate(_ASCII_MARK_CLASSES)
+    stops = marks.count(b". ")
+    if marks.endswith(b"."):
         stops += 1  # a stop before trailing spaces was counted above
-    elif text.rstrip(" ") and not text.rstrip(" ").endswith((".", "!", "?")):
+    elif marks.rstrip(b" ") and not marks.rstrip(b" ").endswith(b"."):
         stops += 1  # the engine stops at the end of the text all the same
-    return ScriptFeatures(letters=letters, words=words, stops=stops, commas=commas)
+    return ScriptFeatures(letters, words, stops, marks.count(b","))
 
 
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-_ASCII_LETTER_CLASSES = bytes(97 if c in _ASCII_LETTERS else 32 for c in range(256))
-_ASCII_CONTROLS = bytes([*range(32), 127])
+# Letters "a", control bytes NUL, all else a space.
+_ASCII_LETTER_CLASSES = bytes(
+    97 if c in _ASCII_LETTERS else 0 if c < 32 or c == 127 else 32 for c in range(256)
+)
+_ASCII_MARK_CLASSES = bytes(
+    44 if c in b",;:" else 46 if c in b".!?" else 32 if c == 32 else 120 for c in range(256)
+)
 # An apostrophe with a letter on each side (it opens with the literal: fast).
 _JOINING_APOSTROPHE = re.compile(r"'(?<=[A-Za-z]')(?=[A-Za-z])")
 

@@ -475,3 +475,38 @@ def test_past_cues_counts_what_the_cue_pattern_finds(text: str) -> None:
     from newsbrief.briefing import _PAST_CUES, _past_cues
 
     assert _past_cues(text) == len(_PAST_CUES.findall(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_TOKEN_PIECES, ",", ";", ":", " ", "\t", "\x1c", "\u2009"]), max_size=30
+    ).map("".join)
+)
+def test_quote_texts_stripped_of_spaces_and_commas_keep_their_tokens(text: str) -> None:
+    # _quotes keeps a quote's token set for its stripped text.
+    from newsbrief.briefing import _tokens
+
+    assert _tokens(text.strip().rstrip(",;:").strip()) == _tokens(text)
+
+
+_SCRIPT_PIECES = [*"aZ '.,;:!?\"-_0\t\x00\x7fé’", "..", "?!", ". ", "it's", "'s", " '", "C-I-A"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_SCRIPT_PIECES), max_size=20).map("".join))
+def test_script_features_of_ascii_text_equal_the_regex_counts(text: str) -> None:
+    # The ASCII path counts bytes by class; the general path (any text) uses
+    # these patterns.
+    from newsbrief import timing
+
+    stops = len(timing._STOP.findall(text))
+    if text.strip() and not text.rstrip().endswith((".", "!", "?")):
+        stops += 1
+    expected = (
+        len(timing._NOT_LETTER.sub("", text)),
+        len(timing._WORD.findall(text)),
+        stops,
+        text.count(",") + text.count(";") + text.count(":"),
+    )
+    assert tuple(script_features(text)) == expected
