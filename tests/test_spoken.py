@@ -454,3 +454,17 @@ def test_number_words_of_whole_numbers_take_the_general_path_words(text: str) ->
 
     assert numwords.decimal(text) == reference_decimal(text)
     assert numwords.digits(text) == reference_digits(text)
+
+
+def test_number_and_money_patterns_keep_the_group_order_their_callbacks_unpack() -> None:
+    from newsbrief.render import spoken as sp
+
+    for pattern in sp._PLAIN_NUMBER:
+        assert pattern.groups == 4
+        assert pattern.groupindex == {"scale": 2, "plural": 3, "glued": 4}
+    assert speakable("3m people, 100m sprint, 1990s, 4bn, 5x") == (
+        "three million people, one hundred metre sprint, nineteen nineties, four billion, five x"
+    )
+    assert speakable("$5m deal, £3.50 and €2bn") == (
+        "five million dollar deal, three pounds and fifty pence and two billion euros"
+    )

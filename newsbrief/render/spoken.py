@@ -1187,10 +1187,10 @@ def _amount(number: str) -> tuple[str, bool]:
 
 
 def _say_money(match: re.Match[str]) -> str:
-    symbol = match.group("cur").upper()
+    cur, number, scale_word, short = match.group("cur", "num", "scale", "short")
+    symbol = cur.upper()
     one, many, small_one, small_many = _CURRENCIES.get(symbol, _CURRENCIES["$"])
-    number = match.group("num")
-    scale_word = match.group("scale") or match.group("short")
+    scale_word = scale_word or short
     if scale_word:
         scale = _SCALE_WORDS.get(scale_word.lower(), "")
         # "an $11.1bn plan" is "an eleven point one billion dollar plan".
@@ -1407,9 +1407,9 @@ def _say_fraction(match: re.Match[str]) -> str:
 
 
 def _say_number(match: re.Match[str]) -> str:
-    number = match.group(1)
-    scale = match.group("scale")
-    glue = " " if match.group("glued") is not None else ""
+    # One call for the groups (number, scale, plural, glued) instead of four.
+    number, scale, plural, glued = match.groups()
+    glue = " " if glued is not None else ""
     if scale == "m":
         # "3m people" is millions, "100m sprint" metres.
         after = match.string[match.end() :].split(None, 1)
@@ -1419,7 +1419,7 @@ def _say_number(match: re.Match[str]) -> str:
         return f"{decimal(number)} million{glue}"
     if scale:
         return f"{decimal(number)} {_SCALE_WORDS[scale.lower()]}{glue}"
-    if match.group("plural"):
+    if plural:
         return _plural(decimal(number)) + glue
     if len(number) == 4 and number.isdigit() and _is_year(match):
         return year(int(number)) + glue
