@@ -146,6 +146,7 @@ def test_doc_reach_and_recurring_agree_with_the_term_sets(text: str) -> None:
         others = set().union(*(t for j, t in enumerate(doc.terms) if j != i))
         assert doc.reach[i] == sum(doc.frequency[t] for t in terms)
         assert doc.recurring[i] == len(terms & others)
+        assert doc.shared[i] == terms & others
 
 
 def test_doc_tallies_count_terms_only_where_a_content_term_repeats() -> None:
@@ -259,3 +260,7 @@ def test_doc_terms_and_tallies_equal_their_definitions(text: str) -> None:
         assert terms == frozenset(content)
         counts = Counter(content)
         assert tally == (counts if max(counts.values(), default=1) > 1 else None)
+    for i, terms in enumerate(doc.terms):
+        others = set().union(*(t for j, t in enumerate(doc.terms) if j != i))
+        assert doc.shared[i] == terms & others
+        assert doc.reach[i] == sum(doc.frequency[t] for t in terms)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter
-from itertools import compress
 
 from newsbrief.model import Article
 from newsbrief.summarize.features import Doc, _levels, _ranked, _scaled
@@ -33,15 +32,13 @@ def cosine_degree(article: Article, doc: Doc) -> list[float]:
     found in two or more sentences can link sentences, so only those are
     summed (each sentence's own share taken out); most sentences repeat no
     term, and their vectors are their term sets (no counting needed).
+    The shared terms come with the :class:`~newsbrief.summarize.features.Doc`.
     """
-    frequency = doc.frequency
-    recurring = frozenset(compress(frequency, map((1).__lt__, frequency.values())))
     sqrt = math.sqrt
     total: dict[bytes, float] = {}
     get = total.get
     rows: list[tuple[frozenset[bytes], Counter[bytes] | None, float]] = []
-    for terms, tally in zip(doc.terms, doc.tallies, strict=True):
-        shared = terms & recurring
+    for terms, shared, tally in zip(doc.terms, doc.shared, doc.tallies, strict=True):
         if not shared:
             rows.append((shared, None, 0.0))
         elif tally is None:  # no repeated term: unit weights

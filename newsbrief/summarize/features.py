@@ -132,6 +132,7 @@ class Doc:
         recurring: Per sentence, how many of its terms other sentences share.
         tallies: Per sentence, how often each content term occurs in it, or
             None when none occurs twice (its counts are all 1).
+        shared: Per sentence, its terms that other sentences contain too.
     """
 
     terms: tuple[frozenset[bytes], ...]
@@ -139,6 +140,7 @@ class Doc:
     reach: tuple[int, ...]
     recurring: tuple[int, ...]
     tallies: tuple[Counter[bytes] | None, ...]
+    shared: tuple[frozenset[bytes], ...]
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -253,20 +255,22 @@ def _build(article: Article) -> Doc:
         tallies.append(Counter(content) if len(distinct) < len(content) else None)
     terms = tuple(terms_list)
     frequency: Counter[bytes] = Counter(chain.from_iterable(terms))
-    # One look-up per term gives both per-sentence sums the features need.
-    get = frequency.__getitem__
+    repeated = frozenset([term for term, count in frequency.items() if count > 1])
+    shared = tuple([ts & repeated for ts in terms])
     reach = []
-    recurring = []
-    for ts in terms:
-        counts = list(map(get, ts))
-        reach.append(sum(counts))
-        recurring.append(len(counts) - counts.count(1))
+    for ts, common in zip(terms, shared):  # noqa: B905
+        # A term of no other sentence adds 1: only the shared ones are looked up.
+        total = len(ts)
+        for term in common:
+            total += frequency[term] - 1
+        reach.append(total)
     return Doc(
         terms=terms,
         frequency=frequency,
         reach=tuple(reach),
-        recurring=tuple(recurring),
+        recurring=tuple(map(len, shared)),
         tallies=tuple(tallies),
+        shared=shared,
     )
 
 
