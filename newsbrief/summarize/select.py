@@ -14,6 +14,7 @@ replaced by the next best, whichever keeps the higher total score.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Sequence
 
 import attrs
 
@@ -72,18 +73,28 @@ def _greedy(
 ) -> None:
     """Add groups to ``chosen`` by penalised score while the limits allow."""
     groups = shape.groups
-    used_sentences = sum(len(groups[g]) for g in chosen)
-    used_words = sum(shape.words[i] for g in chosen for i in groups[g])
+    sentence_words = shape.words
+    used_sentences = used_words = 0
+    if chosen:
+        used_sentences = sum(len(groups[g]) for g in chosen)
+        used_words = sum(sentence_words[i] for g in chosen for i in groups[g])
     covered: set[bytes] = set()
-    group_terms: list[frozenset[bytes]] = []
+    group_terms: Sequence[frozenset[bytes]] = ()
     if doc is None:
         redundancy = 0.0
     else:
         terms = doc.terms
-        group_terms = [
-            terms[group[0]] if len(group) == 1 else frozenset().union(*(terms[i] for i in group))
-            for group in groups
-        ]
+        # Every group a single sentence (no quotation spans two): its terms are the sentence's.
+        group_terms = (
+            terms
+            if len(groups) == len(terms)
+            else [
+                terms[group[0]]
+                if len(group) == 1
+                else frozenset().union(*(terms[i] for i in group))
+                for group in groups
+            ]
+        )
         for g in chosen:
             covered |= group_terms[g]
     heap = [
@@ -94,8 +105,9 @@ def _greedy(
         if limits.sentences is not None and used_sentences >= limits.sentences:
             break
         _, g, evaluations = heapq.heappop(heap)
-        size = len(groups[g])
-        words = sum(shape.words[i] for i in groups[g])
+        group = groups[g]
+        size = len(group)
+        words = sentence_words[group[0]] if size == 1 else sum(sentence_words[i] for i in group)
         if not limits.allows(used_sentences + size, used_words + words):
             continue
         # Lazy MMR: the penalty only grows, so a stale value is an upper bound;
@@ -210,12 +222,16 @@ def select(
     # A quotation's score is its sentences' mean weighted by their words: the
     # share of its words expected to be summary-worthy (+0.06 ROUGE-1 on BBC).
     words = shape.words
-    group_scores = [
-        scores[group[0]]
-        if len(group) == 1
-        else sum(scores[i] * (words[i] or 1) for i in group) / sum(words[i] or 1 for i in group)
-        for group in groups
-    ]
+    group_scores = (
+        list(scores)  # every group a single sentence
+        if len(groups) == n
+        else [
+            scores[group[0]]
+            if len(group) == 1
+            else sum(scores[i] * (words[i] or 1) for i in group) / sum(words[i] or 1 for i in group)
+            for group in groups
+        ]
+    )
     chosen: set[int] = set()
     _greedy(shape, doc, group_scores, limits, redundancy, frozenset(), chosen)
     if not chosen:
