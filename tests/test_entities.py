@@ -659,3 +659,14 @@ def test_a_general_meeting_is_an_event_not_a_person() -> None:
     assert _kinds("Shareholders backed it at an Extraordinary General Meeting.") == {
         "Extraordinary General Meeting": EntityKind.OTHER,
     }
+
+
+def test_sports_story_needs_more_than_one_sports_word_in_eighty() -> None:
+    from newsbrief.text.entities import _sports_story
+
+    filler = "the council met again " * 30  # 120 words
+    assert not _sports_story("The match was delayed; " + filler)  # one word in ~120
+    assert _sports_story("The match and the game and the goal and the cup; " + filler)
+    # The threshold is reached only with the second list's words ("striker", "squad").
+    assert _sports_story("The match: the striker, the squad; " + filler)
+    assert not _sports_story("The striker and the squad; " + filler)  # none of the first words
