@@ -109,6 +109,9 @@ class Budget:
     wpm: float = attrs.field(default=None, converter=_wpm)
 
     def __attrs_post_init__(self) -> None:
+        limits = (self.sentences, self.words, self.ratio, self.seconds)
+        if limits.count(None) == 3:
+            return  # exactly one limit (the common case, checked without names)
         given = [
             name
             for name in ("sentences", "words", "ratio", "seconds")
