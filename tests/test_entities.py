@@ -670,3 +670,12 @@ def test_sports_story_needs_more_than_one_sports_word_in_eighty() -> None:
     # The threshold is reached only with the second list's words ("striker", "squad").
     assert _sports_story("The match: the striker, the squad; " + filler)
     assert not _sports_story("The striker and the squad; " + filler)  # none of the first words
+
+
+def test_an_age_before_a_name_is_no_part_of_it_and_management_ends_a_firms_name() -> None:
+    body = "Twenty-year-old Lena Hart joined Tarvik Asset Management. Hart starts on Monday."
+    ents = {e.name: (e.kind, len(e.mentions)) for e in find_entities(body)}
+    assert ents == {
+        "Lena Hart": (EntityKind.PERSON, 2),
+        "Tarvik Asset Management": (EntityKind.ORGANIZATION, 1),
+    }

@@ -663,7 +663,7 @@ def _and_inside(words: list[str], idx: int, kb: Knowledge) -> bool:
     )
 
 
-_BASED = ("-based", "-born")
+_BASED = ("-based", "-born", "-year-old")
 
 
 def _split_piece(
@@ -683,7 +683,7 @@ def _split_piece(
     while toks and _fold(toks[-1][2]) in kb.connectors:
         toks = toks[:-1]
     while toks and toks[0][2].endswith(_BASED):
-        toks = toks[1:]  # "Paris-based", "London-born": where from, no part of a name
+        toks = toks[1:]  # "Paris-based", "London-born", "Twenty-year-old": no part of a name
     if not toks:
         return
     if len(toks) > 1 and _fold(toks[1][2]) not in kb.title_words:
