@@ -629,11 +629,10 @@ def _is_keyword(word: str, kb: Knowledge, *, plural: bool = True) -> bool:
     of Commerce") ends organisation or event names ("Bank", "Institute")."""
     if word in kb.org_keywords or word in kb.other_keywords:
         return True
+    if not plural or not word.endswith("s"):
+        return False
     single = word[:-1]
-    return (
-        plural and word.endswith("s")
-        and (single in kb.org_keywords or single in kb.other_keywords)
-    )
+    return single in kb.org_keywords or single in kb.other_keywords
 
 
 def _and_inside(words: list[str], idx: int, kb: Knowledge) -> bool:
@@ -747,10 +746,9 @@ def _split_piece(
             last = _fold(strip_possessive(toks[-1][2]))
             left_last = _fold(left[-1][2])
             joins = (
-                (last in kb.org_keywords or last in kb.other_keywords)
+                _is_keyword(last, kb, plural=False)
                 and not (w == "and" and words[idx + 1] == "the")
-                and left_last not in kb.org_keywords
-                and left_last not in kb.other_keywords
+                and not _is_keyword(left_last, kb, plural=False)
                 and left_last not in _NUMBER_FOLDED
                 and left_key not in kb.places
                 and left_key not in kb.organizations
@@ -804,7 +802,7 @@ def _split_piece(
         return
     if words[0] in kb.demonyms and len(toks) >= 2:
         tail = _fold(strip_possessive(toks[-1][2]))
-        if tail not in kb.org_keywords and tail not in kb.other_keywords and (
+        if not _is_keyword(tail, kb, plural=False) and (
             _fold(toks[1][2]) not in kb.title_words
         ) and not (
             # "British Chambers of Commerce", "Russian Academy of Sciences":
@@ -928,7 +926,7 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
             ):
                 return None
             last = _fold(strip_possessive(rest[-1][2]))
-            if last in kb.org_keywords or last in kb.other_keywords:
+            if _is_keyword(last, kb, plural=False):
                 return None
             if prev in kb.title_words or prev not in kb.honorifics:
                 # (a courtesy title is before a person only: "Mr Jackson")

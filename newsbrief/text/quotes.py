@@ -1540,11 +1540,16 @@ def _described(
         start = det.start()
     text = _clean_description(body[start:end])
     if det is not None and det.group(1).lower() == "the":
-        role = text[len(det.group(1)) :].strip().lower()
-        holders = [e for e in ctx.persons.values() if e.role and e.role.lower() == role]
-        if len(holders) == 1:
-            return holders[0].name, _span(start, start + len(text))
+        holder = _sole_holder(ctx, text[len(det.group(1)) :].strip().lower())
+        if holder is not None:
+            return holder, _span(start, start + len(text))
     return text, _span(start, start + len(text))
+
+
+def _sole_holder(ctx: _Context, role: str) -> str | None:
+    """The one person the article gives ``role`` (lower case), or None."""
+    holders = [e.name for e in ctx.persons.values() if e.role and e.role.lower() == role]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _clean_description(text: str) -> str:
@@ -1556,10 +1561,12 @@ def _clean_description(text: str) -> str:
 # at Tarvik University", "a source close to the minister"): the noun's holder
 # speaks, not the one named. The words between the determiner and the noun
 # are no determiners or prepositions, so the phrase starts at its own.
+_OWNER_PREPOSITIONS = ("for", "of", "at", "to", "with", "from", "close to", "familiar with")
+_OWNER_PREP = "|".join(p.replace(" ", r"\s+") for p in _OWNER_PREPOSITIONS)
 _OWNER_OF = re.compile(
     r"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
-    r"(?:(?!(?:the|a|an|for|of|at|to|with|from|close\s+to|familiar\s+with)\b)[\w\-’']+\s+){0,3}?)?"
-    r"\b([A-Za-z][a-z\-]+)\s+(?:for|of|at|to|with|from|close\s+to|familiar\s+with)\s+(?:the\s+)?$"
+    rf"(?:(?!(?:the|a|an|{_OWNER_PREP})\b)[\w\-’']+\s+){{0,3}}?)?"
+    rf"\b([A-Za-z][a-z\-]+)\s+(?:{_OWNER_PREP})\s+(?:the\s+)?$"
 )
 # Nouns in _DESCRIPTION_NOUNS that name no person ("a statement from X"
 # leaves X the speaker).
@@ -1601,10 +1608,9 @@ def _owner_description(
         end = hi
     text = _clean_description(body[start:end])
     if text[:4].lower() == "the ":
-        role = text[4:].lower()
-        holders = [e for e in ctx.persons.values() if e.role and e.role.lower() == role]
-        if len(holders) == 1:
-            return holders[0].name, _span(start, end)
+        holder = _sole_holder(ctx, text[4:].lower())
+        if holder is not None:
+            return holder, _span(start, end)
     return text, _span(start, end)
 
 
@@ -1627,7 +1633,8 @@ def _owner_before(body: str, lo: int, at: int) -> int:
     return -1
 
 
-_OWNER_PREP_ENDS = ("for", "of", "at", "to", "with", "from", "the")
+# The last words every _OWNER_OF match ends in.
+_OWNER_PREP_ENDS = ("the", *sorted({p.split()[-1] for p in _OWNER_PREPOSITIONS}))
 # A sentence opening with a definite or indefinite description whose head is
 # followed by a verb-like lower-case word ("The Republican nominee also ...").
 _ROLE_DESCRIPTION_OPENING = re.compile(
@@ -1825,10 +1832,9 @@ def _role_speaker(ctx: _Context, lo: int, hi: int, want: str) -> str | None:
     body = ctx.body
     # From lo + 1: the "T" of a match stands one before its "he ".
     for rm in _ROLE_SPEAKS.finditer(body, lo + 1, hi):
-        role = rm.group(1).lower()
-        holders = [e.name for e in ctx.persons.values() if e.role and e.role.lower() == role]
-        if len(holders) == 1 and _gender(ctx, holders[0]) in (want, "?"):
-            return holders[0]
+        holder = _sole_holder(ctx, rm.group(1).lower())
+        if holder is not None and _gender(ctx, holder) in (want, "?"):
+            return holder
     return None
 
 
@@ -2023,10 +2029,10 @@ def _indirect(
                 body, max(s0, vm.start() - 24), vm.start()
             ):
                 continue  # "if new signings are added in the window": no one reports
-            if _MODIFIER_BEFORE.search(body, max(s0, vm.start() - 16), vm.start()):
-                continue  # "a third confirmed concussion": an adjective
-            if _NEGATED.search(body, max(s0, vm.start() - 16), vm.start()):
-                continue  # "has not said if it will appeal": nothing reported
+            if _NOT_REPORTING_BEFORE.search(body, max(s0, vm.start() - 16), vm.start()):
+                # "a third confirmed concussion": an adjective; "has not said
+                # if it will appeal": nothing reported
+                continue
             subj = _speaker_left(ctx, s0, vm.start())
             inverted = False
             if subj is None and _INVERTED_BEFORE.search(body, max(s0, vm.start() - 4),
@@ -2145,5 +2151,7 @@ _ADVERBIAL_OPENINGS = frozenset(("before", "after", "during", "until", "since", 
 _MODIFIER_BEFORE = re.compile(
     r"\b(?:a|an|the|first|second|third|fourth|fifth|another|\d+(?:st|nd|rd|th)?)\s+$"
 )
+# Either before a cue: one search where a reporting verb reports nothing.
+_NOT_REPORTING_BEFORE = re.compile(f"{_MODIFIER_BEFORE.pattern}|{_NEGATED.pattern}")
 # Words that cannot end reported words: the clause goes on past them.
 _OPEN_ENDS = frozenset(("but", "and", "or", "nor", "because", "although", "that", "the"))
