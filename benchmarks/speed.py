@@ -9,6 +9,11 @@ and the evaluation data in ``../shared/data`` next to the repository::
     python benchmarks/speed.py --limit 500     # first 500 articles of each set
     python benchmarks/speed.py --plot docs/quality-vs-speed.png --json benchmarks/results/speed.json
 
+It measures the checkout it sits in. To measure the mypyc-compiled build,
+compile that checkout in place first (``NEWSBRIEF_USE_MYPYC=1 python setup.py
+build_ext --inplace``; ``git clean -fX newsbrief`` undoes it); the table's
+footer says which build ran.
+
 What it measures, each stage in its own subprocess on one core (BLAS threads
 pinned to 1) so that peak memory (``ru_maxrss``) belongs to that stage alone:
 
@@ -49,6 +54,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
 import _peers  # noqa: E402
+
+from newsbrief._build import MYPYC_MODULES, compiled_modules  # noqa: E402
 
 DATASETS = {
     "bbc": _peers.DATA_DIR / "bbc_news_summary" / "dev.jsonl",
@@ -590,6 +597,7 @@ def main(argv: list[str] | None = None) -> int:
         "limit": limit,
         "repeat": repeat,
         "python": sys.version.split()[0],
+        "compiled_modules": len(compiled_modules()),
         "peers": _peers.peer_versions(),
         "stages": {},
     }
@@ -621,8 +629,13 @@ def main(argv: list[str] | None = None) -> int:
 
     print(format_table(build_rows(results)))
     peers = ", ".join(f"{k} {v}" for k, v in results["peers"].items())
+    build = (
+        f"mypyc-compiled ({results['compiled_modules']} of {len(MYPYC_MODULES)} hot modules)"
+        if results["compiled_modules"] else "pure Python"
+    )
     print(
-        f"\nPython {results['python']}; {peers}; articles per set: {limit or 'all'}; "
+        f"\nnewsbrief {build}; Python {results['python']}; {peers}; "
+        f"articles per set: {limit or 'all'}; "
         f"newsbrief best of {repeat} passes, peers one pass; run took "
         f"{results['wall_seconds']:.0f} s."
     )

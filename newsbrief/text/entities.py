@@ -1319,7 +1319,7 @@ def _resolve(
     ranked.sort(key=_BY_COUNT_AND_FIRST)
     ents = [r[2] for r in ranked]
     for order, ent in enumerate(ents):
-        ent.order = order
+        ent.order = float(order)  # Draft.order is a float (a compiled build checks)
     return ents
 
 

@@ -170,9 +170,6 @@ class Draft:
                        tuple(sorted(set(self.mentions), key=_START)), tuple(self.headline))
 
 
-_NEW = object.__new__
-
-
 def new_draft(
     name: str,
     kind: EntityKind,
@@ -191,7 +188,9 @@ def new_draft(
     ``__init__`` is Python code costs an extra interpreter frame per object
     on the recogniser's hot path.
     """
-    draft: Draft = _NEW(Draft)
+    # Draft.__new__ is object.__new__ here; a mypyc-compiled Draft accepts
+    # only this form.
+    draft: Draft = Draft.__new__(Draft)
     draft.name = name
     draft.kind = kind
     draft.aliases = aliases
