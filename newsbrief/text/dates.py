@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final
 
 from newsbrief.model import DateMention, _date_mention, _span
 
 __all__ = ["find_dates"]
 
-_MONTHS = {
+_MONTHS: Final = {
     name: i + 1
     for i, names in enumerate(
         [
@@ -39,31 +40,31 @@ _MONTHS = {
     )
     for name in names
 }
-_WEEKDAYS = {
+_WEEKDAYS: Final = {
     name: i
     for i, name in enumerate(
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     )
 }
-_MONTH = (
+_MONTH: Final = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WEEKDAY: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR: Final = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
+_DAY: Final = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 # Two patterns, tried only at candidate starts (see _candidates): expressions
 # that start with a digit, and those that start with a word (month, weekday,
 # "last", "yesterday"). Modifiers before a match ("in", "on", "early", "the")
 # are read back in Python.
-_NUMERIC = re.compile(
+_NUMERIC: Final = re.compile(
     rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))"
     rf"|(?P<dmy>(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?)"
     rf"|(?P<decade>(?P<dec>1[5-9]\d0|20[0-9]0)['’]?s)"
     rf"|(?P<year>(?P<y4>{_YEAR}))"
 )
-_WORDY = re.compile(
+_WORDY: Final = re.compile(
     rf"(?P<mdy>(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?)(?![\d:])"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\s+of)?,?\s+(?P<y3>{_YEAR}))"
     rf"|(?P<rmonth>(?P<m4>{_MONTH}))"
@@ -83,27 +84,27 @@ _WORDY = re.compile(
 # capitals J, F, O, N and D are rare enough that testing each hit in Python
 # costs little. M, A and S open many words ("Mr", "A", "She"): for them the
 # stems themselves are searched (a slower scan, but hardly a hit to test).
-_MONTH_STEMS = frozenset(
+_MONTH_STEMS: Final = frozenset(
     ("Jan", "Feb", "Mar", "May", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 )
-_MONTH_NEEDLES = ("J", "F", "O", "N", "D", "Mar", "May", "Apr", "Aug", "Sep")
-_DAY_STEMS = (  # what may stand before "day", by its length
+_MONTH_NEEDLES: Final = ("J", "F", "O", "N", "D", "Mar", "May", "Apr", "Aug", "Sep")
+_DAY_STEMS: Final = (  # what may stand before "day", by its length
     (2, frozenset(("to", "To"))),
     (3, frozenset(("Mon", "Fri", "Sun"))),
     (4, frozenset(("Tues",))),
     (5, frozenset(("Thurs", "Satur"))),
     (6, frozenset(("Wednes", "yester", "Yester"))),
 )
-_UNITS = ("year", "month", "week", "decade", "spring", "summer", "autumn", "fall", "winter")
-_REL_WORDS = ("last", "this", "next", "past", "previous", "coming")
-_REL_BEFORE = re.compile(
+_UNITS: Final = ("year", "month", "week", "decade", "spring", "summer", "autumn", "fall", "winter")
+_REL_WORDS: Final = ("last", "this", "next", "past", "previous", "coming")
+_REL_BEFORE: Final = re.compile(
     "(?:" + "|".join([*_REL_WORDS, *(w.capitalize() for w in _REL_WORDS)]) + ")$"
 )
 # The last two letters of the words _REL_BEFORE matches (it is case-sensitive):
 # a unit after any other word needs no search.
-_REL_ENDS = frozenset(w[-2:] for w in _REL_WORDS)
-_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
-_DIGITS = frozenset("0123456789")
+_REL_ENDS: Final = frozenset(w[-2:] for w in _REL_WORDS)
+_ORDINAL_ENDS: Final = frozenset(("st", "nd", "rd", "th"))
+_DIGITS: Final = frozenset("0123456789")
 
 
 def _run_start(body: str, end: int) -> int:
@@ -185,11 +186,11 @@ def _candidates(body: str) -> tuple[list[int], list[int]]:
 
 # Words before a month ("last March", "in mid-May") and a weekday ("on
 # Monday"): first those that give a direction (the ``dir`` group).
-_MONTH_DIRS = ("last", "next", "early", "late", "mid", "this")
-_MONTH_OTHERS = ("in", "on", "since", "until", "by", "from", "before", "after", "during",
-                 "through", "of")
-_WEEKDAY_DIRS = ("last", "next", "this")
-_WEEKDAY_OTHERS = ("on", "since", "by", "until", "from", "before", "after")
+_MONTH_DIRS: Final = ("last", "next", "early", "late", "mid", "this")
+_MONTH_OTHERS: Final = ("in", "on", "since", "until", "by", "from", "before", "after", "during",
+                        "through", "of")
+_WEEKDAY_DIRS: Final = ("last", "next", "this")
+_WEEKDAY_OTHERS: Final = ("on", "since", "by", "until", "from", "before", "after")
 
 
 def _modifiers(dirs: tuple[str, ...], others: tuple[str, ...], space: str) -> re.Pattern[str]:
@@ -198,12 +199,12 @@ def _modifiers(dirs: tuple[str, ...], others: tuple[str, ...], space: str) -> re
     )
 
 
-_BEFORE_MONTH = _modifiers(_MONTH_DIRS, _MONTH_OTHERS, r"[\s-]+")
-_BEFORE_WEEKDAY = _modifiers(_WEEKDAY_DIRS, _WEEKDAY_OTHERS, r"\s+")
+_BEFORE_MONTH: Final = _modifiers(_MONTH_DIRS, _MONTH_OTHERS, r"[\s-]+")
+_BEFORE_WEEKDAY: Final = _modifiers(_WEEKDAY_DIRS, _WEEKDAY_OTHERS, r"\s+")
 # Last two letters (lower case) of the modifiers of _BEFORE_MONTH and
 # _BEFORE_WEEKDAY: before most months and weekdays stands another word.
-_BEFORE_MONTH_ENDS = frozenset(w[-2:] for w in _MONTH_DIRS + _MONTH_OTHERS)
-_BEFORE_WEEKDAY_ENDS = frozenset(w[-2:] for w in _WEEKDAY_DIRS + _WEEKDAY_OTHERS)
+_BEFORE_MONTH_ENDS: Final = frozenset(w[-2:] for w in _MONTH_DIRS + _MONTH_OTHERS)
+_BEFORE_WEEKDAY_ENDS: Final = frozenset(w[-2:] for w in _WEEKDAY_DIRS + _WEEKDAY_OTHERS)
 
 
 def _modifier_before(
@@ -230,20 +231,22 @@ def _modifier_before(
     return rx.search(body, max(lo, j - 7), start)
 
 
-_BEFORE_YEAR = re.compile(
+_BEFORE_YEAR: Final = re.compile(
     r"(?:\b(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
     r"[\s-]*)$",
     re.IGNORECASE,
 )
-_BEFORE_DECADE = re.compile(r"\b[Tt]he\s+$")
-_WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY},?\s+$")
-_FUTURE = re.compile(r"\b(?:will|would|shall|to\s+(?:meet|visit|hold|travel|attend)|is\s+due|"
-                     r"are\s+due|plans?\s+to|scheduled|set\s+to|next)\b[^.!?]{0,60}$",
-                     re.IGNORECASE)
-_NUMBER_AROUND = re.compile(r"[\d,.]$")
+_BEFORE_DECADE: Final = re.compile(r"\b[Tt]he\s+$")
+_WEEKDAY_BEFORE: Final = re.compile(rf"\b{_WEEKDAY},?\s+$")
+_FUTURE: Final = re.compile(
+    r"\b(?:will|would|shall|to\s+(?:meet|visit|hold|travel|attend)|is\s+due|"
+    r"are\s+due|plans?\s+to|scheduled|set\s+to|next)\b[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+_NUMBER_AROUND: Final = re.compile(r"[\d,.]$")
 
 
-_BEFORE_YEAR_ENDS = frozenset(("ly", "te", "id", "of"))  # early, late, mid, the end of
+_BEFORE_YEAR_ENDS: Final = frozenset(("ly", "te", "id", "of"))  # early, late, mid, the end of
 
 
 def _before_year(body: str, lo: int, start: int) -> re.Match[str] | None:

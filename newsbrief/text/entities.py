@@ -40,7 +40,7 @@ import functools
 import operator
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -57,58 +57,59 @@ from newsbrief.text.tokens import (
 
 __all__ = ["find_entities", "person_gender"]
 
-PERSON = EntityKind.PERSON
-ORG = EntityKind.ORGANIZATION
-PLACE = EntityKind.PLACE
-OTHER = EntityKind.OTHER
+PERSON: Final = EntityKind.PERSON
+ORG: Final = EntityKind.ORGANIZATION
+PLACE: Final = EntityKind.PLACE
+OTHER: Final = EntityKind.OTHER
 
-_fold = str.lower  # lookup keys are lower case (see Knowledge.fold)
 
 # Contexts read from the text just before / after a candidate.
-_PLACE_WORDS = frozenset(
+_PLACE_WORDS: Final = frozenset(
     ("in", "at", "from", "near", "into", "across", "outside", "inside", "toward", "towards",
      "throughout", "around", "via", "visit", "visited", "visiting")
 )
-_SPEECH_WORDS = frozenset(("said", "says", "added", "told"))
-_SPEECH_VERBS = (
+_SPEECH_WORDS: Final = frozenset(("said", "says", "added", "told"))
+_SPEECH_VERBS: Final = (
     "said", "says", "told", "added", "asked", "wrote", "warned", "argued", "explained", "insisted",
     "claimed", "replied", "admitted", "believes", "thinks", "noted", "stated", "announced",
     "denied", "confirmed",
 )
-_SPEECH_AFTER = re.compile(
+_SPEECH_AFTER: Final = re.compile(
     r",?\s*(?:(?:has|had|have|was|is|also|then|later|previously|once|had)\s+)?"
     rf"(?:{'|'.join(_SPEECH_VERBS)})\b"
 )
 # A score or table row after a name: "Liverpool 16 9 4 3", "Coventry 1 ( Whelan 60 )".
-_SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|[,;)(]|[ \t]\d|[ \t][A-Z]|\n))")
+_SCORE_AFTER: Final = re.compile(r"[ \t]+\d{1,3}(?=[ \t]*(?:$|[,;)(]|[ \t]\d|[ \t][A-Z]|\n))")
 # A dateline: "VAIL , Colorado 1996-12-07", "LONDON 1996-08-30".
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:\d{4}-\d\d-\d\d|,[ \t]*[A-Z][\w .]{0,30}?\d{4}-\d\d-\d\d)")
-_VERSUS_AFTER = re.compile(r"[ \t]+(?:AT|VS\.?|V\.?)[ \t]+[A-Z]")
-_VERSUS_BEFORE = re.compile(r"\b(?:AT|VS\.?|V\.?)[ \t]+$")
-_BRACKETED = re.compile(r"[ \t]*\)")
-_PERSON_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’\-]+[ \t]+\([ \t]*$")
-_ORG_CONTEXT_WORDS = (
+_DATELINE_AFTER: Final = re.compile(
+    r"[ \t]*(?:\d{4}-\d\d-\d\d|,[ \t]*[A-Z][\w .]{0,30}?\d{4}-\d\d-\d\d)"
+)
+_VERSUS_AFTER: Final = re.compile(r"[ \t]+(?:AT|VS\.?|V\.?)[ \t]+[A-Z]")
+_VERSUS_BEFORE: Final = re.compile(r"\b(?:AT|VS\.?|V\.?)[ \t]+$")
+_BRACKETED: Final = re.compile(r"[ \t]*\)")
+_PERSON_BEFORE_BRACKET: Final = re.compile(r"[A-Z][\w'’\-]+[ \t]+\([ \t]*$")
+_ORG_CONTEXT_WORDS: Final = (
     "shares", "stock", "officials", "spokesman", "spokeswoman", "chairman", "executives", "board",
     "subsidiary", "unit", "plc", "management", "shareholders", "profit", "profits", "revenue",
     "sales",
 )
-_ORG_CONTEXT_AFTER = re.compile(rf"(?:['’]s)?[ \t]+(?:{'|'.join(_ORG_CONTEXT_WORDS)})\b")
-_BLANK = frozenset(" \t")
-_DIRECTIONS = frozenset(
+_ORG_CONTEXT_AFTER: Final = re.compile(rf"(?:['’]s)?[ \t]+(?:{'|'.join(_ORG_CONTEXT_WORDS)})\b")
+_BLANK: Final = frozenset(" \t")
+_DIRECTIONS: Final = frozenset(
     ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
      "upper", "lower")
 )
-_FORMER_WORDS = (
+_FORMER_WORDS: Final = (
     "former", "acting", "then", "late", "interim", "outgoing", "incoming", "deputy", "ex-",
     "retired", "veteran", "newly elected", "new",
 )
-_FORMER = re.compile(rf"(?:\b(?:{'|'.join(_FORMER_WORDS)})\s+)+$", re.IGNORECASE)
-_FORMER_ENDS = tuple(w.rsplit(None, 1)[-1] for w in _FORMER_WORDS)
+_FORMER: Final = re.compile(rf"(?:\b(?:{'|'.join(_FORMER_WORDS)})\s+)+$", re.IGNORECASE)
+_FORMER_ENDS: Final = tuple(w.rsplit(None, 1)[-1] for w in _FORMER_WORDS)
 # "X, a close Putin ally and the secretary of Russia's Security Council," ...
-_APPOSITIVE_AFTER = re.compile(
+_APPOSITIVE_AFTER: Final = re.compile(
     r",\s+((?:(?:a|an|the|who\s+is|who\s+was)\s+)?[^,.;:()\"“”]{3,90}?)(?=\s*(?:[,.;:)]|$))"
 )
-_PERSON_TITLES = frozenset(
+_PERSON_TITLES: Final = frozenset(
     {
         "president", "minister", "senator", "governor", "mayor", "chancellor", "premier",
         "judge", "ambassador", "director", "chairman", "secretary", "coach", "king", "queen",
@@ -118,13 +119,13 @@ _PERSON_TITLES = frozenset(
     }
 )
 # Titles one addresses an office holder by ("Mr President"): no surname.
-_ADDRESSED_TITLES = frozenset(
+_ADDRESSED_TITLES: Final = frozenset(
     ("president", "speaker", "chairman", "chairwoman", "chair", "secretary", "ambassador",
      "mayor", "minister", "prime", "justice", "deputy", "governor", "commissioner")
 )
-_NUMBER_WORDS = frozenset(("One", "Two", "Three", "Four", "Five", "I", "II", "III", "IV"))
-_NUMBER_FOLDED = frozenset(w.casefold() for w in _NUMBER_WORDS)
-_SENTENCE_BREAK = frozenset(".!?\n\"“”:;•—–-([")
+_NUMBER_WORDS: Final = frozenset(("One", "Two", "Three", "Four", "Five", "I", "II", "III", "IV"))
+_NUMBER_FOLDED: Final = frozenset(w.casefold() for w in _NUMBER_WORDS)
+_SENTENCE_BREAK: Final = frozenset(".!?\n\"“”:;•—–-([")
 
 
 @attrs.define(slots=True)
@@ -152,15 +153,27 @@ class _Candidate:
 # grouping form (the key; a country's name for its spellings; "team:" + key
 # for a team named before a score).
 _Cand = list[Any]
-(_START, _END, _TEXT, _KIND, _ROLE, _IN_HEADLINE, _WEAK, _CAPS, _DISPLAY, _STRONG, _KEY, _WORDS,
- _ACRONYM, _FORM) = range(14)
+_START: Final = 0
+_END: Final = 1
+_TEXT: Final = 2
+_KIND: Final = 3
+_ROLE: Final = 4
+_IN_HEADLINE: Final = 5
+_WEAK: Final = 6
+_CAPS: Final = 7
+_DISPLAY: Final = 8
+_STRONG: Final = 9
+_KEY: Final = 10
+_WORDS: Final = 11
+_ACRONYM: Final = 12
+_FORM: Final = 13
 
 
 @functools.lru_cache(maxsize=1 << 12)
 def person_gender(name: str) -> str:
     """Gender hint for a person's name from the given-names list: "m", "f" or "?"."""
     first = name.split()[0] if name.split() else ""
-    return knowledge().given_names.get(_fold(first), "?")
+    return knowledge().given_names.get(first.lower(), "?")
 
 
 def find_entities(
@@ -194,7 +207,7 @@ def find_entities(
     return refine(body, _resolve(body, cands, head_cands, kb), starts, headline)
 
 
-_HEADLINE_STARTS = frozenset({0})
+_HEADLINE_STARTS: Final = frozenset({0})
 
 
 # -- candidates -------------------------------------------------------------
@@ -259,7 +272,7 @@ def _former_before(text: str, at: int) -> re.Match[str] | None:
 
 
 #: Capitalised runs of more words than this are skipped (see _candidates).
-_MAX_RUN_WORDS = 80
+_MAX_RUN_WORDS: Final = 80
 
 
 # (start, end, text, kind, role, role start or -1, weak, caps, display,
@@ -308,8 +321,8 @@ def _run_candidates(
         _split_run(run, tokens, first_common, kb, out, in_headline)
     return tuple(
         (c.start, c.end, c.text, c.kind, c.role, c.role_at, c.weak, c.caps, c.display,
-         c.strong_person, _fold(c.text), len(c.text.split()), is_acronym(c.text),
-         _form(_fold(c.text), c.kind, kb))
+         c.strong_person, c.text.lower(), len(c.text.split()), is_acronym(c.text),
+         _form(c.text.lower(), c.kind, kb))
         for c in out
     )
 
@@ -320,17 +333,17 @@ def _form(key: str, kind: EntityKind | None, kb: Knowledge) -> str:
     if kind is PLACE:
         name = kb.places.get(key)
         if name is not None:
-            return _fold(name)
+            return name.lower()
     return key
 
 
-_GLUED = frozenset("’'-.&_0123456789abcdefghijklmnopqrstuvwxyz")
+_GLUED: Final = frozenset("’'-.&_0123456789abcdefghijklmnopqrstuvwxyz")
 
 
 # Bytes to delete to keep only A-Z, or only a-z (counting letters with
 # bytes.translate runs in C without building a list of matches).
-_NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
-_NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
+_NOT_UPPER: Final = bytes(b for b in range(256) if not 65 <= b <= 90)
+_NOT_LOWER: Final = bytes(b for b in range(256) if not 97 <= b <= 122)
 
 
 def _mostly_capitals(text: str) -> bool:
@@ -349,13 +362,13 @@ def _after_break(text: str, pos: int) -> bool:
 
 # A maximal run of str.isalnum() characters (\w is them plus "_") not
 # preceded by - or an apostrophe: how a word stands on its own in a text.
-_ALNUM_WORD = re.compile(r"(?<![-’']|[^\W_])[^\W_]+")
+_ALNUM_WORD: Final = re.compile(r"(?<![-’']|[^\W_])[^\W_]+")
 #: Lookups answered by scanning the text before _Lowers indexes all its words
 #: (a scan runs in C and costs about a fiftieth of indexing the text).
-_LOWERS_SCANS = 32
+_LOWERS_SCANS: Final = 32
 #: Occurrences inside longer words a scan steps over in Python before it asks
 #: the regex engine instead ("s" is inside every other word).
-_LOWERS_HITS = 8
+_LOWERS_HITS: Final = 8
 
 
 class _Lowers:
@@ -423,11 +436,11 @@ def _bare(word: str) -> str:
 
 def _skippable(word: str, kb: Knowledge, key: str | None = None) -> bool:
     """A capitalised function word or connector, not part of a name ("The",
-    "And"); ``key`` is its lookup key (default ``_fold(word)``). An all-capital
+    "And"); ``key`` is its lookup key (default ``word.lower()``). An all-capital
     spelling that is also a known name is kept: "US" the country (not "us"),
     "WHO" the organisation (not "who")."""
     if key is None:
-        key = _fold(word)
+        key = word.lower()
     if key in kb.connectors:
         return True
     return key in kb.stopcaps and not (
@@ -444,7 +457,7 @@ def _run_head(run: str) -> tuple[str, bool | None] | None:
     if " " not in run and _skippable(run, kb, _bare(run.lower())):
         return None
     word = run.split(None, 1)[0]
-    key = _fold(word)
+    key = word.lower()
     if _bare(key) in kb.stopcaps or key in kb.stopcaps:
         return word, True
     if key in kb.places or key in kb.organizations or key in kb.given_names:
@@ -455,7 +468,7 @@ def _run_head(run: str) -> tuple[str, bool | None] | None:
 _Tok = tuple[int, int, str]
 
 
-_MONTH_SURNAMES = frozenset(("may", "march", "april", "june", "august"))
+_MONTH_SURNAMES: Final = frozenset(("may", "march", "april", "june", "august"))
 
 
 def _split_run(
@@ -483,9 +496,9 @@ def _split_run(
     # May", "Mrs May"), not a date word to drop.
     surname_last = (
         len(tokens) > 1
-        and _fold(strip_possessive(tokens[-1][2])) in _MONTH_SURNAMES
-        and (_fold(tokens[-2][2]) in kb.given_names
-             or _fold(tokens[-2][2]).rstrip(".") in kb.honorifics)
+        and strip_possessive(tokens[-1][2]).lower() in _MONTH_SURNAMES
+        and (tokens[-2][2].lower() in kb.given_names
+             or tokens[-2][2].lower().rstrip(".") in kb.honorifics)
     )
     # Drop sentence-starting common words and capitalised function words.
     while tokens and (
@@ -493,7 +506,7 @@ def _split_run(
         or _skippable(tokens[0][2], kb)
         or (len(tokens[0][2]) == 1 and len(tokens) > 1)  # "Group B Chen Gang"
     ):
-        key = _fold(tokens[0][2])
+        key = tokens[0][2].lower()
         if key in kb.demonyms or key in kb.places or (surname_last and len(tokens) == 1):
             break
         if _opens_name(tokens, key, kb):
@@ -501,11 +514,11 @@ def _split_run(
         tokens = tokens[1:]
         first_common = False
     while tokens and _skippable(tokens[-1][2], kb) and not surname_last:
-        if len(tokens) > 1 and _fold(tokens[-2][2]) in kb.other_keywords and (
+        if len(tokens) > 1 and tokens[-2][2].lower() in kb.other_keywords and (
             tokens[-1][2] in _NUMBER_WORDS
         ):
             break  # "World War Two"
-        last = _fold(tokens[-1][2])
+        last = tokens[-1][2].lower()
         if len(tokens) > 1 and last in kb.org_keywords and not last.endswith("day") and not (
             _skippable(tokens[-2][2], kb)
         ):
@@ -559,9 +572,9 @@ def _opens_name(tokens: Sequence[_Tok], key: str, kb: Knowledge) -> bool:
 def _known_start(tokens: Sequence[_Tok], kb: Knowledge) -> bool:
     """Whether the first two to four tokens spell a known place, organisation
     or demonym ("New York", "New Zealand", "The Hague", "New Zealander")."""
-    words = [_fold(tokens[0][2])]
+    words = [tokens[0][2].lower()]
     for tok in tokens[1:4]:
-        words.append(_fold(strip_possessive(tok[2])))
+        words.append(strip_possessive(tok[2]).lower())
         key = " ".join(words)
         if key in kb.places or key in kb.organizations or key in kb.demonyms:
             return True
@@ -588,7 +601,7 @@ def _split_shouting(
             toks = tokens[i:j]
             possessive = is_possessive(toks[-1][2])
             start, end, name = _span_text(text, toks, possessive)
-            key = _fold(name)
+            key = name.lower()
             kind: EntityKind | None = None
             display = None
             if key in kb.organizations:
@@ -608,7 +621,7 @@ def _split_shouting(
         if not matched:
             tok = tokens[i]
             word = strip_possessive(tok[2])
-            key = _fold(word)
+            key = word.lower()
             if (
                 len(word) > 1
                 and key not in kb.stopcaps
@@ -662,7 +675,7 @@ def _and_inside(words: list[str], idx: int, kb: Knowledge) -> bool:
     )
 
 
-_BASED = ("-based", "-born", "-year-old")
+_BASED: Final = ("-based", "-born", "-year-old")
 
 
 def _split_piece(
@@ -676,26 +689,26 @@ def _split_piece(
     surname: bool = False,
 ) -> None:
     while toks and _skippable(toks[0][2], kb) and not (surname and len(toks) == 1):
-        if _opens_name(toks, _fold(toks[0][2]), kb):
+        if _opens_name(toks, toks[0][2].lower(), kb):
             break
         toks = toks[1:]
-    while toks and _fold(toks[-1][2]) in kb.connectors:
+    while toks and toks[-1][2].lower() in kb.connectors:
         toks = toks[:-1]
     while toks and toks[0][2].endswith(_BASED):
         toks = toks[1:]  # "Paris-based", "London-born", "Twenty-year-old": no part of a name
     if not toks:
         return
-    if len(toks) > 1 and _fold(toks[1][2]) not in kb.title_words:
+    if len(toks) > 1 and toks[1][2].lower() not in kb.title_words:
         # "US Federal Reserve", "US Securities and Exchange Commission": a
         # country's initials before a known or compound name are the country,
         # not part of the name ("UK Film Council" stays whole; a title keeps
         # them: "US President Jo Bell").
         first = toks[0][2]
-        rest = [_fold(t[2]) for t in toks[1:]]
+        rest = [t[2].lower() for t in toks[1:]]
         if (
             first.isupper()
             and len(first) <= 3
-            and _fold(first) in kb.places
+            and first.lower() in kb.places
             and (" ".join(rest) in kb.organizations or any(w in kb.connectors for w in rest))
         ):
             _split_piece(text, toks[:1], kb, out, in_headline, possessive=False)
@@ -703,7 +716,7 @@ def _split_piece(
             return
         if (
             len(toks) == 2
-            and _fold(first) in kb.countries
+            and first.lower() in kb.countries
             and not first.isupper()
             and is_acronym(toks[1][2])
             and rest[0] not in kb.places
@@ -715,7 +728,7 @@ def _split_piece(
             _split_piece(text, toks[1:], kb, out, in_headline, possessive=possessive)
             return
     start, end, name = _span_text(text, toks, possessive)
-    key = _fold(name)
+    key = name.lower()
     # Whole piece known?
     if key in kb.organizations:
         out.append(_Candidate(start, end, name, ORG, in_headline=in_headline))
@@ -728,23 +741,23 @@ def _split_piece(
     if key in kb.demonyms:
         return
     # Connectors: keep "Bank of England", "Belt and Road Forum"; split "Putin and Xi".
-    words = [_fold(t[2]) for t in toks]
+    words = [t[2].lower() for t in toks]
     for idx in range(1, len(toks) - 1):
         w = words[idx]
         if w in kb.connectors or w in kb.particles:
             left = toks[:idx]
             if w in kb.particles and (
                 w not in kb.connectors
-                or _fold(left[-1][2]) in kb.forenames
-                or (idx <= 2 and _fold(left[0][2]) in kb.forenames)
+                or left[-1][2].lower() in kb.forenames
+                or (idx <= 2 and left[0][2].lower() in kb.forenames)
             ):
                 # name particle: "Ludwig van Beethoven", and right after a
                 # given name also a particle that can join names ("Robert De
                 # Niro", "Mayor Bill de Blasio", not "Banco de Portugal")
                 continue
-            left_key = _fold(text[left[0][0] : left[-1][1]])
-            last = _fold(strip_possessive(toks[-1][2]))
-            left_last = _fold(left[-1][2])
+            left_key = text[left[0][0] : left[-1][1]].lower()
+            last = strip_possessive(toks[-1][2]).lower()
+            left_last = left[-1][2].lower()
             joins = (
                 _is_keyword(last, kb, plural=False)
                 and not (w == "and" and words[idx + 1] == "the")
@@ -752,7 +765,7 @@ def _split_piece(
                 and left_last not in _NUMBER_FOLDED
                 and left_key not in kb.places
                 and left_key not in kb.organizations
-                and not (left and _fold(left[0][2]) in kb.given_names)
+                and not (left and left[0][2].lower() in kb.given_names)
                 and not any([words[i] in kb.given_names for i in range(1, idx)])
             ) or (
                 w in ("of", "for", "de", "du", "des")
@@ -781,7 +794,7 @@ def _split_piece(
     if len(toks) >= 3 or (len(toks) == 2 and words[1] in kb.given_names):
         for i in range(1, len(toks)):
             if words[i] in kb.given_names and words[i] not in kb.places:
-                head = _fold(text[toks[0][0] : toks[i - 1][1]])
+                head = text[toks[0][0] : toks[i - 1][1]].lower()
                 if head in kb.demonyms:
                     _split_piece(text, toks[i:], kb, out, in_headline, possessive=possessive)
                     return
@@ -801,9 +814,9 @@ def _split_piece(
         _split_piece(text, toks[1:], kb, out, in_headline, possessive=possessive)
         return
     if words[0] in kb.demonyms and len(toks) >= 2:
-        tail = _fold(strip_possessive(toks[-1][2]))
+        tail = strip_possessive(toks[-1][2]).lower()
         if not _is_keyword(tail, kb, plural=False) and (
-            _fold(toks[1][2]) not in kb.title_words
+            toks[1][2].lower() not in kb.title_words
         ) and not (
             # "British Chambers of Commerce", "Russian Academy of Sciences":
             # the demonym opens the body's own name.
@@ -816,7 +829,7 @@ def _split_piece(
     if split is not None:
         role_toks, name_toks = toks[:split], toks[split:]
         role_start, role_end = role_toks[0][0], role_toks[-1][1]
-        role_words = [_fold(t[2]).rstrip(".") for t in role_toks]
+        role_words = [t[2].lower().rstrip(".") for t in role_toks]
         role: str | None = text[role_start:role_end]
         if role_words[-1] in kb.honorifics and not any(
             w in kb.title_words for w in role_words
@@ -874,7 +887,7 @@ def _stray_head(word: str, key: str, last: str, kb: Knowledge) -> bool:
     )
 
 
-_HYPHEN_WORD = re.compile(r"\w-[a-z]")
+_HYPHEN_WORD: Final = re.compile(r"\w-[a-z]")
 
 
 def _role_entities(
@@ -882,13 +895,13 @@ def _role_entities(
 ) -> None:
     piece: list[_Tok] = []
     for tok in [*toks, (0, 0, "")]:
-        key = _fold(tok[2]).rstrip(".")
+        key = tok[2].lower().rstrip(".")
         if tok[2] and key not in kb.title_words and key not in kb.honorifics:
             piece.append(tok)
             continue
         if piece:
             start, end, name = _span_text(text, piece, is_possessive(piece[-1][2]))
-            pkey = _fold(name)
+            pkey = name.lower()
             if pkey in kb.organizations or (len(piece) == 1 and is_acronym(name)
                                             and pkey not in kb.places):
                 out.append(_Candidate(start, end, name, ORG, in_headline=in_headline))
@@ -902,7 +915,7 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
     n = len(toks)
     heads = role_lexicon().heads
     for k in range(n - 1, 0, -1):
-        prev = _fold(toks[k - 1][2]).rstrip(".")
+        prev = toks[k - 1][2].lower().rstrip(".")
         if prev in kb.title_ends or prev in kb.honorifics or (
             prev in heads and (prev in kb.title_words or _role_opens_sentence(toks, k, kb))
         ):
@@ -911,28 +924,28 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
                 # "Mr King", "Mrs Major": after a courtesy title a title
                 # word is a surname, unless it is how one addresses an
                 # office holder ("Mr President", "Madam Speaker").
-                if len(rest) == 1 and _fold(rest[0][2]) in _ADDRESSED_TITLES:
+                if len(rest) == 1 and rest[0][2].lower() in _ADDRESSED_TITLES:
                     return None
-            elif any(_fold(t[2]).rstrip(".") in kb.title_words for t in rest) and not (
-                len(rest) > 1 and _fold(rest[0][2]) in kb.forenames
+            elif any(t[2].lower().rstrip(".") in kb.title_words for t in rest) and not (
+                len(rest) > 1 and rest[0][2].lower() in kb.forenames
             ):
                 return None  # ("Prime Minister John Major": a given name opens a name)
             if any(
-                _fold(t[2]) in kb.connectors
+                t[2].lower() in kb.connectors
                 # (a particle after a given name is a name's: "Bill de Blasio")
-                and not (i and t[2] and _fold(t[2]) in kb.particles
-                         and _fold(rest[i - 1][2]) in kb.forenames)
+                and not (i and t[2] and t[2].lower() in kb.particles
+                         and rest[i - 1][2].lower() in kb.forenames)
                 for i, t in enumerate(rest)
             ):
                 return None
-            last = _fold(strip_possessive(rest[-1][2]))
+            last = strip_possessive(rest[-1][2]).lower()
             if _is_keyword(last, kb, plural=False):
                 return None
             if prev in kb.title_words or prev not in kb.honorifics:
                 # (a courtesy title is before a person only: "Mr Jackson")
-                if _fold(" ".join(t[2] for t in rest)) in kb.places:
+                if " ".join(t[2] for t in rest).lower() in kb.places:
                     return None
-                if _fold(" ".join(t[2] for t in rest)) in kb.organizations:
+                if " ".join(t[2] for t in rest).lower() in kb.organizations:
                     return None
             # "General Motors", "Major League": a lone title + word is ambiguous;
             # accept it only for unambiguous person titles.
@@ -953,28 +966,30 @@ def _role_opens_sentence(toks: Sequence[_Tok], k: int, kb: Knowledge) -> bool:
     "Comedian Chris"), not before a place ("Official UK Charts")."""
     return (
         k == 1
-        and (len(toks) > 2 or _fold(toks[1][2]) in kb.forenames)
-        and not any(_fold(t[2]) in kb.places for t in toks[1:])
+        and (len(toks) > 2 or toks[1][2].lower() in kb.forenames)
+        and not any(t[2].lower() in kb.places for t in toks[1:])
     )
 
 
 # A capital inside a word ("TimeWarner", "PaineWebber", "YouTube") marks a
 # brand, unless a surname prefix ("McLean", "DiCaprio", "LeBlanc") or a given
 # name ("JosepGuardiola": two names run together) explains it.
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
-_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|D[aeiu]|L[aeo]|Van(?:der|de|den)?|Von|St|Ter)[A-Z]")
+_INNER_CAPITAL: Final = re.compile(r"[a-z][A-Z]")
+_SURNAME_PREFIX: Final = re.compile(
+    r"(?:Mc|Mac|Fitz|D[aeiu]|L[aeo]|Van(?:der|de|den)?|Von|St|Ter)[A-Z]"
+)
 
 
 def _brand(word: str, kb: Knowledge) -> bool:
     inner = _INNER_CAPITAL.search(word)
     if inner is None or _SURNAME_PREFIX.match(word) is not None:
         return False
-    head = _fold(word[: inner.start() + 1])
+    head = word[: inner.start() + 1].lower()
     return head not in kb.given_names and head not in kb.forenames
 
 
 def _looks_like_person(toks: Sequence[_Tok], kb: Knowledge) -> bool:
-    first = _fold(toks[0][2])
+    first = toks[0][2].lower()
     return first in kb.given_names or (
         len(toks) >= 2 and (first in kb.forenames or first in kb.surnames_first)
     )
@@ -983,14 +998,14 @@ def _looks_like_person(toks: Sequence[_Tok], kb: Knowledge) -> bool:
 def _classify(
     text: str, toks: Sequence[_Tok], start: int, end: int, name: str, kb: Knowledge
 ) -> EntityKind | None:
-    key = _fold(name)
+    key = name.lower()
     if key in kb.organizations:
         return ORG
     if key in kb.places:
         return PLACE
     if key in kb.demonyms:
         return None
-    words = [_fold(strip_possessive(t[2])) for t in toks]
+    words = [strip_possessive(t[2]).lower() for t in toks]
     last = words[-1]
     if len(words) >= 2 and last in _NUMBER_FOLDED and words[-2] in kb.other_keywords:
         return OTHER
@@ -1108,11 +1123,11 @@ def _resolve(
         elif kind is PERSON:
             toks = text.split()
             for tok in toks:
-                token_index.setdefault(_fold(tok), []).append(g)
+                token_index.setdefault(tok.lower(), []).append(g)
             for i in range(1, len(toks) - 1):
                 if toks[i] in kb.particles:
                     # "Van Gaal" of "Louis van Gaal"
-                    by_form.setdefault(_fold(" ".join(toks[i:])), g)
+                    by_form.setdefault(" ".join(toks[i:]).lower(), g)
                     break
         elif kind is ORG and c[_WORDS] > 1 and not c[_IN_HEADLINE]:
             for prefix in _company_short_forms(c[_KEY]):
@@ -1245,7 +1260,7 @@ def _resolve(
             if canonical is None and "." in key:
                 canonical = kb.places.get(key.replace(".", ""))  # "U.S" of "U.S."
             if canonical is not None:
-                acronym_owner = by_form.get(_fold(canonical))
+                acronym_owner = by_form.get(canonical.lower())
             if acronym_owner is None:
                 acronym_owner = _acronym_owner(c[_TEXT], groups.values(), kb)
         if acronym_owner is not None:
@@ -1323,12 +1338,12 @@ def _resolve(
     return ents
 
 
-_BY_START = operator.itemgetter(_START)
-_SPAN_ORDER = operator.attrgetter("start", "end")
-_BY_WORDS = operator.itemgetter(_WORDS)
-_BY_COUNT_AND_FIRST = operator.itemgetter(0, 1)
+_BY_START: Final = operator.itemgetter(_START)
+_SPAN_ORDER: Final = operator.attrgetter("start", "end")
+_BY_WORDS: Final = operator.itemgetter(_WORDS)
+_BY_COUNT_AND_FIRST: Final = operator.itemgetter(0, 1)
 # Two characters after a name that may open a score ("Liverpool 16"): see _SCORE_AFTER.
-_SCORE_STARTS = frozenset(
+_SCORE_STARTS: Final = frozenset(
     [" ", "\t", "  ", " \t", "\t ", "\t\t"] + [f"{s}{d}" for s in " \t" for d in "0123456789"]
 )
 
@@ -1337,7 +1352,7 @@ def _longest_first(form: str) -> tuple[int, str]:
     return -len(form), form
 
 
-_SPOKESPERSON_AFTER = re.compile(r"(?:['’]s)?[ \t]+spokes(?:man|woman|person)\b")
+_SPOKESPERSON_AFTER: Final = re.compile(r"(?:['’]s)?[ \t]+spokes(?:man|woman|person)\b")
 
 
 def _person_as_org(body: str, c: _Cand, kb: Knowledge) -> bool:
@@ -1385,15 +1400,19 @@ def _company_short_forms(key: str) -> tuple[str, ...]:
 
 # Endings of adjectives that open organisation names ("Democratic Party",
 # "National Union", "Conservative Party"): alone, such a word is no short form.
-_ADJECTIVE_ENDS = ("ic", "ican", "ean", "ian", "ish", "ese", "ive", "ary", "ist", "ed", "ing",
-                   "ional", "eral", "tral", "cial", "rial", "ntal", "yal", "bal")
+_ADJECTIVE_ENDS: Final = (
+    "ic", "ican", "ean", "ian", "ish", "ese", "ive", "ary", "ist", "ed", "ing",
+    "ional", "eral", "tral", "cial", "rial", "ntal", "yal", "bal"
+)
 
 
 # Words of sport (a blank before each, so that they open a word: "goal" and
 # "goals", not "cupboard" after "cup"); a story with many reports sport. The
 # commonest come first: a story with none of them is no sports story.
-_SPORTS_FIRST = (" match", " game", " league", " goal", " cup", " Cup", " coach", " football")
-_SPORTS_MORE = (
+_SPORTS_FIRST: Final = (
+    " match", " game", " league", " goal", " cup", " Cup", " coach", " football"
+)
+_SPORTS_MORE: Final = (
     " League", " scored", " striker", " midfielder", " defender", " squad", " stadium",
     " tournament", " championship", " rugby", " cricket", " soccer", " innings", " wicket",
     " relegation", " halftime", " semi-final", " play-off", " kick-off", " defeat", " beaten",
@@ -1420,7 +1439,7 @@ def _sports_story(body: str) -> bool:
     return False
 
 
-_IN_WORDS = frozenset(
+_IN_WORDS: Final = frozenset(
     ("in", "at", "from", "near", "into", "outside", "inside", "to", "of", "across")
 )
 
@@ -1443,12 +1462,12 @@ def _after_place_word(body: str, start: int) -> bool:
 
 # "a London club", "the Midlands derby", "an Abidjan friendly": a place that
 # says where a club or match is.
-_WHERE_NEXT = re.compile(r"[ \t]+(?:club|clubs|derby|derbies|friendly|rivals|outfit)\b")
+_WHERE_NEXT: Final = re.compile(r"[ \t]+(?:club|clubs|derby|derbies|friendly|rivals|outfit)\b")
 
 
 def _surname_of(key: str, owner: Draft) -> bool:
     """Whether ``key`` is the last word of ``owner``'s name ("jackson" of "Michael Jackson")."""
-    return _fold(owner.name).rpartition(" ")[2] == key
+    return owner.name.lower().rpartition(" ")[2] == key
 
 
 def _surname_owner(key: str, owners: Sequence[Draft]) -> Draft | bool | None:
@@ -1464,7 +1483,7 @@ def _surname_owner(key: str, owners: Sequence[Draft]) -> Draft | bool | None:
     for o in owners:
         if _surname_of(key, o):
             named.append(o)
-        elif _fold(o.name).partition(" ")[0] == key and strong_person(o, kb):
+        elif o.name.lower().partition(" ")[0] == key and strong_person(o, kb):
             return False  # a person's first name, said alone
     if not named:
         return None
@@ -1484,10 +1503,10 @@ def _surname_owner(key: str, owners: Sequence[Draft]) -> Draft | bool | None:
 
 
 # Scores after a name, then a comma or semicolon and the next name.
-_LISTED_AFTER = re.compile(r"(?:[ \t]+\d{1,3}){1,4}[ \t]*[,;][ \t]*[A-Z]")
-_GONE = object()  # the kind of a candidate merged into the next one
+_LISTED_AFTER: Final = re.compile(r"(?:[ \t]+\d{1,3}){1,4}[ \t]*[,;][ \t]*[A-Z]")
+_GONE: Final = object()  # the kind of a candidate merged into the next one
 # A date right after a dateline, or after its region ("VAIL , Colorado 1996-12-07").
-_DATE_NEXT = re.compile(
+_DATE_NEXT: Final = re.compile(
     r"[ \t]*(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Za-z][\w.]*){0,2}[ \t]+)?\d{4}-\d\d-\d\d"
 )
 
@@ -1514,7 +1533,7 @@ def _whole_dateline(body: str, cands: list[_Cand], i: int) -> bool:
             p[_KIND] = None
         return False
     text = body[start : c[_END]]
-    key = _fold(text)
+    key = text.lower()
     c[_START], c[_TEXT], c[_KEY], c[_FORM], c[_WORDS] = start, text, key, key, text.count(" ") + 1
     return True
 
@@ -1591,7 +1610,7 @@ def _acronym_owner(word: str, groups: Iterable[Draft], kb: Knowledge) -> Draft |
         if g.name[0] != letters[0]:
             continue
         initials = "".join(
-            w[0] for w in g.name.split() if _fold(w) not in kb.connectors and w[:1].isupper()
+            w[0] for w in g.name.split() if w.lower() not in kb.connectors and w[:1].isupper()
         ).upper()
         if initials == letters:
             return g
@@ -1619,7 +1638,7 @@ def _appositive_role(body: str, mentions: Sequence[Span], kb: Knowledge) -> str 
     return None
 
 
-_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their"))
+_DETERMINERS: Final = frozenset(("the", "a", "an", "his", "her", "its", "their"))
 
 
 def _phrase_before(body: str, comma: int) -> str | None:
@@ -1638,9 +1657,9 @@ def _phrase_before(body: str, comma: int) -> str | None:
     return None
 
 
-_AND_ANOTHER = re.compile(r"\s+and\s+(?=(?:a|an|the)\s)")
-_ROLE_WORD = re.compile(r"[\w'’\-]+")
-_LEADING_ARTICLE = re.compile(r"^(?:a|an|the|who\s+is|who\s+was)\s+", re.IGNORECASE)
+_AND_ANOTHER: Final = re.compile(r"\s+and\s+(?=(?:a|an|the)\s)")
+_ROLE_WORD: Final = re.compile(r"[\w'’\-]+")
+_LEADING_ARTICLE: Final = re.compile(r"^(?:a|an|the|who\s+is|who\s+was)\s+", re.IGNORECASE)
 
 
 def _pick_role(phrase: str, kb: Knowledge) -> str | None:
@@ -1658,7 +1677,7 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
             continue
         # (a loop rather than any(): a generator resumed from C costs more)
         for word in words:
-            if _fold(word).strip("'’") in title_words:
+            if word.lower().strip("'’") in title_words:
                 role = _LEADING_ARTICLE.sub("", part.strip())
                 if role and not role[0].isdigit() and not _clause(role):
                     return role
@@ -1666,7 +1685,7 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
     return None
 
 
-_CLAUSE_STARTS = frozenset(("who", "whose", "which", "that", "to", "whom", "where", "when"))
+_CLAUSE_STARTS: Final = frozenset(("who", "whose", "which", "that", "to", "whom", "where", "when"))
 
 
 def _clause(role: str) -> bool:
@@ -1683,4 +1702,6 @@ def _clause(role: str) -> bool:
 
 
 # Verb forms that open roles though role_modifiers.txt does not list them.
-_ROLE_VERB_FORMS = frozenset(("founding", "ruling", "governing", "leading", "elected", "appointed"))
+_ROLE_VERB_FORMS: Final = frozenset(
+    ("founding", "ruling", "governing", "leading", "elected", "appointed")
+)

@@ -53,7 +53,7 @@ import functools
 import operator
 import re
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -65,11 +65,11 @@ from newsbrief.text.tokens import alternation
 
 __all__ = ["find_quotes"]
 
-_SINGLE = re.compile(r"[‘'](?=[^\s’'])([^‘’'\n“”\"]{1,400}?)(?<=[^\s‘'])[’'](?![\w])")
+_SINGLE: Final = re.compile(r"[‘'](?=[^\s’'])([^‘’'\n“”\"]{1,400}?)(?<=[^\s‘'])[’'](?![\w])")
 
 
 # What may stand before a single opening mark (besides whitespace).
-_SINGLE_OPENER_AFTER = frozenset("([“\"—–-")
+_SINGLE_OPENER_AFTER: Final = frozenset("([“\"—–-")
 
 
 def _positions(text: str, chars: str) -> list[int]:
@@ -120,7 +120,7 @@ def _single_quotes(body: str) -> Iterator[re.Match[str]]:
 # limits" partnership') unless the word opens what follows a whole noun
 # phrase: a preposition, conjunction, article, pronoun or auxiliary ('as a
 # "crazy system" during a stop', 'that "a bomb" had gone off').
-_ADJECTIVAL_AFTER = re.compile(
+_ADJECTIVAL_AFTER: Final = re.compile(
     r"[ \t]+(?!(?:and|or|but|as|in|on|at|to|of|for|with|from|is|was|are|were|by|that|which|"
     r"who|he|she|they|it|a|an|the|his|her|their|its|during|after|before|because|over|"
     r"against|about|into|when|while|if|since|until|amid|despite|among|under|through|"
@@ -129,18 +129,18 @@ _ADJECTIVAL_AFTER = re.compile(
 )
 # The words a scare quote may follow ("a so-called 'reform'", "dubbed 'Mr
 # No'"); a space inside one stands for any whitespace.
-_SCARE_WORDS = (
+_SCARE_WORDS: Final = (
     "a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "these", "those",
     "so-called", "so called", "dubbed", "termed", "called", "calls", "calling", "known as", "as",
     "of", "by", "for", "into", "to",
 )
-_SCARE_BEFORE = re.compile(
+_SCARE_BEFORE: Final = re.compile(
     r"(?:\b(?:" + "|".join(w.replace(" ", r"\s+") for w in _SCARE_WORDS) + r")\s+|so-called\s*)$",
     re.IGNORECASE,
 )
 # The last two letters (lower case) of the words _SCARE_BEFORE ends with ("a"
 # aside): after any other word it cannot match.
-_SCARE_ENDS = frozenset(w[-2:] for w in _SCARE_WORDS if len(w) > 1)
+_SCARE_ENDS: Final = frozenset(w[-2:] for w in _SCARE_WORDS if len(w) > 1)
 
 
 def _space_back(body: str, lo: int, hi: int) -> int:
@@ -162,12 +162,12 @@ def _scare_before(body: str, at: int) -> bool:
     return _SCARE_BEFORE.search(body, lo, at) is not None
 
 
-_SO_CALLED = re.compile(r"\bso[- ]called\s+$", re.IGNORECASE)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SO_CALLED: Final = re.compile(r"\bso[- ]called\s+$", re.IGNORECASE)
+_PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t]*\n")
 
-_PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "him": "m", "her": "f"}
+_PRONOUNS: Final = {"he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "him": "m", "her": "f"}
 # A noun phrase that describes an unnamed speaker ("a campaign source").
-_DESCRIPTION_NOUNS = (
+_DESCRIPTION_NOUNS: Final = (
     "source|sources|official|officials|spokesman|spokeswoman|spokesperson|aide|aides|"
     "adviser|advisers|advisor|advisors|analyst|analysts|diplomat|diplomats|witness|witnesses|"
     "police|investigators|prosecutors|lawyer|lawyers|expert|experts|resident|residents|"
@@ -176,20 +176,20 @@ _DESCRIPTION_NOUNS = (
     "insiders|person|people|man|woman|voters|members|leaders|officer|officers|agency|"
     "company|spokespeople|representative|representatives|organizers|organisers"
 )
-_DESCRIPTION = re.compile(
+_DESCRIPTION: Final = re.compile(
     r"(?:\b(?:a|an|the|one|two|three|four|several|some|many|other|another|most|"
     r"senior|top|local|his|her|their|its)\s+)(?:[\w\-’']+\s+){0,4}?"
     rf"(?:{_DESCRIPTION_NOUNS})$",
     re.IGNORECASE,
 )
-_DESCRIPTION_WORDS = frozenset(_DESCRIPTION_NOUNS.split("|"))
-_ROLE_HEAD = re.compile(r"[a-z][a-z\-]+")
-_ROLE_DESCRIPTION = re.compile(
+_DESCRIPTION_WORDS: Final = frozenset(_DESCRIPTION_NOUNS.split("|"))
+_ROLE_HEAD: Final = re.compile(r"[a-z][a-z\-]+")
+_ROLE_DESCRIPTION: Final = re.compile(
     r"\b(?:a|an|the|A|An|The)\s+(?:(?!(?:the|a|an)\b)[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)$"
 )
 # Groups that speak without a determiner ("officials said", '"...," Engineers
 # warned', "Police say"): the noun may open the sentence, so it may be capitalised.
-_GROUPS = (
+_GROUPS: Final = (
     "officials|sources|analysts|diplomats|witnesses|police|investigators|prosecutors|"
     "experts|residents|authorities|critics|supporters|economists|aides|insiders|engineers|"
     "scientists|researchers|doctors|lawmakers|legislators|protesters|protestors|"
@@ -198,19 +198,19 @@ _GROUPS = (
     "workers|employees|teachers|students|parents|relatives|villagers|farmers|survivors|"
     "investors|traders|bankers|executives|voters|lawyers|attorneys|prison officials"
 )
-_BARE_PLURAL = re.compile(
+_BARE_PLURAL: Final = re.compile(
     r"\b((?:[A-Z][\w\-]*\s+|[a-z][\w\-]*\s+){0,2}"
     rf"(?i:{_GROUPS}))$"
 )
-_GROUP_WORDS = frozenset(_GROUPS.split("|"))
+_GROUP_WORDS: Final = frozenset(_GROUPS.split("|"))
 # Both patterns end with one of their nouns: their last three letters are a
 # cheap test that spares most searches.
-_NOUN_ENDS = frozenset(
+_NOUN_ENDS: Final = frozenset(
     noun[-3:] for noun in (_DESCRIPTION_NOUNS + "|" + _GROUPS).split("|")
 )
 # "Obama's aide", "the company's lawyers": a person described through whom
 # they belong to is not that owner (a mention of Obama must not take the cue).
-_OWNED_PERSON = re.compile(
+_OWNED_PERSON: Final = re.compile(
     r"\b(?P<owner>[A-Z][\w\-]*)['’]s\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:spokesman|spokeswoman|spokesperson|spokespeople|aide|aides|adviser|advisers|advisor|"
     r"advisors|lawyer|lawyers|attorney|attorneys|strategist|strategists|wife|husband|son|"
@@ -229,16 +229,16 @@ class _Mention(NamedTuple):
 # Enum members bound once: in Python 3.11 each ``EntityKind.PERSON`` is a
 # descriptor lookup costing as much as a small function call, and these are
 # read per mention in the loops below.
-_PERSON = EntityKind.PERSON
-_ORGANIZATION = EntityKind.ORGANIZATION
-_PLACE = EntityKind.PLACE
-_OTHER = EntityKind.OTHER
+_PERSON: Final = EntityKind.PERSON
+_ORGANIZATION: Final = EntityKind.ORGANIZATION
+_PLACE: Final = EntityKind.PLACE
+_OTHER: Final = EntityKind.OTHER
 
-_START = operator.itemgetter(0)
-_END = operator.itemgetter(1)
+_START: Final = operator.itemgetter(0)
+_END: Final = operator.itemgetter(1)
 # Sort keys read in C (a lambda costs a Python call per item).
-_SPAN_KEY = operator.attrgetter("span.start", "span.end")
-_DIRECT_START = operator.attrgetter("start")
+_SPAN_KEY: Final = operator.attrgetter("span.start", "span.end")
+_DIRECT_START: Final = operator.attrgetter("start")
 
 
 @attrs.define(slots=True)
@@ -268,7 +268,7 @@ class _Context:
 
 
 #: How far (characters) before and after a quotation attribution looks.
-_MAX_REACH = 2000
+_MAX_REACH: Final = 2000
 
 
 def find_quotes(
@@ -371,12 +371,14 @@ def find_quotes(
     return tuple(quotes)
 
 
-_TITLE_BEFORE = re.compile(
+_TITLE_BEFORE: Final = re.compile(
     r"(?:['’]s|\b(?:titled|named|show|program|programme|film|book|song|"
     r"episode|album|series|column|commentary)|\b(?:episode|edition|broadcast|issue|"
     r"season|premiere|finale|set|cast|host|star)s?\s+of)[ \t\xa0]+$"
 )
-_SMALL_WORDS = frozenset(("a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with"))
+_SMALL_WORDS: Final = frozenset(
+    ("a", "an", "the", "of", "on", "in", "and", "for", "to", "at", "with")
+)
 
 
 def _is_title(text: str) -> bool:
@@ -389,7 +391,7 @@ def _is_title(text: str) -> bool:
     )
 
 
-_AS_BEFORE = re.compile(r"\bas\s+(?:(?:a|an|the|being)\s+)?$")
+_AS_BEFORE: Final = re.compile(r"\bas\s+(?:(?:a|an|the|being)\s+)?$")
 
 
 def _framing_speaker(
@@ -414,7 +416,7 @@ def _gender(ctx: _Context, name: str) -> str:
     return gender
 
 
-_HONORIFIC_GENDER = re.compile(r"\b(?:(Mr)|Mrs|Ms|Miss)\.?[ \t]$")
+_HONORIFIC_GENDER: Final = re.compile(r"\b(?:(Mr)|Mrs|Ms|Miss)\.?[ \t]$")
 
 
 def _gender_of(entity: Entity, body: str) -> str:
@@ -550,13 +552,13 @@ def _direct_spans(body: str) -> list[_Direct]:
     return out
 
 
-_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
+_ALNUM: Final = re.compile(r"[^\W_]")  # what str.isalnum accepts
 
 
 # At least five / seven words: a word is a run of [\w’'-] characters, each but
 # the last followed by a run of other characters (so a word is never split).
-_FIVE_WORDS = re.compile(r"[^\w’'\-]*(?:[\w’'\-]+[^\w’'\-]+){4}[\w’'\-]")
-_SEVEN_WORDS = re.compile(r"[^\w’'\-]*(?:[\w’'\-]+[^\w’'\-]+){6}[\w’'\-]")
+_FIVE_WORDS: Final = re.compile(r"[^\w’'\-]*(?:[\w’'\-]+[^\w’'\-]+){4}[\w’'\-]")
+_SEVEN_WORDS: Final = re.compile(r"[^\w’'\-]*(?:[\w’'\-]+[^\w’'\-]+){6}[\w’'\-]")
 
 
 def _count_words(text: str) -> int:
@@ -616,7 +618,7 @@ def _add(out: list[_Direct], body: str, start: int, end: int, open_mark: int, cl
 
 # -- sentences --------------------------------------------------------------
 
-_SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+|\n+")
+_SENT_END: Final = re.compile(r"[.!?]+[\"'”’)]*\s+|\n+")
 
 
 def _sentence_bounds(body: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
@@ -661,24 +663,24 @@ def _build_cue() -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])(?:[Aa]ccording\s+to|" + "|".join(alts) + r")\b")
 
 
-_CUE = _build_cue()
+_CUE: Final = _build_cue()
 # Courtesy titles ("Mr", "Dame", "Madame"; honorifics.txt) before a name:
 # entity mentions leave them out, so a subject may open with one ("Ms Lee
 # said") and indirect speech may end before one ("..., Dame Ella said").
-_HONORIFIC_WORDS = alternation(sorted({h.capitalize() for h in knowledge().honorifics}))
-_HONORIFIC_START = re.compile(rf"(?:{_HONORIFIC_WORDS})\.?\s+")
-_HONORIFIC_END = re.compile(rf"\b(?:{_HONORIFIC_WORDS})\.?\s+$")
+_HONORIFIC_WORDS: Final = alternation(sorted({h.capitalize() for h in knowledge().honorifics}))
+_HONORIFIC_START: Final = re.compile(rf"(?:{_HONORIFIC_WORDS})\.?\s+")
+_HONORIFIC_END: Final = re.compile(rf"\b(?:{_HONORIFIC_WORDS})\.?\s+$")
 #: How far back from a name an honorific and its blank may start.
-_HONORIFIC_REACH = max(len(h) for h in knowledge().honorifics) + 3
+_HONORIFIC_REACH: Final = max(len(h) for h in knowledge().honorifics) + 3
 # Sentence-final punctuation not after an initial or abbreviation. The mark
 # comes first and the look-behinds after it, so that the engine skips to
 # marks in C instead of testing the look-behinds at every character.
-_TERMINAL = re.compile(
+_TERMINAL: Final = re.compile(
     r"[.!?](?<![A-Z][.!?])(?<!\bM[rs][.!?])(?<!\bMrs[.!?])(?<!\b(?:Dr|St|Jr|Sr|Lt)[.!?])"
     r"(?<!\b(?:Rep|Sen|Gov|Gen|Col)[.!?])[\"'”’]?\s|\n"
 )
-_AFTER_CLOSE = re.compile(r"[\s,.!?:;—–-]*")
-_INVERTED_SPEAKER_GAP = 25
+_AFTER_CLOSE: Final = re.compile(r"[\s,.!?:;—–-]*")
+_INVERTED_SPEAKER_GAP: Final = 25
 
 
 def _attribute(
@@ -870,14 +872,16 @@ def _long_appositive_speaker(
 
 # A cue word after a possessive or determiner is a noun ("called Obama's
 # remarks ...", "his state-of-the-state address"), not a reporting verb ...
-_NOUN_WORDS = ("the", "a", "an", "his", "its", "their", "our", "my", "your", "these", "those")
-_NOUN_BEFORE = re.compile(
+_NOUN_WORDS: Final = (
+    "the", "a", "an", "his", "its", "their", "our", "my", "your", "these", "those"
+)
+_NOUN_BEFORE: Final = re.compile(
     r"(?:['’]s|\b(?:"
     + "|".join([*_NOUN_WORDS, *(w.capitalize() for w in _NOUN_WORDS)])
     + r"))\s+$"
 )
 # Their last two letters (the last one suffices for "s", "a" and "A").
-_NOUN_BEFORE_ENDS = frozenset(
+_NOUN_BEFORE_ENDS: Final = frozenset(
     end for w in _NOUN_WORDS if len(w) > 1 for end in (w[-2:], w.capitalize()[-2:])
 )
 
@@ -893,14 +897,16 @@ def _noun_before(body: str, lo: int, hi: int) -> bool:
 
 
 # ... unless it introduces what was said ("Trump's claim that ...").
-_CONTENT_AFTER = re.compile(r"\s*(?::|that\b)")
-_COLON_NEXT = re.compile(r"[ \t]*:")
+_CONTENT_AFTER: Final = re.compile(r"\s*(?::|that\b)")
+_COLON_NEXT: Final = re.compile(r"[ \t]*:")
 # A cue word followed by a verb "to be" is a noun ("his mental state is"),
 # unless it is a verb of a relative clause ("which he thinks is", "the judge
 # said was"): after a pronoun, or in a form that is no noun.
-_COPULA_NEXT = re.compile(r"\s+(?:is|was|are|were)\b")
-_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we|I|you|it)\s+$", re.IGNORECASE)
-_VERB_ONLY = frozenset(("said", "says", "told", "tells", "wrote", "writes", "thought", "thinks"))
+_COPULA_NEXT: Final = re.compile(r"\s+(?:is|was|are|were)\b")
+_PRONOUN_BEFORE: Final = re.compile(r"\b(?:he|she|they|we|I|you|it)\s+$", re.IGNORECASE)
+_VERB_ONLY: Final = frozenset(
+    ("said", "says", "told", "tells", "wrote", "writes", "thought", "thinks")
+)
 
 
 def _cue_noun(body: str, cue: re.Match[str]) -> bool:
@@ -910,20 +916,20 @@ def _cue_noun(body: str, cue: re.Match[str]) -> bool:
     word = cue.group().lower()
     return not (word in _VERB_ONLY or word.endswith("ed")
                 or _PRONOUN_BEFORE.search(body, max(0, cue.start() - 8), cue.start()))
-_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+$")
+_NEGATED: Final = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+$")
 # A subordinate clause after a quote: its subject is not the quote's speaker.
-_SUBORDINATE = re.compile(
+_SUBORDINATE: Final = re.compile(
     r"(?:when|while|because|after|before|if|since|until|though|although|whereas|where|once)\b",
     re.IGNORECASE,
 )
-_PARTICIPLE_WORDS = ("and", "but", "to", "while", "before", "after", "by")
-_PARTICIPLE_BEFORE = re.compile(
+_PARTICIPLE_WORDS: Final = ("and", "but", "to", "while", "before", "after", "by")
+_PARTICIPLE_BEFORE: Final = re.compile(
     r"(?:," + "".join(rf"|\b{w}" for w in _PARTICIPLE_WORDS) + r")\s+$"
 )
-_PARTICIPLE_ENDS = frozenset(w[-2:] for w in _PARTICIPLE_WORDS)
+_PARTICIPLE_ENDS: Final = frozenset(w[-2:] for w in _PARTICIPLE_WORDS)
 
 
-_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+$")
+_RELATIVE_BEFORE: Final = re.compile(r"\b(?:which|that|who)\s+$")
 
 
 def _person_between(ctx: _Context, lo: int, hi: int) -> bool:
@@ -1031,15 +1037,15 @@ def _first_actor(ctx: _Context, lo: int, hi: int) -> _Mention | None:
 
 # What may open a sentence before its subject: one phrase set off by a
 # comma ("In recent weeks, ", "Speaking backstage, ").
-_FRONTED = re.compile(r"[A-Z][^,.;:!?“”\"]{0,60},\s+")
-_COLON_LAST = re.compile(r"\s*:\s*")
-_SUBJECT_PRONOUN = re.compile(r"(?:He|She)\b")
-_VERB_FIRST = re.compile(r"\s*(([A-Z])[a-z]*)")
-_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|his|her)\s[^,.;:!?“”\"]{1,80},")
+_FRONTED: Final = re.compile(r"[A-Z][^,.;:!?“”\"]{0,60},\s+")
+_COLON_LAST: Final = re.compile(r"\s*:\s*")
+_SUBJECT_PRONOUN: Final = re.compile(r"(?:He|She)\b")
+_VERB_FIRST: Final = re.compile(r"\s*(([A-Z])[a-z]*)")
+_APPOSITIVE_AFTER: Final = re.compile(r",\s+(?:a|an|the|his|her)\s[^,.;:!?“”\"]{1,80},")
 # A finite verb after a subject, not a copula: "Reid has gone", "Trump tells",
 # "Ono expressed", "Trump is once again questioning" (not "Holmes was
 # denied", which says nothing Holmes said).
-_VERB_NEXT = re.compile(
+_VERB_NEXT: Final = re.compile(
     r" (?:[a-z]+ly )?(?:(?:(?:has|had|have|will|would|could|can|may|might|did|does|also|then|"
     r"later|still|again|once)\s+)+(?!(?:been|be|a|an|the|no|not)\b)[a-z]+"
     r"|(?:is|was)\s+(?:(?:once|again|also|still|now|[a-z]+ly)\s+)*[a-z]+ing"
@@ -1100,11 +1106,11 @@ def _subject_at(ctx: _Context, at: int, hi: int) -> tuple[str | None, Span] | No
     return None
 
 
-_SUBJECT_NEXT = re.compile(r" (?:[a-z]+ly )?[a-z]+s\b| (?:has|had|was|is|said)\b")
+_SUBJECT_NEXT: Final = re.compile(r" (?:[a-z]+ly )?[a-z]+s\b| (?:has|had|was|is|said)\b")
 
 
-_LABEL = re.compile(r"([A-Z][A-Z’'\-]+(?:[ .]+[A-Z][A-Z’'\-]+){0,2}):\s")
-_DASH_CREDIT = re.compile(r"[ \t\xa0]*[―—–][ \t\xa0]*(?=[A-Z])")
+_LABEL: Final = re.compile(r"([A-Z][A-Z’'\-]+(?:[ .]+[A-Z][A-Z’'\-]+){0,2}):\s")
+_DASH_CREDIT: Final = re.compile(r"[ \t\xa0]*[―—–][ \t\xa0]*(?=[A-Z])")
 
 
 def _name_for(ctx: _Context, label: str) -> str:
@@ -1127,15 +1133,15 @@ def _inside_other_quote(body: str, start: int, end: int) -> bool:
     return body.find("“", start, end) >= 0 or body.find('"', start, end) >= 0
 
 
-_SUBJECT_STOP = re.compile(  # the full stop first, then its look-behinds (see _TERMINAL)
+_SUBJECT_STOP: Final = re.compile(  # the full stop first, then its look-behinds (see _TERMINAL)
     r"[;:!?“”\"]|\.(?<![A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\b(?:Dr|St|Jr|Sr|Lt)\.)"
     r"(?<!\b(?:Rep|Sen|Gov|Gen|Col|Sgt)\.)(?=\s)"
 )
 
 
-_STOP_MARKS = ";:!?“”\""
-_TITLE_DOT_2 = frozenset(("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Lt"))
-_TITLE_DOT_3 = frozenset(("Mrs", "Rep", "Sen", "Gov", "Gen", "Col", "Sgt"))
+_STOP_MARKS: Final = ";:!?“”\""
+_TITLE_DOT_2: Final = frozenset(("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Lt"))
+_TITLE_DOT_3: Final = frozenset(("Mrs", "Rep", "Sen", "Gov", "Gen", "Col", "Sgt"))
 
 
 def _word_char(ch: str) -> bool:
@@ -1171,15 +1177,17 @@ def _blank(match: re.Match[str]) -> str:
 
 
 # Words between a subject and its reporting verb ("Smith has also said").
-_AUX_WORDS = frozenset(
+_AUX_WORDS: Final = frozenset(
     ("has", "have", "had", "was", "were", "is", "are", "also", "then", "later", "previously",
      "once", "will", "would", "could", "did", "does", "do", "not", "never", "again",
      "repeatedly", "publicly", "privately", "recently", "quickly", "today", "yesterday",
      "earlier", "been", "being", "further", "reportedly", "allegedly", "simply", "just",
      "already", "often", "always", "flatly", "sharply", "bluntly")
 )
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
-_DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_PASSIVE_BEFORE: Final = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
+_DAYS: Final = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
 
 
 def _strip_aux(seg: str) -> str:
@@ -1408,27 +1416,27 @@ def _description_ending(
 
 
 # "Paris-based" and up to two lower-case words before a description's head.
-_BASED_BEFORE = re.compile(r"\b[\w.]+-based\s+(?:[a-z][\w\-]*\s+){0,2}$")
-_CLAUSE_BREAK = re.compile(
+_BASED_BEFORE: Final = re.compile(r"\b[\w.]+-based\s+(?:[a-z][\w\-]*\s+){0,2}$")
+_CLAUSE_BREAK: Final = re.compile(
     r",\s+(?:while|whereas|although|though|but|and|as|when|after|before|because|since|until|if)\s"
 )
-_LEAD_WORD = re.compile(r"(?:And|But|Now|So|Meanwhile|Then)\s+")
+_LEAD_WORD: Final = re.compile(r"(?:And|But|Now|So|Meanwhile|Then)\s+")
 # A place after a preposition, or after a town that follows one ("in Farnham,
 # Surrey").
-_LOCATIVE_BEFORE = re.compile(
+_LOCATIVE_BEFORE: Final = re.compile(
     r"\b(?:in|from|of|at|near|outside)\s+(?:[A-Z][\w\-’'.]*\s+){0,3}?(?:[A-Z][\w\-’'.]*,\s+)?$"
 )
-_PARENTHETICAL = re.compile(r"\s*\([^()]{1,40}\)")
-_APPOSITIVE_BETWEEN = re.compile(r"^\s*,\s*[^,]{1,120},?\s*$")
+_PARENTHETICAL: Final = re.compile(r"\s*\([^()]{1,40}\)")
+_APPOSITIVE_BETWEEN: Final = re.compile(r"^\s*,\s*[^,]{1,120},?\s*$")
 
 
 def _is_appositive(between: str) -> bool:
     return bool(_APPOSITIVE_BETWEEN.match(between))
 
 
-_PRONOUN_END = re.compile(r"\b(he|she|they|we|I|He|She|They|We)$")
-_PRONOUN_NEXT = re.compile(r"\s+(he|she|they|we)\b", re.IGNORECASE)
-_DESCRIPTION_NEXT = re.compile(
+_PRONOUN_END: Final = re.compile(r"\b(he|she|they|we|I|He|She|They|We)$")
+_PRONOUN_NEXT: Final = re.compile(r"\s+(he|she|they|we)\b", re.IGNORECASE)
+_DESCRIPTION_NEXT: Final = re.compile(
     r"\s+((?:a|an|the|one|two|several|some|many|other|another|senior|top)\s+"
     # No verb inside: "says the secret to her success is '...'" names no one.
     r"(?:(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w\-’']+\s+){0,4}?"
@@ -1436,14 +1444,14 @@ _DESCRIPTION_NEXT = re.compile(
     r"(?=\s*(?:,|\.|;|$|\bwho\b|\bon\b|\bin\b|\bat\b))",
     re.IGNORECASE,
 )
-_APPOSITIVE_OPEN = re.compile(r",\s+(?:a|an|the|who|whose|[a-z])")
+_APPOSITIVE_OPEN: Final = re.compile(r",\s+(?:a|an|the|who|whose|[a-z])")
 # An appositive opening with an owner's name: "China, Pyongyang's only ally, said".
-_POSSESSIVE_OPEN = re.compile(r",\s+[A-Z][\w\-]*['’]s\s+[a-z]")
-_SHORT_WORDS = re.compile(r"(?:['’]s\s+)?(?:\w+\s*){0,3}")
-_CLAUSE_WORD = re.compile(
+_POSSESSIVE_OPEN: Final = re.compile(r",\s+[A-Z][\w\-]*['’]s\s+[a-z]")
+_SHORT_WORDS: Final = re.compile(r"(?:['’]s\s+)?(?:\w+\s*){0,3}")
+_CLAUSE_WORD: Final = re.compile(
     r"\b(?:and|or|but|that|which|who|whom|whose|where|when|while|as|because|if)\b"
 )
-_STOP_CHAR = re.compile(r"[.;:!?]")
+_STOP_CHAR: Final = re.compile(r"[.;:!?]")
 
 
 def _joins_subject(between: str) -> bool:
@@ -1462,7 +1470,7 @@ def _joins_subject(between: str) -> bool:
 #: noun it modifies ("US officials said"). Not the same words as _AUX_WORDS
 #: (stripped before the subject is looked for): one list for both changes the
 #: speakers of about 30 of 4,800 dev articles.
-_BEFORE_VERB = frozenset(
+_BEFORE_VERB: Final = frozenset(
     (
         "also", "later", "then", "too", "again", "still", "now", "once", "first",
         "previously", "earlier", "today", "yesterday", "has", "have", "had", "is", "was",
@@ -1470,20 +1478,20 @@ _BEFORE_VERB = frozenset(
         "does", "do", "not", "never", "just", "only", "even", "further", "separately",
     )
 )
-_FIRST_WORD = re.compile(r"\s*([a-z]+)\b")
+_FIRST_WORD: Final = re.compile(r"\s*([a-z]+)\b")
 # One or two lower-case words: "US regulators", "UK car industry" (not "US
 # regulators the airline", which holds another subject).
-_NOUN_AFTER_PLACE = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s*")
+_NOUN_AFTER_PLACE: Final = re.compile(r"(?:\s+[a-z][\w\-]*){1,2}\s*")
 #: Nouns that say what kind of body a name is rather than name someone
 #: else ("the Interfax news agency", "the Syriza party"): the name speaks.
-_CLASS_NOUNS = frozenset(
+_CLASS_NOUNS: Final = frozenset(
     (
         "agency", "newspaper", "paper", "daily", "tabloid", "magazine", "network", "channel",
         "broadcaster", "website", "party", "group", "newswire",
     )
 )
 #: Lower-case words that cannot be (part of) the noun a name modifies.
-_NOT_IN_NOUN = frozenset(
+_NOT_IN_NOUN: Final = frozenset(
     (
         "the", "a", "an", "its", "his", "her", "their", "and", "or", "but", "nor", "that",
         "which", "who", "whom", "whose", "where", "when", "while", "as", "because", "if",
@@ -1503,7 +1511,7 @@ def _noun_after(between: str) -> bool:
         w in _NOT_IN_NOUN or w in verbs or w.endswith("ed") for w in between.split()
     )
 # A determiner and up to two modifiers before a name ("a senior Japanese ").
-_DETERMINER_BEFORE = re.compile(
+_DETERMINER_BEFORE: Final = re.compile(
     r"\b(the|a|an|The|A|An)\s+(?:(?!(?:the|a|an)\b)[\w\-]+\s+){0,2}$"
 )
 
@@ -1511,7 +1519,7 @@ _DETERMINER_BEFORE = re.compile(
 #: Words after a name that do not make it modify a noun: prepositions and
 #: time words open a phrase after the name ("Smith in Rome said", "Smith last
 #: night said"), reflexives and quantifiers stand for it ("Smith himself").
-_NOT_A_NOUN = frozenset(
+_NOT_A_NOUN: Final = frozenset(
     (
         "in", "on", "at", "of", "for", "from", "with", "to", "by", "last", "this", "next",
         "tonight", "himself", "herself", "itself", "themselves", "alone", "all", "both", "each",
@@ -1561,16 +1569,16 @@ def _clean_description(text: str) -> str:
 # at Tarvik University", "a source close to the minister"): the noun's holder
 # speaks, not the one named. The words between the determiner and the noun
 # are no determiners or prepositions, so the phrase starts at its own.
-_OWNER_PREPOSITIONS = ("for", "of", "at", "to", "with", "from", "close to", "familiar with")
-_OWNER_PREP = "|".join(p.replace(" ", r"\s+") for p in _OWNER_PREPOSITIONS)
-_OWNER_OF = re.compile(
+_OWNER_PREPOSITIONS: Final = ("for", "of", "at", "to", "with", "from", "close to", "familiar with")
+_OWNER_PREP: Final = "|".join(p.replace(" ", r"\s+") for p in _OWNER_PREPOSITIONS)
+_OWNER_OF: Final = re.compile(
     r"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
     rf"(?:(?!(?:the|a|an|{_OWNER_PREP})\b)[\w\-’']+\s+){{0,3}}?)?"
     rf"\b([A-Za-z][a-z\-]+)\s+(?:{_OWNER_PREP})\s+(?:the\s+)?$"
 )
 # Nouns in _DESCRIPTION_NOUNS that name no person ("a statement from X"
 # leaves X the speaker).
-_THING_WORDS = frozenset(
+_THING_WORDS: Final = frozenset(
     ("statement", "report", "ministry", "campaign", "government", "agency", "company")
 )
 
@@ -1634,14 +1642,14 @@ def _owner_before(body: str, lo: int, at: int) -> int:
 
 
 # The last words every _OWNER_OF match ends in.
-_OWNER_PREP_ENDS = ("the", *sorted({p.split()[-1] for p in _OWNER_PREPOSITIONS}))
+_OWNER_PREP_ENDS: Final = ("the", *sorted({p.split()[-1] for p in _OWNER_PREPOSITIONS}))
 # A sentence opening with a definite or indefinite description whose head is
 # followed by a verb-like lower-case word ("The Republican nominee also ...").
-_ROLE_DESCRIPTION_OPENING = re.compile(
+_ROLE_DESCRIPTION_OPENING: Final = re.compile(
     r"[\"“‘']?(?:The|A|An)\s+(?:(?!(?:the|a|an|of|and)\b)[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)"
     r"(?=\s+[a-z])"
 )
-_LOWER_NEXT = re.compile(r" [a-z]")
+_LOWER_NEXT: Final = re.compile(r" [a-z]")
 
 
 def _speaker_right(
@@ -1691,7 +1699,7 @@ def _speaker_right(
 # Words of a noun phrase between a modifying name and the person it
 # describes ("US lawyer", "Kremlin spokesman", "Britain's Prime Minister",
 # "Secretary of State"): no clause words, no punctuation but a possessive.
-_PREMODIFIER_GAP = re.compile(
+_PREMODIFIER_GAP: Final = re.compile(
     r"(?:['’]s)?(?:\s+(?!(?:and|or|but|nor|in|on|at|to|for|with|from|by|as|the|a|an|that|"
     r"who|which|when|after|before|while|said|says|told|is|was|has|had|will|would)\b)"
     r"(?:of\s+(?=[A-Z]))?[\w\-’'.]+){1,4}\s+"
@@ -1812,7 +1820,7 @@ def _opens_with_pronoun(body: str, lo: int, pronoun: str) -> bool:
 
 # A name as the subject of a reporting verb: "Mr Howard (has) said", "...,
 # said Fed chairman Alan Greenspan".
-_SPEAKS_AFTER = re.compile(
+_SPEAKS_AFTER: Final = re.compile(
     r"(?:['’]s)?(?:\s+(?:has|had|have|also|then|later|again|further|previously)){0,2}\s+"
     r"(?:said|says|told|tells|added|adds|explained|insisted|argued|warned|claimed|noted|"
     r"stated|declared|admitted|replied|continued|wrote|writes)\b"
@@ -1820,7 +1828,7 @@ _SPEAKS_AFTER = re.compile(
 # "he " first (the article's word boundary and capital checked behind it): a
 # literal prefix lets the engine skip to each "he " instead of trying every
 # position.
-_ROLE_SPEAKS = re.compile(
+_ROLE_SPEAKS: Final = re.compile(
     r"he (?<=\b[Tt]he )((?:[A-Z][\w\-]*\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)\s+"
     r"(?:said|says|added|adds|told|explained|insisted|argued|warned|claimed|noted)\b"
 )
@@ -1842,16 +1850,16 @@ def _role_speaker(ctx: _Context, lo: int, hi: int, want: str) -> str | None:
 # spokeswoman added" (not "the minister said": a definite role is most often
 # someone named before). The verb is found first, then the description
 # before it (the verbs' first letters let the engine skip most positions).
-_UNNAMED_VERB = re.compile(
+_UNNAMED_VERB: Final = re.compile(
     r"(?:said|says|told|tells|added|adds|explained|recalled|insisted|argued|warned)\b"
 )
-_UNNAMED_BEFORE = re.compile(
+_UNNAMED_BEFORE: Final = re.compile(
     r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}?"
     r"([a-z][\w\-]*)\s+(?:(?:[a-z]+ly|often|also|then|later|once|always)\s+)?$"
 )
-_UNNAMED_ADVERBS = frozenset(("often", "also", "then", "later", "once", "always"))
+_UNNAMED_ADVERBS: Final = frozenset(("often", "also", "then", "later", "once", "always"))
 #: Relations that name no one but speak for a person of known gender.
-_RELATIONS = {
+_RELATIONS: Final = {
     "father": "m", "brother": "m", "son": "m", "husband": "m", "uncle": "m", "boyfriend": "m",
     "grandfather": "m", "nephew": "m", "mother": "f", "sister": "f", "daughter": "f",
     "wife": "f", "aunt": "f", "girlfriend": "f", "grandmother": "f", "niece": "f",
@@ -1887,8 +1895,8 @@ def _unnamed_speaker(body: str, lo: int, hi: int, want: str) -> str | None:
     return None
 
 
-_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|\(|$)")
-_SPEAKS_BEFORE = re.compile(
+_CLAUSE_END: Final = re.compile(r"\s*(?:[,.;:!?]|\(|$)")
+_SPEAKS_BEFORE: Final = re.compile(
     r"[,\"”'’]\s*(?:said|says|added|adds|explained|insisted|argued|warned|wrote|writes)\s+"
     r"(?:[\w.\-]+\s+){0,3}$"
 )
@@ -1896,25 +1904,27 @@ _SPEAKS_BEFORE = re.compile(
 
 # -- reported speech --------------------------------------------------------
 
-_INDIRECT_VERBS = ("said", "says", "told", "added", "warned", "stated", "declared", "claimed",
-                   "insisted", "argued", "explained", "noted", "announced", "confirmed", "denied",
-                   "predicted", "acknowledged", "admitted")
-_INDIRECT_VERB = re.compile(
+_INDIRECT_VERBS: Final = (
+    "said", "says", "told", "added", "warned", "stated", "declared", "claimed",
+    "insisted", "argued", "explained", "noted", "announced", "confirmed", "denied",
+    "predicted", "acknowledged", "admitted",
+)
+_INDIRECT_VERB: Final = re.compile(
     "(?:" + "|".join(_INDIRECT_VERBS) + "|"
     r"quoted\s+(?:by\s+[^,.;“”\"]{1,60}?\s+)?as\s+saying)\b"
 )
 # Every match of _INDIRECT_VERB starts with one of its verbs or "quoted", and
 # every match of _ACCORDING holds "ccording to" one character in: str.find
 # skips to such literals much faster than the regex engine can.
-_ACCORDING_LITERALS = (("ccording to", 1),)
+_ACCORDING_LITERALS: Final = (("ccording to", 1),)
 
 
 # The verbs ending in "ed" (and "quoted") are found at once, as one pattern
 # with a literal prefix ("de") over the reversed body; the others one
 # str.find each.
-_ED_LITERALS = (*(v for v in _INDIRECT_VERBS if v.endswith("ed")), "quoted")
-_OTHER_LITERALS = tuple((v, 0) for v in _INDIRECT_VERBS if not v.endswith("ed"))
-_ED_REVERSED = re.compile(
+_ED_LITERALS: Final = (*(v for v in _INDIRECT_VERBS if v.endswith("ed")), "quoted")
+_OTHER_LITERALS: Final = tuple((v, 0) for v in _INDIRECT_VERBS if not v.endswith("ed"))
+_ED_REVERSED: Final = re.compile(
     "de(?:" + "|".join(sorted((re.escape(v[::-1][2:]) for v in _ED_LITERALS), key=len,
                               reverse=True)) + ")"
 )
@@ -1966,16 +1976,16 @@ def _match_at(
             end = m.end()
 
 
-_INVERTED_BEFORE = re.compile(r"[,'’\"”]\s*$")
-_COMMA_BEFORE = re.compile(r",\s*(?:(?:the|a|an|his|her|its|their)\s+)?$")
-_ACCORDING = re.compile(r"[Aa]ccording to\b")
-_AFTER_VERB = re.compile(
+_INVERTED_BEFORE: Final = re.compile(r"[,'’\"”]\s*$")
+_COMMA_BEFORE: Final = re.compile(r",\s*(?:(?:the|a|an|his|her|its|their)\s+)?$")
+_ACCORDING: Final = re.compile(r"[Aa]ccording to\b")
+_AFTER_VERB: Final = re.compile(
     r"(?:\s+(?:on\s+\w+|(?:last|this|next)\s+(?:week|month|year|night|morning|evening|"
     r"afternoon|\w+day)|earlier|later|today|yesterday|in\s+an?\s+(?:statement|interview|"
     r"speech|letter|email|post|tweet)|at\s+an?\s+(?:(?:press|news)\s+)?(?:conference|briefing|"
     r"rally|hearing)))*[\s,]*(?:that\b)?"
 )
-_TOLD_OBJECT = re.compile(
+_TOLD_OBJECT: Final = re.compile(
     r"\s+(?:reporters|journalists|me|him|her|them|us|lawmakers|parliament|"
     r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|the\s+\w+(?:\s+\w+)?)"
 )
@@ -2087,12 +2097,12 @@ def _indirect(
     return out
 
 
-_WHICH = re.compile(r", which ")
+_WHICH: Final = re.compile(r", which ")
 
 
 # What may open a sentence and be set off by a comma before its subject
 # without being reported words ("On Saturday afternoon,", "And last summer,").
-_FRONTED_PHRASE = re.compile(
+_FRONTED_PHRASE: Final = re.compile(
     r"\s*(?:On|In|At|During|After|Before|Since|By|Within|Earlier|Later|Last|This|Next|And|But|"
     r"Yet|Meanwhile|Yesterday|Today|Now|Then|So|Also|However|Separately|Elsewhere|Overnight|"
     r"Asked|[A-Z][a-z]+ing)"  # "Speaking after his win,", "Asked about it,"
@@ -2117,7 +2127,7 @@ def _narrator_clause(body: str, c0: int, c1: int) -> int:
     return k
 
 
-_MODAL = re.compile(r"\b(?:would|will|could|can|should|might|may|must)\b")
+_MODAL: Final = re.compile(r"\b(?:would|will|could|can|should|might|may|must)\b")
 
 
 def _make_indirect(
@@ -2146,12 +2156,12 @@ def _make_indirect(
 
 
 # Words that open a phrase of time, not reported words, after a cue.
-_ADVERBIAL_OPENINGS = frozenset(("before", "after", "during", "until", "since", "ahead"))
+_ADVERBIAL_OPENINGS: Final = frozenset(("before", "after", "during", "until", "since", "ahead"))
 # A word before a cue that makes it an adjective ("a third confirmed case").
-_MODIFIER_BEFORE = re.compile(
+_MODIFIER_BEFORE: Final = re.compile(
     r"\b(?:a|an|the|first|second|third|fourth|fifth|another|\d+(?:st|nd|rd|th)?)\s+$"
 )
 # Either before a cue: one search where a reporting verb reports nothing.
-_NOT_REPORTING_BEFORE = re.compile(f"{_MODIFIER_BEFORE.pattern}|{_NEGATED.pattern}")
+_NOT_REPORTING_BEFORE: Final = re.compile(f"{_MODIFIER_BEFORE.pattern}|{_NEGATED.pattern}")
 # Words that cannot end reported words: the clause goes on past them.
-_OPEN_ENDS = frozenset(("but", "and", "or", "nor", "because", "although", "that", "the"))
+_OPEN_ENDS: Final = frozenset(("but", "and", "or", "nor", "because", "although", "that", "the"))

@@ -41,6 +41,7 @@ import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
+from typing import Final
 
 import attrs
 
@@ -50,13 +51,13 @@ from newsbrief.text.tokens import clause_before
 
 __all__ = ["RoleLexicon", "refine_entities", "role_lexicon", "title_start"]
 
-PERSON = EntityKind.PERSON
-ORG = EntityKind.ORGANIZATION
-PLACE = EntityKind.PLACE
-OTHER = EntityKind.OTHER
+PERSON: Final = EntityKind.PERSON
+ORG: Final = EntityKind.ORGANIZATION
+PLACE: Final = EntityKind.PLACE
+OTHER: Final = EntityKind.OTHER
 
-_START = operator.attrgetter("start", "end")
-_KINDS = {"person": PERSON, "organization": ORG, "place": PLACE, "other": OTHER}
+_START: Final = operator.attrgetter("start", "end")
+_KINDS: Final = {"person": PERSON, "organization": ORG, "place": PLACE, "other": OTHER}
 
 
 @attrs.frozen(slots=True)
@@ -271,9 +272,9 @@ def _rank(ent: Draft) -> tuple[int, float]:
 # -- plural possessives ------------------------------------------------------
 
 # "Halden Dockers' Union", "St. Brennan's Hospital": a possessive inside a name.
-_POSSESSIVE_NAME = re.compile(r"(['’]s?)[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)")
-_SAINT = frozenset(("st", "st.", "saint"))
-_APOSTROPHES = frozenset(("'", "’"))
+_POSSESSIVE_NAME: Final = re.compile(r"(['’]s?)[ \t]+((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)")
+_SAINT: Final = frozenset(("st", "st.", "saint"))
+_APOSTROPHES: Final = frozenset(("'", "’"))
 
 
 def _merge_plural_possessives(body: str, ents: list[Draft], kb: Knowledge) -> list[Draft]:
@@ -344,7 +345,7 @@ def _rename_from_mentions(body: str, ent: Draft, kb: Knowledge) -> None:
     ent.name = name
     ent.aliases = sorted(forms - {name})
     if ent.kind is PERSON and not _by_given_name(name, kb):
-        key = _fold(name)
+        key = name.lower()
         ent.kind = PLACE if key in kb.places else ORG if key in kb.organizations else OTHER
 
 
@@ -392,7 +393,7 @@ def _join_surnames(body: str, headline: str, ents: list[Draft], kb: Knowledge) -
     return [e for e in ents if id(e) not in gone] if gone else ents
 
 
-_BLANKS = (" ", "\t")
+_BLANKS: Final = (" ", "\t")
 
 
 def _join_cut_name(body: str, headline: str, ent: Draft, full_names: Mapping[str, Draft]) -> bool:
@@ -422,7 +423,7 @@ def _join_cut_name(body: str, headline: str, ent: Draft, full_names: Mapping[str
 
 # -- kinds from head words -----------------------------------------------------
 
-_SPORTS = re.compile(
+_SPORTS: Final = re.compile(
     r"\b(?:\d{1,2}-\d{1,2}|beat|beats|beaten|against|vs?\.?|draw|drew|defeat|defeated|win|won|"
     r"lost|match|game|fixture|league|cup|final|semi-final|goal|goals|season|striker|manager|"
     r"coach|fans|supporters|relegation|promotion|title)\b",
@@ -430,7 +431,6 @@ _SPORTS = re.compile(
 )
 
 
-_fold = str.lower  # lookup keys are lower case (see Knowledge.fold)
 
 
 def _by_given_name(name: str, kb: Knowledge) -> bool:
@@ -490,7 +490,9 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
         ent.touch()
 
 
-_PLACE_WORDS = frozenset(("in", "at", "from", "of", "near", "to", "into", "outside", "across"))
+_PLACE_WORDS: Final = frozenset(
+    ("in", "at", "from", "of", "near", "to", "into", "outside", "across")
+)
 
 
 def _after_place_word(body: str, span: Span) -> bool:
@@ -498,7 +500,7 @@ def _after_place_word(body: str, span: Span) -> bool:
     return bool(words) and words[-1].lower() in _PLACE_WORDS
 
 
-_HYPHEN_LOWER = re.compile(r"-[a-z]")  # "Syrian-backed", "U.S.-led": not names of places
+_HYPHEN_LOWER: Final = re.compile(r"-[a-z]")  # "Syrian-backed", "U.S.-led": not names of places
 
 
 def _sports_sentence(body: str, span: Span) -> bool:
@@ -510,8 +512,8 @@ def _sports_sentence(body: str, span: Span) -> bool:
     )
 
 
-_BEFORE_PLACE_ENDS = frozenset(("f ", ", "))
-_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([A-Za-z][\w\-]*)")
+_BEFORE_PLACE_ENDS: Final = frozenset(("f ", ", "))
+_NEXT_WORD: Final = re.compile(r"(?:['’]s)?[ \t]+([A-Za-z][\w\-]*)")
 
 
 def _place_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> EntityKind | None:
@@ -548,27 +550,29 @@ def _org_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> En
 
 # -- roles ------------------------------------------------------------------------
 
-_MAX_ROLE_WORDS = 8
-_JOINERS = frozenset(("of", "for", "and", "&"))
-_NOT_IN_ROLES = frozenset(
+_MAX_ROLE_WORDS: Final = 8
+_JOINERS: Final = frozenset(("of", "for", "and", "&"))
+_NOT_IN_ROLES: Final = frozenset(
     ("he", "she", "it", "they", "we", "i", "you", "said", "says", "told", "added", "is", "was",
      "are", "were", "has", "had", "have", "will", "would", "could", "should", "can", "may")
 )
 # Title words that also start ordinary phrases ("the state of", "first of all").
-_WEAK_TITLE_WORDS = frozenset(
+_WEAK_TITLE_WORDS: Final = frozenset(
     ("state", "first", "member", "national", "special", "security", "home", "top", "private",
      "major", "general", "grand", "field", "crown", "count")
 )
-_DETERMINERS = frozenset(("the", "a", "an"))
-_POSSESSIVE_DETERMINERS = frozenset(("its", "his", "her", "their"))
-_RELATIVE = re.compile(
+_DETERMINERS: Final = frozenset(("the", "a", "an"))
+_POSSESSIVE_DETERMINERS: Final = frozenset(("its", "his", "her", "their"))
+_RELATIVE: Final = re.compile(
     r"\s+(?:who|whom|whose|which|that|where|when|while|since|after|before|because|"
     r"until|as\s+well\s+as)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 # Necessary for a match of _RELATIVE in lower-case ASCII text.
-_RELATIVE_PARTS = ("who", "which", "that", "whe", "while", "since", "after", "before", "because",
-                   "until", "well")
+_RELATIVE_PARTS: Final = (
+    "who", "which", "that", "whe", "while", "since", "after", "before", "because",
+    "until", "well"
+)
 
 
 def _without_relative(phrase: str) -> str:
@@ -584,9 +588,9 @@ def _without_relative(phrase: str) -> str:
     return _RELATIVE.sub("", phrase)
 
 
-_PREPOSITIONS = frozenset(("of", "for", "at", "with", "in", "to", "on", "from", "and"))
-_AGE = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{1,3},")
-_APPOSITIVE_AFTER = re.compile(r",[ \t]+([^,.;:()\"“”\n]{2,100}?)[ \t]*(?=[,.;:)\n]|$)")
+_PREPOSITIONS: Final = frozenset(("of", "for", "at", "with", "in", "to", "on", "from", "and"))
+_AGE: Final = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{1,3},")
+_APPOSITIVE_AFTER: Final = re.compile(r",[ \t]+([^,.;:()\"“”\n]{2,100}?)[ \t]*(?=[,.;:)\n]|$)")
 
 
 @attrs.define(slots=True)
@@ -673,7 +677,7 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
         _absorb_role_words(body, ents, found, kb, lex)
 
 
-_PUNCT = frozenset(",;:()[]{}\"“”‘’!?")
+_PUNCT: Final = frozenset(",;:()[]{}\"“”‘’!?")
 
 
 def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _RoleFound | None:
@@ -883,7 +887,7 @@ def _absorb_role_words(
             prefix = prefix[:-2]
             end -= 2
         span = Span(f.prefix_start, end)
-        key = _fold(prefix)
+        key = prefix.lower()
         target = _owner_of(key, ents)
         if target is None or any(s.start < span.end and span.start < s.end
                                  for s in target.mentions):
@@ -931,8 +935,8 @@ def title_start(body: str, lo: int, pos: int) -> int:
 
 # -- sentence starters -----------------------------------------------------------
 
-_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
-_BREAK = frozenset(".!?\n\"“”:;•—–-([")
+_LOWER_NEXT: Final = re.compile(r"[ \t]+[a-z]")
+_BREAK: Final = frozenset(".!?\n\"“”:;•—–-([")
 
 
 def _at_sentence_start(body: str, pos: int, starts: frozenset[int]) -> bool:

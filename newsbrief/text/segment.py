@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from itertools import repeat
 from types import MappingProxyType
+from typing import Final
 
 from newsbrief.model import Paragraph, _segmented
 
@@ -48,47 +49,47 @@ __all__ = ["segment", "split_paragraphs", "split_sentences"]
 
 #: A blank line: a run of whitespace holding at least two newlines (or a
 #: Unicode paragraph separator).
-_PARAGRAPH_BREAK = re.compile(r"(?:\n[^\S\n]*\n|\u2029)\s*")
-_NON_SPACE = re.compile(r"\S")
+_PARAGRAPH_BREAK: Final = re.compile(r"(?:\n[^\S\n]*\n|\u2029)\s*")
+_NON_SPACE: Final = re.compile(r"\S")
 
-_OPENERS = "\"'“‘«‹([{"
-_CLOSERS = "\"'”’»›)]}"
+_OPENERS: Final = "\"'“‘«‹([{"
+_CLOSERS: Final = "\"'”’»›)]}"
 #: Unambiguous bullet characters: they start a new item even mid-line.
-_BULLETS = "•⁃‣◦▪●■►➢"
+_BULLETS: Final = "•⁃‣◦▪●■►➢"
 
 #: Terminal marks. Candidates are found with ``str.find`` (much faster than a
 #: regular expression with a character class): a run of marks, then closing
 #: quotes/brackets, then whitespace or the end of the segment.
-_MARKS = ".!?…‽"
-_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_SPACED_ELLIPSIS = re.compile(r"(?: \.){2,}")
-_WORD_TAIL = re.compile(r"\w*")
+_MARKS: Final = ".!?…‽"
+_ASCII_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_SPACED_ELLIPSIS: Final = re.compile(r"(?: \.){2,}")
+_WORD_TAIL: Final = re.compile(r"\w*")
 #: An attribution after a quoted question or exclamation: '"Why?" Smith asked.'
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION: Final = re.compile(
     r"(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:said|says|asked|asks|added|adds|replied|replies|"
     r"shouted|shouts|wrote|writes|exclaimed|cried|yelled|wondered|continued|explained|"
     r"insisted|recalled|tweeted)(?=[.,!?]|\s*$)"
 )
-_INLINE_BULLET = re.compile(r"(?<=\s)[" + _BULLETS + r"]")
+_INLINE_BULLET: Final = re.compile(r"(?<=\s)[" + _BULLETS + r"]")
 #: A list marker opening a line: a bullet or dash, or "1." / "2)" / "a)" / "(iv)".
-_LINE_MARKER = re.compile(
+_LINE_MARKER: Final = re.compile(
     r"(?:[-*+–—·" + _BULLETS + r"]|\(?\d{1,3}\.?\)|\d{1,3}\.|\(?[a-z][.)]|\(?[A-Z]\)"
     r"|\([ivxIVX]{1,4}\))(?:\s|\Z)"
 )
 #: A numbered-list marker at the start of a segment, optionally after a bullet.
-_LEAD_MARKER = re.compile(
+_LEAD_MARKER: Final = re.compile(
     r"[" + _BULLETS + r"*\-–]?\s*(?:(\d{1,3})|([a-z])|([A-Z])(?=\)))(\.\)|\)|\.)\s"
 )
-_INLINE_MARKER = re.compile(r"(?<=\s)(?:(\d{1,3})|([a-z])|([A-Z])(?=\)))(\.\)|\)|\.)(?=\s)")
+_INLINE_MARKER: Final = re.compile(r"(?<=\s)(?:(\d{1,3})|([a-z])|([A-Z])(?=\)))(\.\)|\)|\.)(?=\s)")
 #: Dotted initialisms: U.S, E.U, J.R.R, a.m, Ph.D (the final period excluded).
-_DOTTED = re.compile(r"[A-Za-z]{1,2}(?:\.[A-Za-z]{1,2})+")
-_ROMAN = re.compile(r"[ivx]{1,4}|[IVX]{1,4}")
+_DOTTED: Final = re.compile(r"[A-Za-z]{1,2}(?:\.[A-Za-z]{1,2})+")
+_ROMAN: Final = re.compile(r"[ivx]{1,4}|[IVX]{1,4}")
 
 # --------------------------------------------------------------------------
 # Word lists (lower case, without the final period)
 
 #: Abbreviations that precede a name or a word and so never end a sentence.
-_NEVER_END = frozenset(
+_NEVER_END: Final = frozenset(
     (
         "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "prof", "gov", "govs", "sen", "sens",
         "rep", "reps", "gen", "col", "lt", "capt", "cpt", "sgt", "cpl", "pte", "pvt", "cmdr",
@@ -98,9 +99,9 @@ _NEVER_END = frozenset(
     )
 )
 #: Latin abbreviations of _NEVER_END, which are written in lower case.
-_LATIN = frozenset(("e.g", "i.e", "eg", "ie", "vs", "v", "viz", "cf"))
+_LATIN: Final = frozenset(("e.g", "i.e", "eg", "ie", "vs", "v", "viz", "cf"))
 #: Abbreviations that do not end a sentence when a number follows (No. 10).
-_BEFORE_NUMBER = frozenset(
+_BEFORE_NUMBER: Final = frozenset(
     (
         "no", "nos", "nr", "n°", "nº", "p", "pp", "para", "paras", "vol", "vols", "fig", "figs",
         "ch", "chap", "sec", "sect", "art", "arts", "op", "tel", "ext", "ex", "approx", "ca",
@@ -110,14 +111,19 @@ _BEFORE_NUMBER = frozenset(
 )
 #: Abbreviations that may end a sentence: they end one only before a typical
 #: sentence opener ("Pitt, Briggs & Co. It closed" but "Co. Chief Executive").
-_MAY_END = frozenset(
+_MAY_END: Final = frozenset(
     (
         "inc", "co", "corp", "ltd", "plc", "llc", "llp", "lp", "bros", "cos", "pty", "jr", "sr",
         "esq", "ave", "blvd", "rd", "dept", "univ", "assn", "govt", "natl", "intl", "est",
     )
 )
 # Kinds of abbreviation, as bit flags: one dictionary lookup per candidate.
-_K_TITLE, _K_NUMBER, _K_MAY_END, _K_LATIN, _K_TIME, _K_ERA = 1, 2, 4, 8, 16, 32
+_K_TITLE: Final = 1
+_K_NUMBER: Final = 2
+_K_MAY_END: Final = 4
+_K_LATIN: Final = 8
+_K_TIME: Final = 16
+_K_ERA: Final = 32
 
 
 def _kinds() -> MappingProxyType[str, int]:
@@ -136,9 +142,9 @@ def _kinds() -> MappingProxyType[str, int]:
 
 
 #: Every abbreviation (lower case, without its final period) with its kinds.
-_KIND = _kinds()
+_KIND: Final = _kinds()
 #: Capitalised words that typically open a sentence (function words).
-_OPENER_WORDS = frozenset(
+_OPENER_WORDS: Final = frozenset(
     (
         "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
         "Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My", "Your", "But",
@@ -161,7 +167,7 @@ _OPENER_WORDS = frozenset(
     )
 )
 #: Capitalised words that often follow a clock time mid-sentence (5 p.m. GMT).
-_AFTER_TIME = frozenset(
+_AFTER_TIME: Final = frozenset(
     (
         "GMT", "BST", "UTC", "CET", "CEST", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST",
         "MDT", "PT", "PST", "PDT", "AEST", "AEDT", "IST", "JST", "Eastern", "Central",
@@ -173,22 +179,22 @@ _AFTER_TIME = frozenset(
     )
 )
 #: Prepositions that open a short time phrase ("At 5 a.m. Mr. Smith left").
-_TIME_PREPOSITIONS = frozenset(
+_TIME_PREPOSITIONS: Final = frozenset(
     (
         "at", "by", "around", "about", "until", "till", "before", "after", "from", "since",
         "shortly", "just", "on", "between",
     )
 )
 #: Words a wrapped line may end with: the sentence obviously goes on.
-_CONTINUATION_WORDS = frozenset(
+_CONTINUATION_WORDS: Final = frozenset(
     (
         "the", "a", "an", "of", "and", "or", "but", "to", "in", "on", "at", "by", "for", "with",
         "from", "as", "that", "than",
     )
 )
-_SHORT_LINE = 40
+_SHORT_LINE: Final = 40
 #: Words after which a number is a quantity, not an inline list marker.
-_COUNT_WORDS = frozenset(
+_COUNT_WORDS: Final = frozenset(
     (
         "to", "by", "of", "from", "than", "at", "and", "or", "vs", "v", "under", "over",
         "about", "around", "nearly", "almost", "only", "just", "no", "no.", "number", "page",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 __all__ = [
     "CAP_RUN",
@@ -49,44 +49,46 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + emit(trie) + ")" if trie else "(?!)"
 
 
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŨŪŬŮŰŲŴŶŸŹŻŽ"
-_LETTER = r"[^\W\d_]"
+_UP: Final = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LETTER: Final = r"[^\W\d_]"
 # The rest of a capitalised word: word characters and "&", with an apostrophe,
 # hyphen or full stop inside it (O'Brien, AT&T, Al-Ain). Written as an
 # unrolled loop (runs of [\w&] between marks) rather than a repeated
 # alternation, so that the engine reads each run of letters in one step.
-_WORD_REST = r"[\w&]*(?:['’\-.](?=\w)[\w&]*)*"
+_WORD_REST: Final = r"[\w&]*(?:['’\-.](?=\w)[\w&]*)*"
 # The first token of a run: an acronym with dots (U.S.), an initial (J.), an
 # abbreviation before a name (St. Louis) or a word starting with a capital,
 # the capital letter they all open with factored out, so that the pattern
 # starts with a character class (the engine then skips to capitals in C);
 # each branch opens with a literal, which the engine checks before entering it.
-_FIRST_TOKEN = (
+_FIRST_TOKEN: Final = (
     rf"[{_UP}](?:\.(?:(?:[{_UP}]\.)+|(?=[ \t]+[{_UP}]))"
     rf"|t(?<=[SMFP]t)\.(?=[ \t]+[{_UP}])"
     rf"|{_WORD_REST})"
 )
-_PARTICLE = alternation(("al", "el", "bin", "ibn", "ben", "abu", "de", "van", "von", "d", "l"))
+_PARTICLE: Final = alternation(
+    ("al", "el", "bin", "ibn", "ben", "abu", "de", "van", "von", "d", "l")
+)
 # One capitalised token inside a run: a first token, or a particle-prefixed
 # name (al-Assad).
-_CAP_TOKEN = (
+_CAP_TOKEN: Final = (
     rf"(?:{_FIRST_TOKEN}"
     rf"|(?<=[ \t]){_PARTICLE}['’\-][{_UP}]\w*(?:['’\-](?=\w)\w*)*)"
 )
 # Written as a trie (see alternation): the engine tries them after every word of a run.
-_JOIN = alternation(
+_JOIN: Final = alternation(
     ("of", "for", "and", "the", "on", "de", "du", "des", "del", "della", "di", "da", "dos", "van",
      "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "y", "&")
 )
 #: A run of capitalised tokens on one line, possibly joined by lower-case
 #: connectors ("Bank of England", "Belt and Road Forum", "Ludwig van Beethoven").
-CAP_RUN = re.compile(rf"{_FIRST_TOKEN}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_CAP_TOKEN})*(?!\w)")
+CAP_RUN: Final = re.compile(rf"{_FIRST_TOKEN}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_CAP_TOKEN})*(?!\w)")
 #: Tokens inside a capitalised run (words, initials and acronyms with dots).
-TOKEN = re.compile(
+TOKEN: Final = re.compile(
     rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?=[ \t])|\w(?:[\w&]|['’\-.](?=\w))*['’]?|&"
 )
-LOWER_WORD = re.compile(rf"(?<![\w'’\-])[a-zß-öø-ÿ]{_LETTER}*(?:['’\-]{_LETTER}+)*")
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+LOWER_WORD: Final = re.compile(rf"(?<![\w'’\-])[a-zß-öø-ÿ]{_LETTER}*(?:['’\-]{_LETTER}+)*")
+_POSSESSIVE: Final = re.compile(r"(?:['’]s|s['’]|['’])$")
 
 
 def lower_words(text: str) -> frozenset[str]:
@@ -115,7 +117,7 @@ def is_all_caps(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-_CLAUSE_MARKS = ",.;:()\n“”\""
+_CLAUSE_MARKS: Final = ",.;:()\n“”\""
 
 
 def clause_before(text: str, end: int, reach: int = 80) -> tuple[int, list[str]]:
