@@ -15,5 +15,7 @@ from setuptools.build_meta import *  # noqa: F403  (the backend's other hooks)
 def get_requires_for_build_wheel(config_settings=None):  # type: ignore[no-untyped-def]
     if os.environ.get("NEWSBRIEF_USE_MYPYC") == "1":
         # Not setuptools' hook: it runs setup.py, which needs mypyc already.
-        return ["mypy>=1.10"]
+        # mypyc type-checks the modules it compiles, so the types of their
+        # dependency must be there too.
+        return ["mypy>=1.10", "attrs>=23.1"]
     return _setuptools.get_requires_for_build_wheel(config_settings)
