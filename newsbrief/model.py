@@ -304,8 +304,9 @@ class DateMention:
 
 # The analysis builds spans, entities, quotes and date mentions from offsets it
 # computed itself (0 <= start <= end) and from kinds that are EntityKind
-# members, dozens per article; like _segmented it fills the slots directly:
-# attrs' frozen __init__ with its checks and converters costs about twice as much.
+# members, dozens per article; like _segmented it fills the slots directly
+# (newsbrief.text.tokens.new_span and its siblings use these setters): attrs'
+# frozen __init__ with its checks and converters costs about twice as much.
 _SET_SPAN_START = Span.__dict__["start"].__set__
 _SET_SPAN_END = Span.__dict__["end"].__set__
 _SET_E_NAME = Entity.__dict__["name"].__set__
@@ -324,60 +325,6 @@ _SET_D_TEXT = DateMention.__dict__["text"].__set__
 _SET_D_SPAN = DateMention.__dict__["span"].__set__
 _SET_D_DATE = DateMention.__dict__["date"].__set__
 _SET_D_GRANULARITY = DateMention.__dict__["granularity"].__set__
-
-
-def _span(start: int, end: int) -> Span:
-    """``Span(start, end)`` for offsets known to be valid, unchecked."""
-    span = _NEW(Span)
-    _SET_SPAN_START(span, start)
-    _SET_SPAN_END(span, end)
-    return span
-
-
-def _entity(
-    name: str,
-    kind: EntityKind,
-    aliases: tuple[str, ...],
-    role: str | None,
-    mentions: tuple[Span, ...],
-    headline: tuple[Span, ...],
-) -> Entity:
-    """``Entity(...)`` from values that need no conversion, unchecked."""
-    entity = _NEW(Entity)
-    _SET_E_NAME(entity, name)
-    _SET_E_KIND(entity, kind)
-    _SET_E_ALIASES(entity, aliases)
-    _SET_E_ROLE(entity, role)
-    _SET_E_MENTIONS(entity, mentions)
-    _SET_E_HEADLINE(entity, headline)
-    return entity
-
-
-def _quote(
-    text: str, speaker: str | None, cue: str | None, direct: bool, span: Span,
-    speaker_span: Span | None,
-) -> Quote:
-    """``Quote(...)`` from valid parts, unchecked."""
-    quote = _NEW(Quote)
-    _SET_Q_TEXT(quote, text)
-    _SET_Q_SPEAKER(quote, speaker)
-    _SET_Q_CUE(quote, cue)
-    _SET_Q_DIRECT(quote, direct)
-    _SET_Q_SPAN(quote, span)
-    _SET_Q_SPEAKER_SPAN(quote, speaker_span)
-    return quote
-
-
-def _date_mention(
-    text: str, span: Span, date: _dt.date | None, granularity: str | None
-) -> DateMention:
-    """``DateMention(...)`` from valid parts, unchecked."""
-    mention = _NEW(DateMention)
-    _SET_D_TEXT(mention, text)
-    _SET_D_SPAN(mention, span)
-    _SET_D_DATE(mention, date)
-    _SET_D_GRANULARITY(mention, granularity)
-    return mention
 
 
 def to_published(value: object) -> _dt.datetime | _dt.date | None:

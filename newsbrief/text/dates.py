@@ -24,7 +24,9 @@ import datetime as dt
 import re
 from typing import Final
 
-from newsbrief.model import DateMention, _date_mention, _span
+from newsbrief.model import DateMention
+from newsbrief.text.tokens import new_date_mention as _date_mention
+from newsbrief.text.tokens import new_span as _span
 
 __all__ = ["find_dates"]
 
@@ -138,17 +140,16 @@ def _candidates(body: str) -> tuple[list[int], list[int]]:
     A superset of the starts where ``_NUMERIC`` (at a digit run's start) or
     ``_WORDY`` can match; the patterns decide.
     """
-    find = body.find
     numeric: set[int] = set()
     words: set[int] = set()
     for digit in "12":  # years, ISO dates, decades and days 1x/2x start so
-        i = find(digit)
+        i = body.find(digit)
         while i >= 0:
             if i == 0 or body[i - 1] not in _DIGITS:
                 numeric.add(i)
-            i = find(digit, i + 1)
+            i = body.find(digit, i + 1)
     for needle in _MONTH_NEEDLES:
-        i = find(needle)
+        i = body.find(needle)
         while i >= 0:
             if body[i : i + 3] in _MONTH_STEMS:
                 words.add(i)
@@ -159,28 +160,28 @@ def _candidates(body: str) -> tuple[list[int], list[int]]:
                     _day_before(body, j, numeric)
                     if body[j - 2 : j] == "of" and j > 2 and body[j - 3].isspace():
                         _day_before(body, _skip_space_back(body, j - 2), numeric)
-            i = find(needle, i + 1)
-    i = find("day")
+            i = body.find(needle, i + 1)
+    i = body.find("day")
     while i >= 0:
         for size, stems in _DAY_STEMS:
             if i >= size and body[i - size : i] in stems:
                 words.add(i - size)
-        i = find("day", i + 1)
+        i = body.find("day", i + 1)
     for stem in ("omorrow", "onight"):
-        i = find(stem)
+        i = body.find(stem)
         while i >= 0:
             if i and body[i - 1] in "tT":
                 words.add(i - 1)
-            i = find(stem, i + 1)
+            i = body.find(stem, i + 1)
     for unit in _UNITS:
-        i = find(unit)
+        i = body.find(unit)
         while i >= 0:
             j = _skip_space_back(body, i)
             if j < i and body[j - 2 : j] in _REL_ENDS:
                 rel = _REL_BEFORE.search(body, max(0, j - 8), j)
                 if rel is not None:
                     words.add(rel.start())
-            i = find(unit, i + 1)
+            i = body.find(unit, i + 1)
     return sorted(numeric), sorted(words)
 
 

@@ -44,7 +44,7 @@ from typing import Any, Final
 
 import attrs
 
-from newsbrief.model import Entity, EntityKind, Span, _span
+from newsbrief.model import Entity, EntityKind, Span
 from newsbrief.text.knowledge import Knowledge, knowledge
 from newsbrief.text.roles import Draft, new_draft, refine, role_lexicon, strong_person
 from newsbrief.text.tokens import (
@@ -54,6 +54,7 @@ from newsbrief.text.tokens import (
     is_possessive,
     strip_possessive,
 )
+from newsbrief.text.tokens import new_span as _span
 
 __all__ = ["find_entities", "person_gender"]
 
@@ -223,7 +224,6 @@ def _candidates(
     shouting: bool = False,
 ) -> list[_Cand]:
     out: list[_Cand] = []
-    append = out.append
     plain = not shouting and not in_headline  # the body of an ordinary story
     for match in CAP_RUN.finditer(text):
         run_start = match.start()
@@ -253,8 +253,8 @@ def _candidates(
                 before = _former_before(text, at)
                 if before is not None:
                     role = text[before.start() : at + len(role or "")]
-            append([run_start + start, run_start + end, name, kind, role, in_headline, weak, caps,
-                    display, strong, key, words, acro, form])
+            out.append([run_start + start, run_start + end, name, kind, role, in_headline, weak,
+                        caps, display, strong, key, words, acro, form])
     return out
 
 

@@ -57,11 +57,13 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from newsbrief.model import Entity, EntityKind, Quote, Sentence, Span, _quote, _span
+from newsbrief.model import Entity, EntityKind, Quote, Sentence, Span
 from newsbrief.text.entities import person_gender
 from newsbrief.text.knowledge import knowledge
 from newsbrief.text.roles import role_lexicon, title_start
 from newsbrief.text.tokens import alternation
+from newsbrief.text.tokens import new_quote as _quote
+from newsbrief.text.tokens import new_span as _span
 
 __all__ = ["find_quotes"]
 
@@ -92,14 +94,13 @@ def _single_quotes(body: str) -> Iterator[re.Match[str]]:
     # Candidate openers are found first (a mark after a space, bracket or
     # dash, or at the start), so apostrophes inside words cost nothing.
     openers: list[int] = []
-    find = body.find
     for mark in "'‘":  # str.find skips in C; apostrophes in words are few
-        i = find(mark, 1)
+        i = body.find(mark, 1)
         while i >= 0:
             before = body[i - 1]
             if before in _SINGLE_OPENER_AFTER or before.isspace():
                 openers.append(i)
-            i = find(mark, i + 1)
+            i = body.find(mark, i + 1)
     openers.sort()
     if body[:1] in ("'", "‘"):
         openers.insert(0, 0)

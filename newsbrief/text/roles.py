@@ -45,9 +45,10 @@ from typing import Final
 
 import attrs
 
-from newsbrief.model import Entity, EntityKind, Span, _entity
+from newsbrief.model import Entity, EntityKind, Span
 from newsbrief.text.knowledge import Knowledge, data_lines, knowledge
 from newsbrief.text.tokens import clause_before
+from newsbrief.text.tokens import new_entity as _entity
 
 __all__ = ["RoleLexicon", "refine_entities", "role_lexicon", "title_start"]
 

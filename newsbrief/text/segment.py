@@ -640,15 +640,14 @@ def _mark_positions(text: str, start: int, end: int) -> list[int]:
     """Offsets of all terminal marks in ``text[start:end]``, in order."""
     positions: list[int] = []
     kinds = 0
-    find = text.find
     for mark in _MARKS:
-        i = find(mark, start, end)
+        i = text.find(mark, start, end)
         if i == -1:
             continue
         kinds += 1
         while i != -1:
             positions.append(i)
-            i = find(mark, i + 1, end)
+            i = text.find(mark, i + 1, end)
     if kinds > 1:
         positions.sort()
     return positions

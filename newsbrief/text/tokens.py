@@ -6,9 +6,13 @@ Python only looks at candidate names (typically a tenth of the tokens).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import Any, Final
+
+from newsbrief import model
+from newsbrief.model import DateMention, Entity, EntityKind, Quote, Span
 
 __all__ = [
     "CAP_RUN",
@@ -20,6 +24,10 @@ __all__ = [
     "is_all_caps",
     "is_possessive",
     "lower_words",
+    "new_date_mention",
+    "new_entity",
+    "new_quote",
+    "new_span",
     "strip_possessive",
 ]
 
@@ -133,3 +141,83 @@ def is_acronym(word: str) -> bool:
     """An all-caps word of 2-6 letters, optionally dotted (CIA, U.S., ICC)."""
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+# The analysis builds dozens of spans and results per article from values it
+# checked itself, with the model's slot setters (see newsbrief.model). The
+# builders live here, not in the model, because this module is compiled in the
+# mypyc build: a call from compiled code into a Python function costs an
+# interpreter frame, a call into a compiled one does not.
+_NEW: Final = object.__new__
+_SET_SPAN_START: Final = model._SET_SPAN_START
+_SET_SPAN_END: Final = model._SET_SPAN_END
+_SET_E_NAME: Final = model._SET_E_NAME
+_SET_E_KIND: Final = model._SET_E_KIND
+_SET_E_ALIASES: Final = model._SET_E_ALIASES
+_SET_E_ROLE: Final = model._SET_E_ROLE
+_SET_E_MENTIONS: Final = model._SET_E_MENTIONS
+_SET_E_HEADLINE: Final = model._SET_E_HEADLINE
+_SET_Q_TEXT: Final = model._SET_Q_TEXT
+_SET_Q_SPEAKER: Final = model._SET_Q_SPEAKER
+_SET_Q_CUE: Final = model._SET_Q_CUE
+_SET_Q_DIRECT: Final = model._SET_Q_DIRECT
+_SET_Q_SPAN: Final = model._SET_Q_SPAN
+_SET_Q_SPEAKER_SPAN: Final = model._SET_Q_SPEAKER_SPAN
+_SET_D_TEXT: Final = model._SET_D_TEXT
+_SET_D_SPAN: Final = model._SET_D_SPAN
+_SET_D_DATE: Final = model._SET_D_DATE
+_SET_D_GRANULARITY: Final = model._SET_D_GRANULARITY
+
+
+def new_span(start: int, end: int) -> Span:
+    """``Span(start, end)`` for offsets known to be valid, unchecked."""
+    span: Span = _NEW(Span)
+    _SET_SPAN_START(span, start)
+    _SET_SPAN_END(span, end)
+    return span
+
+
+def new_entity(
+    name: str,
+    kind: EntityKind,
+    aliases: tuple[str, ...],
+    role: str | None,
+    mentions: tuple[Span, ...],
+    headline: tuple[Span, ...],
+) -> Entity:
+    """``Entity(...)`` from values that need no conversion, unchecked."""
+    entity: Entity = _NEW(Entity)
+    _SET_E_NAME(entity, name)
+    _SET_E_KIND(entity, kind)
+    _SET_E_ALIASES(entity, aliases)
+    _SET_E_ROLE(entity, role)
+    _SET_E_MENTIONS(entity, mentions)
+    _SET_E_HEADLINE(entity, headline)
+    return entity
+
+
+def new_quote(
+    text: str, speaker: str | None, cue: str | None, direct: bool, span: Span,
+    speaker_span: Span | None,
+) -> Quote:
+    """``Quote(...)`` from valid parts, unchecked."""
+    quote: Quote = _NEW(Quote)
+    _SET_Q_TEXT(quote, text)
+    _SET_Q_SPEAKER(quote, speaker)
+    _SET_Q_CUE(quote, cue)
+    _SET_Q_DIRECT(quote, direct)
+    _SET_Q_SPAN(quote, span)
+    _SET_Q_SPEAKER_SPAN(quote, speaker_span)
+    return quote
+
+
+def new_date_mention(
+    text: str, span: Span, date: dt.date | None, granularity: str | None
+) -> DateMention:
+    """``DateMention(...)`` from valid parts, unchecked."""
+    mention: DateMention = _NEW(DateMention)
+    _SET_D_TEXT(mention, text)
+    _SET_D_SPAN(mention, span)
+    _SET_D_DATE(mention, date)
+    _SET_D_GRANULARITY(mention, granularity)
+    return mention
