@@ -1,8 +1,8 @@
 """Which modules the optional compiled build turns into C extensions.
 
 ``NEWSBRIEF_USE_MYPYC=1 pip install .`` compiles these modules with mypyc
-(see ``setup.py``); they are the analysis, summary and speech-text hot paths,
-all plain typed functions. Everything else (the attrs result types with
+(see ``setup.py``); they are the analysis, summary, briefing-composition and
+speech-text hot paths, all plain typed functions. Everything else (the attrs result types with
 converters, I/O, the CLI) stays Python in either build. The outputs of the two
 builds are identical; ``tests/test_build.py`` checks it.
 """
@@ -13,6 +13,7 @@ import importlib
 import importlib.machinery
 
 MYPYC_MODULES = (
+    "newsbrief._compose",
     "newsbrief.render.numwords",
     "newsbrief.render.spoken",
     "newsbrief.summarize.centrality",

@@ -437,7 +437,7 @@ _TOKEN_TEXT = st.lists(st.sampled_from(_TOKEN_PIECES), max_size=30).map("".join)
 @settings(max_examples=300, deadline=None)
 @given(_TOKEN_TEXT)
 def test_token_sets_by_byte_translation_equal_the_regex_words(text: str) -> None:
-    from newsbrief.briefing import _regex_tokens, _tokens
+    from newsbrief._compose import _regex_tokens, _tokens
 
     assert _tokens(text) == _regex_tokens(text)
 
@@ -445,7 +445,7 @@ def test_token_sets_by_byte_translation_equal_the_regex_words(text: str) -> None
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_TOKEN_TEXT, max_size=5))
 def test_sentence_token_sets_equal_each_sentences_tokens(texts: list[str]) -> None:
-    from newsbrief.briefing import _sentence_tokens, _tokens
+    from newsbrief._compose import _sentence_tokens, _tokens
     from newsbrief.model import Sentence
 
     sentences = [Sentence(t, 0, len(t), i, 0) for i, t in enumerate(texts)]
@@ -453,7 +453,7 @@ def test_sentence_token_sets_equal_each_sentences_tokens(texts: list[str]) -> No
 
 
 def test_curly_apostrophes_and_pound_signs_keep_their_words() -> None:
-    from newsbrief.briefing import _tokens
+    from newsbrief._compose import _tokens
 
     assert _tokens("Don’t pay £5m for O’Neill’s café, it’s well-known") == {
         "don’t",
@@ -472,7 +472,7 @@ _CUE_PIECES = ["days before that", "last year", "Since", "since", "ago", "x", " 
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(_CUE_PIECES), max_size=10).map("".join))
 def test_past_cues_counts_what_the_cue_pattern_finds(text: str) -> None:
-    from newsbrief.briefing import _PAST_CUES, _past_cues
+    from newsbrief._compose import _PAST_CUES, _past_cues
 
     assert _past_cues(text) == len(_PAST_CUES.findall(text))
 
@@ -485,7 +485,7 @@ def test_past_cues_counts_what_the_cue_pattern_finds(text: str) -> None:
 )
 def test_quote_texts_stripped_of_spaces_and_commas_keep_their_tokens(text: str) -> None:
     # _quotes keeps a quote's token set for its stripped text.
-    from newsbrief.briefing import _tokens
+    from newsbrief._compose import _tokens
 
     assert _tokens(text.strip().rstrip(",;:").strip()) == _tokens(text)
 
