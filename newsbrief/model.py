@@ -153,8 +153,8 @@ class Paragraph:
 
 # Segmentation builds sentences by the thousand from offsets it computed itself
 # (ordered, never negative), so it fills the slots directly instead of going
-# through the checking constructors; objects built by users are still checked.
-_NEW = object.__new__
+# through the checking constructors (newsbrief.text.segment, compiled in the
+# mypyc build, uses these setters); objects built by users are still checked.
 _SET_TEXT = Sentence.__dict__["text"].__set__
 _SET_START = Sentence.__dict__["start"].__set__
 _SET_END = Sentence.__dict__["end"].__set__
@@ -165,33 +165,6 @@ _SET_P_START = Paragraph.__dict__["start"].__set__
 _SET_P_END = Paragraph.__dict__["end"].__set__
 _SET_P_INDEX = Paragraph.__dict__["index"].__set__
 _SET_P_SENTENCES = Paragraph.__dict__["sentences"].__set__
-
-
-def _segmented(
-    body: str, parts: list[tuple[int, int, list[tuple[int, int]]]]
-) -> tuple[Paragraph, ...]:
-    """Paragraphs of ``body`` from ``(start, end, sentence spans)`` (valid, in order), unchecked."""
-    paragraphs = []
-    index = 0
-    for number, (p_start, p_end, spans) in enumerate(parts):
-        sentences = []
-        for start, end in spans:
-            sentence = _NEW(Sentence)
-            _SET_TEXT(sentence, body[start:end])
-            _SET_START(sentence, start)
-            _SET_END(sentence, end)
-            _SET_INDEX(sentence, index)
-            _SET_PARAGRAPH(sentence, number)
-            sentences.append(sentence)
-            index += 1
-        paragraph = _NEW(Paragraph)
-        _SET_P_TEXT(paragraph, body[p_start:p_end])
-        _SET_P_START(paragraph, p_start)
-        _SET_P_END(paragraph, p_end)
-        _SET_P_INDEX(paragraph, number)
-        _SET_P_SENTENCES(paragraph, tuple(sentences))
-        paragraphs.append(paragraph)
-    return tuple(paragraphs)
 
 
 class EntityKind(str, enum.Enum):

@@ -36,11 +36,11 @@ surrounding whitespace, never empty and never cross a blank line.
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from types import MappingProxyType
 from typing import Final
 
-from newsbrief.model import Paragraph, _segmented
+from newsbrief import model
+from newsbrief.model import Paragraph, Sentence
 
 __all__ = ["segment", "split_paragraphs", "split_sentences"]
 
@@ -404,8 +404,8 @@ def _may_open_list(text: str, start: int, end: int) -> bool:
 
 
 def _has_bullet(text: str, start: int, end: int) -> bool:
-    # The largest offset found is -1 only when no bullet is there.
-    return max(map(text.find, _BULLETS, repeat(start), repeat(end))) != -1
+    # (str.find called as a method: the compiled build makes it a direct C call.)
+    return any(text.find(bullet, start, end) != -1 for bullet in _BULLETS)
 
 
 # --------------------------------------------------------------------------
@@ -756,3 +756,47 @@ def segment(body: str) -> tuple[Paragraph, ...]:
         _split_paragraph(body, p_start, p_end, bullets, spans)
         parts.append((p_start, p_end, spans))
     return _segmented(body, parts)
+
+
+# Sentences are built by the thousand from offsets computed above (ordered,
+# never negative): the slots are filled directly (the model's setters) instead
+# of through the checking constructors. Here rather than in the model because
+# this module is compiled in the mypyc build: no interpreter loop per sentence.
+_NEW: Final = object.__new__
+_SET_TEXT: Final = model._SET_TEXT
+_SET_START: Final = model._SET_START
+_SET_END: Final = model._SET_END
+_SET_INDEX: Final = model._SET_INDEX
+_SET_PARAGRAPH: Final = model._SET_PARAGRAPH
+_SET_P_TEXT: Final = model._SET_P_TEXT
+_SET_P_START: Final = model._SET_P_START
+_SET_P_END: Final = model._SET_P_END
+_SET_P_INDEX: Final = model._SET_P_INDEX
+_SET_P_SENTENCES: Final = model._SET_P_SENTENCES
+
+
+def _segmented(
+    body: str, parts: list[tuple[int, int, list[tuple[int, int]]]]
+) -> tuple[Paragraph, ...]:
+    """Paragraphs of ``body`` from ``(start, end, sentence spans)`` (valid, in order), unchecked."""
+    paragraphs: list[Paragraph] = []
+    index = 0
+    for number, (p_start, p_end, spans) in enumerate(parts):
+        sentences: list[Sentence] = []
+        for start, end in spans:
+            sentence: Sentence = _NEW(Sentence)
+            _SET_TEXT(sentence, body[start:end])
+            _SET_START(sentence, start)
+            _SET_END(sentence, end)
+            _SET_INDEX(sentence, index)
+            _SET_PARAGRAPH(sentence, number)
+            sentences.append(sentence)
+            index += 1
+        paragraph: Paragraph = _NEW(Paragraph)
+        _SET_P_TEXT(paragraph, body[p_start:p_end])
+        _SET_P_START(paragraph, p_start)
+        _SET_P_END(paragraph, p_end)
+        _SET_P_INDEX(paragraph, number)
+        _SET_P_SENTENCES(paragraph, tuple(sentences))
+        paragraphs.append(paragraph)
+    return tuple(paragraphs)
