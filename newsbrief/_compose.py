@@ -20,6 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import attrs
@@ -27,6 +28,9 @@ import attrs
 from newsbrief.briefing import READING_WPM, TIME_SAFETY, BriefDate, Briefing, BriefQuote, Person
 from newsbrief.errors import BudgetError
 from newsbrief.model import Article, EntityKind, Quote, Sentence, Span
+from newsbrief.render.script import _script_lines, say_sentence
+from newsbrief.render.spoken import speakable
+from newsbrief.summarize import Budget, sentence_scores
 from newsbrief.timing import (
     DEFAULT_WPM,
     PAUSE_SECONDS,
@@ -151,17 +155,27 @@ _PAST_CUE_WORDS = (
     r"|started|first|history|triggered|following|because|due to|in (?:1[0-9]|20)\d\d)\b"
 )
 _PAST_CUES = re.compile(r"\b" + _PAST_CUE_WORDS, re.IGNORECASE)
+# The same alternatives grouped by their first letter, in the same order within
+# a letter (alternatives opening with different letters never match at one
+# position, so the matches are the same): the regex engine tries alternatives
+# one after the other, and one per letter fails sooner than all of them.
+_PAST_CUE_WORDS_BY_LETTER = (
+    r"(?:s(?:ince|tarted)|a(?:go|fter)|earlier|previously|last (?:year|month|week|time)"
+    r"|d(?:ays? before|ue to)|weeks? before|months? before|years? before"
+    r"|b(?:efore that|egan|ecause)|h(?:ad|as been|ave been|istory)|f(?:irst|ollowing)"
+    r"|triggered|in (?:1[0-9]|20)\d\d)\b"
+)
 # The same matches but the one at the start of the text, each found with the
 # non-word character before it (as the opening \b requires: every cue opens
 # with a letter): a pattern that opens with a character class is scanned from
 # one such character to the next, whereas a pattern opening with \b is tried
 # at every position. Matches never overlap: a cue ends with a word character.
-_PAST_CUES_AFTER = re.compile(r"\W" + _PAST_CUE_WORDS, re.IGNORECASE)
-_PAST_CUE_AT_START = re.compile(_PAST_CUE_WORDS, re.IGNORECASE)
+_PAST_CUES_AFTER = re.compile(r"\W" + _PAST_CUE_WORDS_BY_LETTER, re.IGNORECASE)
+_PAST_CUE_AT_START = re.compile(_PAST_CUE_WORDS_BY_LETTER, re.IGNORECASE)
 # For lowered ASCII text: the same without IGNORECASE (case-insensitive
 # matching is several times slower; for ASCII it finds the same matches).
-_PAST_CUES_AFTER_LOWER = re.compile(r"[^0-9_a-z]" + _PAST_CUE_WORDS)
-_PAST_CUE_AT_START_LOWER = re.compile(_PAST_CUE_WORDS)
+_PAST_CUES_AFTER_LOWER = re.compile(r"[^0-9_a-z]" + _PAST_CUE_WORDS_BY_LETTER)
+_PAST_CUE_AT_START_LOWER = re.compile(_PAST_CUE_WORDS_BY_LETTER)
 
 
 def _past_cues(text: str) -> int:
@@ -440,8 +454,6 @@ def compose(
 
 def _scores(article: Article, method: str) -> tuple[float, ...]:
     """The scores ``article.summary(sentences=1, method=method).scores`` holds."""
-    from newsbrief.summarize import Budget, sentence_scores
-
     return sentence_scores(article, Budget(sentences=1), method=method)
 
 
@@ -512,9 +524,6 @@ def _fit(
     limit_words: float | None,
     speech: _Speech,
 ) -> Briefing:
-    from newsbrief.render.script import _script_lines, say_sentence
-    from newsbrief.render.spoken import speakable
-
     wpm, headline = base["wpm"], base["headline"].strip()
     spoken, said, counted = speech
 
@@ -807,45 +816,37 @@ def _quotes(
     if count == 0:
         return []
     kinds = _kind_of(article)
-    lede_tokens = token_sets[lede.index] if lede is not None else frozenset()
-    similar_to_lede: dict[str, bool] = {}  # rank() asks again about each candidate
-
-    def says_lede(text: str) -> bool:
-        if text not in similar_to_lede:
-            tokens = _memo_tokens(quote_tokens, text)
-            similar_to_lede[text] = _similar_to_any(tokens, (lede_tokens,))
-        return similar_to_lede[text]
-
-    candidates: list[Quote] = []
+    lede_tokens = (token_sets[lede.index],) if lede is not None else (frozenset(),)
+    # Each candidate with its rank, worked out as it is found (no key
+    # function for the sort to call back).
+    candidates: list[tuple[tuple[int, int, int, int], Quote]] = []
     taken: list[Span] = []  # the candidates' spans, sorted
     for quote in article.quotes:
         if not quote.speaker or not quote.text.strip():
             continue  # never unattributed
-        if quote.direct and _words(quote.text) < MIN_QUOTE_WORDS:
+        words = _words(quote.text)
+        if quote.direct and words < MIN_QUOTE_WORDS:
             wider = _reported_clause(article, quote)
             if wider is None:
                 continue  # a fragment or scare quote
             quote = wider
-        if _words(quote.text) < MIN_QUOTE_WORDS:
+            words = _words(quote.text)
+        if words < MIN_QUOTE_WORDS:
             continue
-        if says_lede(quote.text):
+        if _similar_to_any(_memo_tokens(quote_tokens, quote.text), lede_tokens):
             continue  # the lede already says it, attribution included
         if _overlaps_any(taken, quote.span):
             continue
         bisect.insort(taken, quote.span, key=_span_order)
-        candidates.append(quote)
-
-    def rank(quote: Quote) -> tuple[int, int, float, int]:
         kind = kinds.get(quote.speaker or "")
         speaker_rank = 0 if kind is EntityKind.PERSON else 1 if kind is not None else 2
-        informative = min(_words(quote.text), 40)
+        informative = min(words, 40)
         if _is_dependent(quote.text):
             informative //= 2
-        if says_lede(quote.text):
-            informative //= 3  # the lede says it already
-        return (0 if quote.direct else 1, speaker_rank, -informative, quote.span.start)
-
-    ranked = sorted(candidates, key=rank)
+        rank = (0 if quote.direct else 1, speaker_rank, -informative, quote.span.start)
+        candidates.append((rank, quote))
+    candidates.sort(key=itemgetter(0))
+    ranked = [quote for _rank, quote in candidates]
     chosen: list[Quote] = []
     # One quote per speaker first, so more voices are heard.
     for first_round in (True, False):

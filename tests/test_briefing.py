@@ -409,16 +409,16 @@ def test_a_common_noun_is_not_a_person_and_speaks_in_lower_case() -> None:
 def test_a_second_briefing_of_an_article_speaks_no_text_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import newsbrief.render.spoken as spoken
+    import newsbrief._compose as compose  # where the briefing looks speakable up
 
     calls: list[str] = []
-    real = spoken.speakable
+    real = compose.speakable
 
     def counting(text: str) -> str:
         calls.append(text)
         return real(text)
 
-    monkeypatch.setattr(spoken, "speakable", counting)
+    monkeypatch.setattr(compose, "speakable", counting)
     article = Article.from_text(STORY)
     first = article.briefing()
     spoken_once = len(calls)
