@@ -149,22 +149,35 @@ _DEPENDENT_START = frozenset(
         "there",
     ]
 )
-_PAST_CUE_WORDS = (
-    r"(?:since|ago|earlier|previously|last (?:year|month|week|time)|days? before|weeks? before"
-    r"|months? before|years? before|before that|after|had|has been|have been|began"
-    r"|started|first|history|triggered|following|because|due to|in (?:1[0-9]|20)\d\d)\b"
+# Each opens with a letter (see _PAST_CUES_AFTER) and has no "|" outside brackets.
+_PAST_CUE_ALTERNATIVES = (
+    "since", "ago", "earlier", "previously", "last (?:year|month|week|time)", "days? before",
+    "weeks? before", "months? before", "years? before", "before that", "after", "had",
+    "has been", "have been", "began", "started", "first", "history", "triggered", "following",
+    "because", "due to", r"in (?:1[0-9]|20)\d\d",
 )
+_PAST_CUE_WORDS = "(?:" + "|".join(_PAST_CUE_ALTERNATIVES) + r")\b"
 _PAST_CUES = re.compile(r"\b" + _PAST_CUE_WORDS, re.IGNORECASE)
-# The same alternatives grouped by their first letter, in the same order within
-# a letter (alternatives opening with different letters never match at one
-# position, so the matches are the same): the regex engine tries alternatives
-# one after the other, and one per letter fails sooner than all of them.
-_PAST_CUE_WORDS_BY_LETTER = (
-    r"(?:s(?:ince|tarted)|a(?:go|fter)|earlier|previously|last (?:year|month|week|time)"
-    r"|d(?:ays? before|ue to)|weeks? before|months? before|years? before"
-    r"|b(?:efore that|egan|ecause)|h(?:ad|as been|ave been|istory)|f(?:irst|ollowing)"
-    r"|triggered|in (?:1[0-9]|20)\d\d)\b"
-)
+
+
+def _by_first_letter(alternatives: Sequence[str]) -> str:
+    """The alternation of ``alternatives`` grouped by first letter, same matches.
+
+    Alternatives opening with different letters never match at one position
+    and the order within a letter is kept, so the matches are the same; the
+    regex engine tries alternatives one after the other, and one per letter
+    fails sooner than all of them.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "(?:" + "|".join(
+        letter + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+        for letter, rests in groups.items()
+    ) + r")\b"
+
+
+_PAST_CUE_WORDS_BY_LETTER = _by_first_letter(_PAST_CUE_ALTERNATIVES)
 # The same matches but the one at the start of the text, each found with the
 # non-word character before it (as the opening \b requires: every cue opens
 # with a letter): a pattern that opens with a character class is scanned from

@@ -277,7 +277,7 @@ class DateMention:
 
 # The analysis builds spans, entities, quotes and date mentions from offsets it
 # computed itself (0 <= start <= end) and from kinds that are EntityKind
-# members, dozens per article; like _segmented it fills the slots directly
+# members, dozens per article; like segmentation it fills the slots directly
 # (newsbrief.text.tokens.new_span and its siblings use these setters): attrs'
 # frozen __init__ with its checks and converters costs about twice as much.
 _SET_SPAN_START = Span.__dict__["start"].__set__
