@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsbrief.text.quotes import (
@@ -139,3 +139,52 @@ def test_capitalised_runs_match_their_plain_form(text: str) -> None:
     assert [m.span() for m in CAP_RUN.finditer(text)] == [
         m.span() for m in _PLAIN_CAP_RUN.finditer(text)
     ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CAPITALISED)
+def test_cap_runs_finds_what_finditer_finds(text: str) -> None:
+    from newsbrief.text.tokens import CAP_RUN, cap_runs
+
+    assert cap_runs(text) == [(m.start(), m.group()) for m in CAP_RUN.finditer(text)]
+
+
+def test_cap_runs_finds_runs_in_text_beyond_latin_1() -> None:
+    from newsbrief.text.tokens import cap_runs
+
+    text = "Łukasz Nowak met the Bank of England’s Andrew Bailey in Łódź."
+    assert cap_runs(text) == [
+        (0, "Łukasz Nowak"), (21, "Bank of England’s Andrew Bailey"), (56, "Łódź")
+    ]
+
+
+_BEFORE_CUE = st.lists(
+    st.sampled_from(
+        ["was", "were", "is", "be", "been", "being", "quickly", "fly", "not", "n't", "n’t",
+         "never", "declined", "refused", "to", "a", "an", "the", "first", "fifth", "another",
+         "3rd", "12", "٣", "data", "said", "x", " ", "  ", "\n", "\t", ",", "-"]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BEFORE_CUE, st.integers(0, 6), st.integers(0, 3))
+@example("the ٣ ", 0, 0)  # \d matches any decimal digit
+@example("it was quickly \n", 0, 0)
+def test_window_end_test_agrees_with_the_search(text: str, lo: int, cut: int) -> None:
+    from newsbrief.text.quotes import (
+        _NEGATED,
+        _NEGATED_ENDS,
+        _NOT_REPORTING_BEFORE,
+        _NOT_REPORTING_ENDS,
+        _PASSIVE_BEFORE,
+        _PASSIVE_ENDS,
+        _ends_before,
+    )
+
+    hi = max(lo, len(text) - cut)
+    for rx, ends, digit in ((_NEGATED, _NEGATED_ENDS, False),
+                            (_PASSIVE_BEFORE, _PASSIVE_ENDS, False),
+                            (_NOT_REPORTING_BEFORE, _NOT_REPORTING_ENDS, True)):
+        assert _ends_before(rx, ends, text, lo, hi, digit) == (rx.search(text, lo, hi) is not None)

@@ -2,7 +2,8 @@
 
 A rule-based recogniser tuned for news English (no model, no downloads):
 
-1. Capitalised runs are found with one regular expression (:data:`CAP_RUN`).
+1. Capitalised runs are found with one regular expression
+   (:data:`newsbrief.text.tokens.CAP_RUN`).
 2. Each run is cut into candidate names: at possessives ("Russia's Security
    Council"), at connectors that do not belong to a name ("Putin and Xi"),
    around titles ("CIA Director William Burns" -> role + name) and at
@@ -48,7 +49,7 @@ from newsbrief.model import Entity, EntityKind, Span
 from newsbrief.text.knowledge import Knowledge, knowledge
 from newsbrief.text.roles import Draft, new_draft, refine, role_lexicon, strong_person
 from newsbrief.text.tokens import (
-    CAP_RUN,
+    cap_runs,
     clause_before,
     is_acronym,
     is_possessive,
@@ -225,11 +226,9 @@ def _candidates(
 ) -> list[_Cand]:
     out: list[_Cand] = []
     plain = not shouting and not in_headline  # the body of an ordinary story
-    for match in CAP_RUN.finditer(text):
-        run_start = match.start()
+    for run_start, run in cap_runs(text):
         if run_start and text[run_start - 1] in _GLUED:
             continue
-        run = match.group()
         info = _run_info(run)
         if info is None:
             continue  # the commonest case: "The", "He", "But"

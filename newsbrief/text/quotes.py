@@ -722,7 +722,9 @@ def _attribute(
         best = None
     if best is not None and _SUBORDINATE.match(body, after, best.start()):
         best = None  # '"...," when Smith blasted him': Smith is not the speaker
-    if best is not None and _NEGATED.search(body, max(after, best.start() - 16), best.start()):
+    if best is not None and _ends_before(
+        _NEGATED, _NEGATED_ENDS, body, max(after, best.start() - 16), best.start()
+    ):
         best = None  # '"..." The chairman did not comment.': no one says it
     if best is not None and _COLON_NEXT.match(body, best.end()):
         best = None  # '"...?" Jo Kent added: "..."': the cue opens the next quote
@@ -784,8 +786,9 @@ def _attribute(
             if found is not None:
                 return found[0], verb, found[1]
         else:
-            if verb == "told" and _PASSIVE_BEFORE.search(body, max(s0, lead.start() - 24),
-                                                          lead.start()):
+            if verb == "told" and _ends_before(
+                _PASSIVE_BEFORE, _PASSIVE_ENDS, body, max(s0, lead.start() - 24), lead.start()
+            ):
                 return None, verb, None  # "he had been told a fan ...": no speaker named
             participle = _participle_before(body, max(s0, lead.start() - 16), lead.start())
             subj = None
@@ -918,6 +921,30 @@ def _cue_noun(body: str, cue: re.Match[str]) -> bool:
     return not (word in _VERB_ONLY or word.endswith("ed")
                 or _PRONOUN_BEFORE.search(body, max(0, cue.start() - 8), cue.start()))
 _NEGATED: Final = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+$")
+# The word every match of _NEGATED ends with, before its blanks (see _ends_before).
+_NEGATED_ENDS: Final = ("not", "n't", "n’t", "never", "to")
+
+
+def _ends_before(
+    rx: re.Pattern[str], ends: tuple[str, ...], body: str, lo: int, hi: int, digit: bool = False
+) -> bool:
+    """Whether ``rx.search(body, lo, hi)`` finds a match, for a pattern each of
+    whose matches is a word ending in one of ``ends`` (or, with ``digit``, in
+    what ``\\d`` matches: str.isdecimal) followed by blanks up to ``hi`` (its
+    ``\\s+$``): the window must end in blanks after such a word.
+
+    The search tries the pattern at every position of the window (a few
+    microseconds for 16 characters); this test of the window's end costs a
+    fraction of that and rules out most windows. ``str.rstrip`` strips what
+    ``\\s`` matches, and ``$`` can also match before a final newline, which
+    is a blank too.
+    """
+    tail = body[lo:hi].rstrip()
+    if len(tail) == hi - lo or not (tail.endswith(ends) or (digit and tail[-1:].isdecimal())):
+        return False
+    return rx.search(body, lo, hi) is not None
+
+
 # A subordinate clause after a quote: its subject is not the quote's speaker.
 _SUBORDINATE: Final = re.compile(
     r"(?:when|while|because|after|before|if|since|until|though|although|whereas|where|once)\b",
@@ -1186,6 +1213,8 @@ _AUX_WORDS: Final = frozenset(
      "already", "often", "always", "flatly", "sharply", "bluntly")
 )
 _PASSIVE_BEFORE: Final = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
+# The word every match of _PASSIVE_BEFORE ends with, before its blanks (see _ends_before).
+_PASSIVE_ENDS: Final = ("was", "were", "is", "are", "been", "being", "be", "ly")
 _DAYS: Final = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 )
@@ -2036,11 +2065,12 @@ def _indirect(
         for vm in _match_at(_INDIRECT_VERB, body, verb_at, s0, end):
             if vm.start() and body[vm.start() - 1].isalnum():
                 continue
-            if vm.group()[-1] != "g" and _PASSIVE_BEFORE.search(
-                body, max(s0, vm.start() - 24), vm.start()
+            if vm.group()[-1] != "g" and _ends_before(
+                _PASSIVE_BEFORE, _PASSIVE_ENDS, body, max(s0, vm.start() - 24), vm.start()
             ):
                 continue  # "if new signings are added in the window": no one reports
-            if _NOT_REPORTING_BEFORE.search(body, max(s0, vm.start() - 16), vm.start()):
+            if _ends_before(_NOT_REPORTING_BEFORE, _NOT_REPORTING_ENDS, body,
+                            max(s0, vm.start() - 16), vm.start(), digit=True):
                 # "a third confirmed concussion": an adjective; "has not said
                 # if it will appeal": nothing reported
                 continue
@@ -2164,5 +2194,8 @@ _MODIFIER_BEFORE: Final = re.compile(
 )
 # Either before a cue: one search where a reporting verb reports nothing.
 _NOT_REPORTING_BEFORE: Final = re.compile(f"{_MODIFIER_BEFORE.pattern}|{_NEGATED.pattern}")
+# The word every match of _NOT_REPORTING_BEFORE ends with, before its blanks
+# (see _ends_before; or a digit): a modifier (an ordinal ends like "first") or a negation.
+_NOT_REPORTING_ENDS: Final = ("a", "an", "the", "another", "st", "nd", "rd", "th", *_NEGATED_ENDS)
 # Words that cannot end reported words: the clause goes on past them.
 _OPEN_ENDS: Final = frozenset(("but", "and", "or", "nor", "because", "although", "that", "the"))
