@@ -7,8 +7,9 @@ lists), so that a failure or an interruption never leaves a half-written file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -17,8 +18,8 @@ from newsbrief.errors import OutputError
 
 __all__ = ["AtomicFile", "output_error"]
 
-#: Mode of a new file (before the umask), as ``open()`` would create it.
-_DEFAULT_MODE = 0o644
+#: Random temporary names tried before giving up (each of 64 bits).
+_TRIES = 100
 
 
 def output_error(path: Path, exc: OSError) -> OutputError:
@@ -45,27 +46,43 @@ class AtomicFile:
         self.path = Path(path)
         self._finished = False
         try:
-            fd, temp = tempfile.mkstemp(
-                dir=self.path.parent if str(self.path.parent) else ".",
-                prefix=f".{self.path.name[:80]}.",
-                suffix=".part",
-            )
-        except OSError as exc:
-            raise output_error(self.path, exc) from None
-        self._temp = Path(temp)
-        try:
-            # mkstemp makes the file private (0600); give it the mode an
-            # ordinary new file gets, or keep the mode of the file it replaces.
+            # Keep the mode of the file this one replaces.
+            mode: int | None = self.path.stat().st_mode & 0o7777
+        except OSError:
+            mode = None
+        folder = self.path.parent
+        for _ in range(_TRIES):
+            # Not tempfile.mkstemp: a Ctrl-C between its creating the file and
+            # returning would leave the file behind, and one between os.fdopen
+            # making the file object and our storing it would let the dropped
+            # object close the descriptor before our clean-up closed it again
+            # (EBADF, an OSError that hid the KeyboardInterrupt). open() makes
+            # the file and its owning object in one C call, and the name is
+            # known beforehand, so whatever is interrupted can be cleaned up.
+            self._temp = folder / f".{self.path.name[:80]}.{secrets.token_hex(8)}.part"
             try:
-                mode = self.path.stat().st_mode & 0o7777
-            except OSError:
-                mode = _DEFAULT_MODE
-            os.fchmod(fd, mode)
-            self._file: BinaryIO = os.fdopen(fd, "wb")
-        except BaseException:
-            os.close(fd)
-            self._temp.unlink(missing_ok=True)
-            raise
+                # Mode "x": a new file, made as open() makes any (0o666 less
+                # the umask), never an existing one followed through a link.
+                # The builtin, not Path.open: one C call, no Python frame.
+                self._file: BinaryIO = open(self._temp, "xb")  # noqa: PTH123, SIM115
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise output_error(self.path, exc) from None
+            except BaseException:
+                self._temp.unlink(missing_ok=True)
+                raise
+            break
+        else:
+            raise output_error(
+                self.path, FileExistsError(errno.EEXIST, "no free temporary file name")
+            )
+        if mode is not None:
+            try:
+                os.fchmod(self._file.fileno(), mode)
+            except OSError as exc:
+                self.abort()
+                raise output_error(self.path, exc) from None
 
     @property
     def file(self) -> BinaryIO:
@@ -111,6 +128,15 @@ class AtomicFile:
             self._file.close()
         with contextlib.suppress(OSError):
             self._temp.unlink(missing_ok=True)
+
+    def __del__(self) -> None:
+        # A Ctrl-C can land after __init__ made the temporary file but before
+        # the caller holds this object (even on __init__'s return): nothing
+        # else could remove the file then. After a commit the temporary name
+        # is gone, so this removes nothing.
+        if hasattr(self, "_file"):
+            with contextlib.suppress(Exception):
+                self.abort()
 
     def __enter__(self) -> AtomicFile:
         return self

@@ -533,16 +533,15 @@ def test_output_into_a_read_only_folder_is_an_output_error(
     folder.chmod(0o500)
     try:
         if os.access(folder, os.W_OK):  # running as root: simulate a read-only mount
-            import tempfile
+            from newsbrief import _atomic
 
-            real = tempfile.mkstemp
-
-            def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
-                if str(kwargs.get("dir", "")).startswith(str(folder)):
+            def refuse(file: Path, mode: str) -> object:
+                if str(file).startswith(str(folder)):
                     raise PermissionError(errno.EROFS, "Read-only file system")
-                return real(*args, **kwargs)  # type: ignore[call-overload,no-any-return]
+                return file.open(mode)
 
-            monkeypatch.setattr(tempfile, "mkstemp", refuse)
+            # Temporary output files are made by the module's open().
+            monkeypatch.setattr(_atomic, "open", refuse, raising=False)
         with pytest.raises(OutputError, match="ro"):
             Speaker(engine=FakeSpeechEngine()).save("Hello there.", folder / "a.wav")
     finally:

@@ -131,12 +131,13 @@ def test_read_only_folder_is_an_output_error(
     folder.chmod(0o500)
     try:
         if os.access(folder, os.W_OK):  # root ignores permissions: refuse like a read-only mount
-            import tempfile
+            from newsbrief import _atomic
 
-            def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+            def refuse(*args: object, **kwargs: object) -> None:
                 raise PermissionError(errno.EROFS, "Read-only file system")
 
-            monkeypatch.setattr(tempfile, "mkstemp", refuse)
+            # The temporary file is made by the module's open().
+            monkeypatch.setattr(_atomic, "open", refuse, raising=False)
         with pytest.raises(OutputError, match="ro"):
             write_silent_wav(folder / "out.wav", 0.1)
     finally:
