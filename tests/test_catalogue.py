@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from newsbrief import cli
+from newsbrief import _atomic, cli
 
 STORY = (
     "Marlow council orders evacuations\n\n"
@@ -65,10 +64,11 @@ def test_cli_output_refused_by_the_os_is_exit_1_and_leaves_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # A read-only folder, simulated so that the test also holds when run as root.
-    def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
+    def refuse(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    # Output files are made through newsbrief._atomic's open().
+    monkeypatch.setattr(_atomic, "open", refuse, raising=False)
     status, _, err = run(capsys, "brief", str(story), "-o", str(tmp_path / "out.txt"))
     assert status == 1
     _one_clear_line(err)
@@ -82,8 +82,6 @@ def test_cli_full_disk_is_exit_1_and_leaves_no_partial_file(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real_fdopen = os.fdopen
-
     class FullDisk:
         def __init__(self, handle: object) -> None:
             self.handle = handle
@@ -100,7 +98,9 @@ def test_cli_full_disk_is_exit_1_and_leaves_no_partial_file(
         def write(self, _text: str) -> int:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: FullDisk(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(
+        _atomic, "open", lambda path, mode: FullDisk(Path(path).open(mode)), raising=False  # noqa: SIM115
+    )
     status, _, err = run(capsys, "brief", str(story), "-o", str(tmp_path / "out.txt"))
     assert status == 1
     _one_clear_line(err)
