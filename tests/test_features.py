@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsbrief.model import Article
+from newsbrief.summarize.centrality import centrality_columns
 from newsbrief.summarize.features import (
     _ATTRIBUTION_END,
     _ODD_SPACES,
@@ -30,7 +31,7 @@ from newsbrief.summarize.features import (
     layout,
     prepare,
 )
-from newsbrief.summarize.signals import SIGNAL_NAMES, signal_columns
+from newsbrief.summarize.signals import SIGNAL_NAMES, model_rows, signal_columns
 
 STORIES = [
     "\n\n".join(
@@ -264,3 +265,28 @@ def test_doc_terms_and_tallies_equal_their_definitions(text: str) -> None:
         others = set().union(*(t for j, t in enumerate(doc.terms) if j != i))
         assert doc.shared[i] == terms & others
         assert doc.reach[i] == sum(doc.frequency[t] for t in terms)
+
+
+def _zipped_columns(article: Article) -> list[tuple[float, ...]]:
+    shape, doc = layout(article), prepare(article)
+    columns = (
+        feature_columns(article, shape, doc)
+        + signal_columns(article, shape, doc)
+        + centrality_columns(article, doc)
+    )
+    return list(zip(*columns, strict=True))
+
+
+@pytest.mark.parametrize("text", [*STORIES, "One line only", "Just a headline\n\n"])
+def test_model_rows_equal_the_zipped_columns_exactly(text: str) -> None:
+    article = Article.from_text(text)
+    rows = model_rows(article, layout(article), prepare(article))
+    assert rows == _zipped_columns(article)
+    assert all(type(value) is float for row in rows for value in row)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_model_rows_of_any_text_equal_the_zipped_columns_exactly(text: str) -> None:
+    article = Article.from_text("Headline\n\n" + text)
+    assert model_rows(article, layout(article), prepare(article)) == _zipped_columns(article)

@@ -75,7 +75,7 @@ def summarize(
     )
     all_sentences = article.sentences
     return Summary(
-        sentences=tuple(all_sentences[i] for i in selection.indices),
+        sentences=tuple([all_sentences[i] for i in selection.indices]),
         scores=scores,
         method=chosen_method.name,
         budget=budget,

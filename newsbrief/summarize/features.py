@@ -127,8 +127,8 @@ class Doc:
     Attributes:
         terms: Per sentence, its distinct content terms (lower-case ASCII
             bytes, no stopwords).
-        frequency: For each term, the number of sentences containing it.
-        reach: Per sentence, the sum of its terms' frequencies.
+        reach: Per sentence, the sum of its terms' frequencies (see
+            :attr:`frequency`).
         recurring: Per sentence, how many of its terms other sentences share.
         tallies: Per sentence, how often each content term occurs in it, or
             None when none occurs twice (its counts are all 1).
@@ -136,11 +136,16 @@ class Doc:
     """
 
     terms: tuple[frozenset[bytes], ...]
-    frequency: Counter[bytes]
     reach: tuple[int, ...]
     recurring: tuple[int, ...]
     tallies: tuple[Counter[bytes] | None, ...]
     shared: tuple[frozenset[bytes], ...]
+
+    @property
+    def frequency(self) -> Counter[bytes]:
+        """For each term, the number of sentences containing it (counted on each access:
+        the summary methods need only :attr:`reach` and :attr:`shared`)."""
+        return Counter(chain.from_iterable(self.terms))
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -246,6 +251,12 @@ def _build(article: Article) -> Doc:
     is_stop = STOPWORDS.__contains__
     terms_list = []
     tallies: list[Counter[bytes] | None] = []
+    # Which terms recur, found with set operations as the sentences go by
+    # rather than by counting every term of every sentence: per sentence, the
+    # terms an earlier sentence holds. A term in f sentences is in f - 1 of
+    # these sets, so counting them gives f - 1 for the recurring terms only.
+    seen: set[bytes] = set()
+    earlier = []
     for s in sentences:
         content = list(filterfalse(is_stop, folded[s.start : s.end].split()))
         distinct = frozenset(content)
@@ -253,21 +264,17 @@ def _build(article: Article) -> Doc:
         # Term counts matter only where a content term repeats (in most
         # sentences none does, and every count is 1).
         tallies.append(Counter(content) if len(distinct) < len(content) else None)
+        earlier.append(seen.intersection(distinct))
+        seen |= distinct
     terms = tuple(terms_list)
-    frequency: Counter[bytes] = Counter(chain.from_iterable(terms))
-    repeated = frozenset([term for term, count in frequency.items() if count > 1])
+    extra: Counter[bytes] = Counter(chain.from_iterable(earlier))
+    repeated = frozenset(extra)
     shared = tuple([ts & repeated for ts in terms])
-    reach = []
-    for ts, common in zip(terms, shared):  # noqa: B905
-        # A term of no other sentence adds 1: only the shared ones are looked up.
-        total = len(ts)
-        for term in common:
-            total += frequency[term] - 1
-        reach.append(total)
+    # A term of no other sentence adds 1 to the reach; a shared one adds 1 + (f - 1).
+    more = extra.__getitem__
     return Doc(
         terms=terms,
-        frequency=frequency,
-        reach=tuple(reach),
+        reach=tuple([len(ts) + sum(map(more, common)) for ts, common in zip(terms, shared)]),  # noqa: B905
         recurring=tuple(map(len, shared)),
         tallies=tuple(tallies),
         shared=shared,

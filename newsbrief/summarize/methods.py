@@ -20,17 +20,16 @@ import attrs
 from newsbrief.errors import UnknownNameError
 from newsbrief.model import Article
 from newsbrief.summarize.budget import Budget
-from newsbrief.summarize.centrality import CENTRALITY_NAMES, centrality_columns
+from newsbrief.summarize.centrality import CENTRALITY_NAMES
 from newsbrief.summarize.features import (
     FEATURE_NAMES,
     Doc,
     centroid,
-    feature_columns,
     layout,
     prepare,
 )
 from newsbrief.summarize.select import KEEP_MARGIN
-from newsbrief.summarize.signals import SIGNAL_NAMES, signal_columns
+from newsbrief.summarize.signals import SIGNAL_NAMES, model_rows
 
 __all__ = [
     "METHODS",
@@ -226,15 +225,7 @@ def model_features(article: Article) -> list[tuple[float, ...]]:
 
 
 def _model_features(article: Article) -> list[tuple[float, ...]]:
-    shape = layout(article)
-    doc = prepare(article)
-    # One zip over both sets of columns: no per-row tuples to concatenate.
-    columns = (
-        feature_columns(article, shape, doc)
-        + signal_columns(article, shape, doc)
-        + centrality_columns(article, doc)
-    )
-    return list(zip(*columns, strict=False))
+    return model_rows(article, layout(article), prepare(article))
 
 
 def _model(article: Article, model: str) -> tuple[float, ...]:

@@ -14,7 +14,9 @@ replaced by the next best, whichever keeps the higher total score.
 from __future__ import annotations
 
 import heapq
+import operator
 from collections.abc import Sequence
+from itertools import repeat
 
 import attrs
 
@@ -97,18 +99,30 @@ def _greedy(
         )
         for g in chosen:
             covered |= group_terms[g]
-    heap = [
-        (-group_scores[g], g, 0) for g in range(len(groups)) if g not in chosen and g not in banned
-    ]
+    if chosen or banned:
+        heap = [
+            (-group_scores[g], g, 0)
+            for g in range(len(groups))
+            if g not in chosen and g not in banned
+        ]
+    else:  # the first call: every group, the entries built by C-level iterators
+        heap = list(zip(map(operator.neg, group_scores), range(len(groups)), repeat(0)))
     heapq.heapify(heap)
+    # The limits and heap functions as locals, and _Limits.allows written out:
+    # this loop runs for every summary.
+    max_sentences = limits.sentences
+    max_words = limits.words
+    heappop = heapq.heappop
     while heap:
-        if limits.sentences is not None and used_sentences >= limits.sentences:
+        if max_sentences is not None and used_sentences >= max_sentences:
             break
-        _, g, evaluations = heapq.heappop(heap)
+        _, g, evaluations = heappop(heap)
         group = groups[g]
         size = len(group)
         words = sentence_words[group[0]] if size == 1 else sum(sentence_words[i] for i in group)
-        if not limits.allows(used_sentences + size, used_words + words):
+        if (max_sentences is not None and used_sentences + size > max_sentences) or (
+            max_words is not None and used_words + words > max_words
+        ):
             continue
         # Lazy MMR: the penalty only grows, so a stale value is an upper bound;
         # re-score a candidate when it reaches the top, at most a few times so
@@ -246,6 +260,8 @@ def select(
             fits=False,
         )
     chosen = _repair(shape, doc, group_scores, limits, redundancy, chosen, keep_margin)
+    if len(groups) == n:  # every group a single sentence: group g is sentence g
+        return Selection(tuple(sorted(chosen)))
     if len(chosen) == 1:
         return Selection(groups[next(iter(chosen))])
     return Selection(tuple(sorted(i for g in chosen for i in groups[g])))

@@ -404,6 +404,9 @@ def _may_open_list(text: str, start: int, end: int) -> bool:
 
 
 def _has_bullet(text: str, start: int, end: int) -> bool:
+    if start == 0 and end == len(text):
+        # The whole text (a body): "in" parses no arguments, unlike find.
+        return any(bullet in text for bullet in _BULLETS)
     # (str.find called as a method: the compiled build makes it a direct C call.)
     return any(text.find(bullet, start, end) != -1 for bullet in _BULLETS)
 
@@ -440,22 +443,7 @@ def _boundary(
         end: The end of the current segment.
         spaced: Whether the marks are a spaced ellipsis (". . .").
     """
-    if (
-        m_end == m_start + 1
-        and m_end + 1 < end
-        and text[m_start] == "."
-        and text[m_end] == " "
-        and text[m_end + 1] in _ASCII_CAPITALS
-        and not spaced
-    ):
-        # The commonest case, decided early: "... word. The", where the word
-        # (letters and digits, not an abbreviation) is past the sentence's
-        # first few characters, so it cannot be a list marker.
-        tok = text.rfind(" ", pos, m_start) + 1
-        if tok - pos > 4:
-            word = text[tok:m_start]
-            if len(word) > 1 and word.isascii() and word.isalnum() and word.lower() not in _KIND:
-                return m_end
+    # (The commonest case, "... word. The", is decided in _scan, before any call.)
     # The next word: skip the whitespace, then any opening quotes/brackets.
     k = m_end + 1
     while k < end and text[k].isspace():
@@ -661,6 +649,26 @@ def _scan(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
         if i < skip:
             continue  # inside a run already looked at
         j = i + 1
+        if j + 1 < end and text[j] == " " and text[i] == "." and text[j + 1] in _ASCII_CAPITALS:
+            # The commonest case, decided here as _boundary would decide it but
+            # without the scans below and the call: "... word. The", where the
+            # word (letters and digits, not an abbreviation) is past the
+            # sentence's first few characters, so it cannot be a list marker.
+            tok = text.rfind(" ", pos, i) + 1
+            if tok - pos > 4:
+                word = text[tok:i]
+                if (
+                    len(word) > 1
+                    and word.isascii()
+                    and word.isalnum()
+                    and word.lower() not in _KIND
+                ):
+                    skip = j
+                    while text[pos].isspace():
+                        pos += 1
+                    out.append((pos, j))
+                    pos = j
+                    continue
         while j < end and text[j] in _MARKS:
             j += 1
         spaced = False
