@@ -113,6 +113,19 @@ def test_transcript_label_names_the_speaker() -> None:
     assert quotes[1][1] == "Host"
 
 
+def test_transcript_label_is_not_part_of_the_words_spoken() -> None:
+    body = ('Mike Dorn spoke to Fox.\n\n"DORN: We will win this state and the next one.\n\n'
+            '"HOST: Thank you, governor.')
+    quotes = [q for q in find_quotes(body, find_entities(body)) if q.direct]
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("We will win this state and the next one.", "Mike Dorn", "label"),
+        ("Thank you, governor.", "Host", "label"),
+    ]
+    # The label is the speaker's mention, outside the quote's span.
+    assert [q.speaker_span.of(body) for q in quotes if q.speaker_span] == ["DORN", "HOST"]
+    assert all(q.span.of(body) == q.text for q in quotes)
+
+
 def test_dashed_credit_names_the_speaker() -> None:
     body = "“He is not fit to lead the country.” ― Rosa Mendez\n“Nor is his party.” ― Ivo Petrov"
     assert [q[1] for q in _quotes(body)] == ["Rosa Mendez", "Ivo Petrov"]
@@ -239,8 +252,8 @@ def test_titles_after_episode_of_and_numbered_titles_are_not_quotes() -> None:
 
 def test_stage_directions_in_a_transcript_are_not_quotes() -> None:
     body = ('"HOST: Will you stand again?\n\n"(CROSSTALK.)\n\n"HART: I will, and I will win.')
-    assert [text for text, _ in _direct(body)] == ["HOST: Will you stand again?",
-                                                    "HART: I will, and I will win."]
+    assert [text for text, _ in _direct(body)] == ["Will you stand again?",
+                                                    "I will, and I will win."]
 
 
 def test_cue_before_a_colon_introduces_the_next_quote_not_the_previous_one() -> None:

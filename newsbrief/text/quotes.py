@@ -366,7 +366,15 @@ def find_quotes(
         chain_speaker.setdefault(d.chain, (speaker, cue, span))
         if speaker is not None:
             last_speaker = (speaker, span, d.end)
-        quotes.append(_quote(text, speaker, cue, True, _span(d.start, d.end), span))
+        start = d.start
+        if cue == "label":
+            # A transcript line ("PENCE: Well, ..."): the label names the
+            # speaker; the words spoken start after it.
+            label = _LABEL.match(body, d.start, d.end)
+            if label is not None and label.end() < d.end:
+                start = label.end()
+                text = body[start : d.end]
+        quotes.append(_quote(text, speaker, cue, True, _span(start, d.end), span))
     quotes.extend(_indirect(ctx, bounds, quoted_sentences))
     quotes.sort(key=_SPAN_KEY)
     return tuple(quotes)
