@@ -87,3 +87,14 @@ def test_weekday_modifier_before_weekday() -> None:
 def test_relative_unit_needs_a_relative_word() -> None:
     assert _one("It grew 5% in the past  year.")[0] == "past  year"
     assert find_dates("It grew 5% a year.", PUB) == ()
+
+
+def test_runs_of_digits_that_no_date_has_are_not_dates() -> None:
+    text = "A 12345-strong crowd, 100 people, 20% more, 21 units and 19990 votes."
+    assert find_dates(text, PUB) == ()
+    assert _one("It opened on the 5th of March.")[1:] == (dt.date(2024, 3, 5), "day")
+
+
+def test_a_day_written_with_digits_beyond_ascii_is_read() -> None:
+    # \d matches any decimal digit and int() reads them: "1٣" is 13.
+    assert _one("It opened on 1٣ March.")[1:] == (dt.date(2024, 3, 13), "day")

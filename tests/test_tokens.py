@@ -188,3 +188,37 @@ def test_window_end_test_agrees_with_the_search(text: str, lo: int, cut: int) ->
                             (_PASSIVE_BEFORE, _PASSIVE_ENDS, False),
                             (_NOT_REPORTING_BEFORE, _NOT_REPORTING_ENDS, True)):
         assert _ends_before(rx, ends, text, lo, hi, digit) == (rx.search(text, lo, hi) is not None)
+
+
+_DESCRIBED = st.lists(
+    st.sampled_from(
+        ["the", "a", "its", "senior", "prison", "officials", "Police", "anti-officials", "x-y",
+         "London-based", "firm", "tech", "aide", "company", "’s", "lawyers", "judge", ",", "(",
+         " ", "  ", "\n", "\t"]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DESCRIBED, st.integers(0, 3), st.integers(0, 12))
+def test_description_searches_from_the_last_tokens_find_what_the_window_holds(
+    text: str, cut: int, width: int
+) -> None:
+    from newsbrief.text.quotes import (
+        _BARE_PLURAL,
+        _BASED_BEFORE,
+        _DESCRIPTION,
+        _ROLE_DESCRIPTION,
+        _last_tokens,
+    )
+
+    hi = max(0, len(text) - cut)
+    lo = max(0, hi - 5 * width)
+    for rx, n in ((_DESCRIPTION, 6), (_BARE_PLURAL, 4), (_BASED_BEFORE, 3),
+                  (_ROLE_DESCRIPTION, 5)):
+        found = rx.search(text, _last_tokens(text, lo, hi, n), hi)
+        expected = rx.search(text, lo, hi)
+        assert (found and (found.span(), found.groups())) == (
+            expected and (expected.span(), expected.groups())
+        )

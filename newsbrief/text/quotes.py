@@ -1396,6 +1396,20 @@ def _speaker_left(
     return _description_ending(ctx, seg_lo, core_end)
 
 
+def _last_tokens(body: str, lo: int, hi: int, n: int) -> int:
+    """Where the last ``n`` blank-separated tokens of ``body[lo:hi]`` start
+    (``lo`` when it holds no more than ``n``).
+
+    A pattern whose matches end at ``hi`` and consist of at most ``n`` such
+    tokens (parts separated by ``\\s+``, which splits where ``str.split``
+    does) cannot match before them: searched from there, it finds what a
+    search of the whole window finds, without trying the pattern at each
+    earlier position.
+    """
+    parts = body[lo:hi].rsplit(None, n)
+    return lo + len(parts[0]) if len(parts) > n else lo
+
+
 def _description_ending(
     ctx: _Context, seg_lo: int, core_end: int
 ) -> tuple[str | None, Span | None] | None:
@@ -1412,11 +1426,15 @@ def _description_ending(
     folded = word.lower() if word.isascii() else None
     if body[core_end - 3 : core_end].lower() in _NOUN_ENDS:
         if folded is None or folded in _DESCRIPTION_WORDS:
-            desc = _DESCRIPTION.search(body, max(seg_lo, core_end - 70), core_end)
+            # A determiner, at most four words and the noun: the last six tokens.
+            lo = _last_tokens(body, max(seg_lo, core_end - 70), core_end, 6)
+            desc = _DESCRIPTION.search(body, lo, core_end)
             if desc is not None and desc.end() == core_end:
                 return _clean_description(desc.group()), _span(desc.start(), desc.end())
         if folded is None or not folded.isalpha() or folded in _GROUP_WORDS:
-            bare = _BARE_PLURAL.search(body, max(seg_lo, core_end - 60), core_end)
+            # At most two words and the noun ("prison officials"): the last four tokens.
+            lo = _last_tokens(body, max(seg_lo, core_end - 60), core_end, 4)
+            bare = _BARE_PLURAL.search(body, lo, core_end)
             if bare is not None:
                 text = bare.group(1).strip()
                 return _clean_description(text), _span(core_end - len(text), core_end)
@@ -1426,16 +1444,18 @@ def _description_ending(
         word in role_lexicon().heads
         or word.endswith("ist")
         # "the Leuven-based brewery", "the Paris-based economics think tank"
-        or _BASED_BEFORE.search(body, max(seg_lo, core_end - 70), core_end - len(word))
+        or _BASED_BEFORE.search(
+            body,
+            _last_tokens(body, max(seg_lo, core_end - 70), core_end - len(word), 3),
+            core_end - len(word),
+        )
     )):
         return None
     # The match (a determiner, up to three words and the head, each a whole
     # token but the determiner) lies in the last five tokens: search there.
-    lo = max(seg_lo, core_end - 70)
-    head_part = body[lo:core_end].rsplit(None, 5)
-    if len(head_part) == 6:
-        lo += len(head_part[0])
-    role = _ROLE_DESCRIPTION.search(body, lo, core_end)
+    role = _ROLE_DESCRIPTION.search(
+        body, _last_tokens(body, max(seg_lo, core_end - 70), core_end, 5), core_end
+    )
     if role is None:
         return None
     head = role.group(1).lower()
