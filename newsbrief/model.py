@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Callable, Iterable, Mapping
+from itertools import chain
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -399,8 +400,9 @@ class Article:
     )
 
     def __attrs_post_init__(self) -> None:
+        # (chain: one interpreted step per paragraph rather than per sentence.)
         object.__setattr__(
-            self, "sentences", tuple([s for p in self.paragraphs for s in p.sentences])
+            self, "sentences", tuple(chain.from_iterable([p.sentences for p in self.paragraphs]))
         )
 
     # -- construction -----------------------------------------------------
@@ -490,10 +492,8 @@ class Article:
         headline = data.get("headline", data.get("title"))
         if headline is None:
             headline = ""
-        known = {"headline", "title", "body", "text", "id", "source", "url", "published",
-                 "language", "metadata"}
         metadata = dict(data.get("metadata") or {})
-        metadata.update({k: v for k, v in data.items() if k not in known})
+        metadata.update({k: v for k, v in data.items() if k not in _KNOWN_FIELDS})
         return cls.from_text(
             body,
             title=headline,
@@ -599,6 +599,14 @@ class Article:
         from newsbrief.briefing import build_briefing
 
         return build_briefing(self, **options)
+
+
+#: The keys of an article dict that are fields; :meth:`Article.from_dict` keeps the others
+#: as metadata.
+_KNOWN_FIELDS = frozenset(
+    ("headline", "title", "body", "text", "id", "source", "url", "published", "language",
+     "metadata")
+)  # fmt: skip
 
 
 def _normalise_text(text: str) -> str:

@@ -59,6 +59,7 @@ _ODD_SPACES = (
     "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007", "\u2008",
     "\u2009", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
 )  # fmt: skip
+_ASCII_ODD_SPACES = tuple(c for c in _ODD_SPACES if c.isascii())
 
 # The classic English stopword list (as in NLTK): deliberately short, so that
 # reporting verbs ("said") and news staples ("year", "new") count as content.
@@ -217,7 +218,9 @@ def _word_counts(article: Article) -> tuple[int, ...]:
     """Per sentence, ``len(text.split())``."""
     texts = [s.text for s in article.sentences]
     body = article.body
-    if "  " in body or any(map(body.__contains__, _ODD_SPACES)):
+    # (isascii() is a flag lookup: an ASCII body can hold only the ASCII odd spaces.)
+    odd = _ASCII_ODD_SPACES if body.isascii() else _ODD_SPACES
+    if "  " in body or any(map(body.__contains__, odd)):
         return tuple([len(t.split()) for t in texts])
     # Spaces only, single ones: a text that does not start or end with one
     # (segmentation strips sentences) has one more word than it has spaces.

@@ -626,16 +626,19 @@ def _after_time(text: str, pos: int, tok: int, next_word: str, m_end: int) -> in
 
 def _mark_positions(text: str, start: int, end: int) -> list[int]:
     """Offsets of all terminal marks in ``text[start:end]``, in order."""
+    # On a copy of the range: "in" skips absent marks without parsing find's
+    # arguments, and find needs no end.
+    part = text[start:end]
     positions: list[int] = []
     kinds = 0
     for mark in _MARKS:
-        i = text.find(mark, start, end)
-        if i == -1:
+        if mark not in part:
             continue
         kinds += 1
+        i = part.find(mark)
         while i != -1:
-            positions.append(i)
-            i = text.find(mark, i + 1, end)
+            positions.append(start + i)
+            i = part.find(mark, i + 1)
     if kinds > 1:
         positions.sort()
     return positions
