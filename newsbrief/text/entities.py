@@ -95,6 +95,9 @@ _ORG_CONTEXT_WORDS: Final = (
     "subsidiary", "unit", "plc", "management", "shareholders", "profit", "profits", "revenue",
     "sales",
 )
+# The first two letters of each of those words (all have three or more).
+_ORG_CONTEXT_HEADS: Final = frozenset(w[:2] for w in _ORG_CONTEXT_WORDS)
+_POSSESSIVE_ENDINGS: Final = frozenset(("'s", "’s"))
 _ORG_CONTEXT_AFTER: Final = re.compile(rf"(?:['’]s)?[ \t]+(?:{'|'.join(_ORG_CONTEXT_WORDS)})\b")
 _BLANK: Final = frozenset(" \t")
 _DIRECTIONS: Final = frozenset(
@@ -1099,8 +1102,8 @@ def _resolve(
 
     def new_group(c: _Cand, kind: EntityKind, first: int) -> None:
         """A group for ``c`` with ``c`` as its first mention (what add() would do)."""
-        text = c[_TEXT]
-        name = c[_DISPLAY] or text
+        text: str = c[_TEXT]
+        name: str = c[_DISPLAY] or text
         if name != text and c[_KIND] is kind and (
             len(text) > len(name)
             or (len(text) == len(name) and name.isupper() and not text.isupper())
@@ -1116,7 +1119,8 @@ def _resolve(
         by_form[form] = g
         if c[_WORDS] > 1:
             # "TimeWarner" for "Time Warner": the same name run together.
-            by_form.setdefault(c[_KEY].replace(" ", ""), g)
+            key: str = c[_KEY]
+            by_form.setdefault(key.replace(" ", ""), g)
         if kind is PLACE:
             by_form.setdefault(c[_KEY], g)  # the spelling of a country grouped by its name
         elif kind is PERSON:
@@ -1133,7 +1137,7 @@ def _resolve(
                 org_prefix.setdefault(prefix, g)
 
     def add(g: Draft, c: _Cand) -> None:
-        text = c[_TEXT]
+        text: str = c[_TEXT]
         forms = g.aliases
         if text not in forms:
             forms.append(text)  # type: ignore[attr-defined]
@@ -1151,7 +1155,7 @@ def _resolve(
             g.mentions.append(_span(c[_START], c[_END]))  # type: ignore[attr-defined]
         if c[_KIND] is g.kind:
             name = g.name
-            shown = c[_DISPLAY] or text
+            shown: str = c[_DISPLAY] or text
             if len(shown) > len(name) or (
                 len(shown) == len(name) and name.isupper() and not shown.isupper()
             ):
@@ -1592,11 +1596,15 @@ def _table_context(body: str, c: _Cand, kb: Knowledge) -> None:
 def _org_context_after(body: str, end: int) -> bool:
     """Whether words of a company follow ``end`` ("X shares", "X's chairman"):
     the regex runs only when one of its words stands after the blanks."""
-    at = end + 2 if body.startswith(("'s", "’s"), end) else end
+    # (slices and set lookups: the compiled build calls str.startswith with
+    # a tuple as a Python method, slicing and sets as primitives)
+    at = end + 2 if body[end : end + 2] in _POSSESSIVE_ENDINGS else end
     pos = at
     while body[pos : pos + 1] in _BLANK:
         pos += 1
-    if pos == at or not body.startswith(_ORG_CONTEXT_WORDS, pos):
+    if pos == at or body[pos : pos + 2] not in _ORG_CONTEXT_HEADS or not body.startswith(
+        _ORG_CONTEXT_WORDS, pos
+    ):
         return False
     return _ORG_CONTEXT_AFTER.match(body, end) is not None
 

@@ -190,9 +190,10 @@ def new_draft(
     ``__init__`` is Python code costs an extra interpreter frame per object
     on the recogniser's hot path.
     """
-    # Draft.__new__ is object.__new__ here; a mypyc-compiled Draft accepts
-    # only this form.
-    draft: Draft = Draft.__new__(Draft)
+    # Draft has no __init__: Draft() is object.__new__ in Python and a native
+    # constructor in the compiled build (Draft.__new__(Draft) is a method call
+    # there; object.__new__(Draft) is refused).
+    draft = Draft()
     draft.name = name
     draft.kind = kind
     draft.aliases = aliases
