@@ -1679,7 +1679,7 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
     parts = _AND_ANOTHER.split(phrase) if "and" in phrase else [phrase]
     title_words = kb.title_words
     for part in reversed(parts):
-        words = _ROLE_WORD.findall(part)
+        words: list[str] = _ROLE_WORD.findall(part)  # (typed: str primitives when compiled)
         if len(words) > 12:
             continue
         # (a loop rather than any(): a generator resumed from C costs more)

@@ -522,7 +522,8 @@ def _place_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> 
     """A one-word name used as a place: "the Eastmoor coast", "the state of Marlow"."""
     for span in mentions[:4]:
         after = _NEXT_WORD.match(body, span.end, span.end + 40)
-        if after is not None and after.group(1).lower() in lex.place_after:
+        word: str = after.group(1) if after is not None else ""
+        if after is not None and word.lower() in lex.place_after:
             return PLACE
         if body[span.start - 2 : span.start] not in _BEFORE_PLACE_ENDS:
             continue  # every "before" phrase ends in "of" or a comma
@@ -539,9 +540,10 @@ def _org_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> En
     for span in mentions[:4]:
         after = _NEXT_WORD.match(body, span.end, span.end + 40)
         if after is not None:
-            if after.group(1) in lex.org_after:
+            word: str = after.group(1)  # (typed: str primitives in the compiled build)
+            if word in lex.org_after:
                 return ORG
-            if after.group(1).lower() in lex.place_after:
+            if word.lower() in lex.place_after:
                 return None  # "the giant Krasnoyarsk region"
         if body[span.start - 1 : span.start] == " ":
             before = body[max(0, span.start - 24) : span.start].split()
