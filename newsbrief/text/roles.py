@@ -522,9 +522,10 @@ def _place_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> 
     """A one-word name used as a place: "the Eastmoor coast", "the state of Marlow"."""
     for span in mentions[:4]:
         after = _NEXT_WORD.match(body, span.end, span.end + 40)
-        word: str = after.group(1) if after is not None else ""
-        if after is not None and word.lower() in lex.place_after:
-            return PLACE
+        if after is not None:
+            word: str = after.group(1)  # (typed: str primitives in the compiled build)
+            if word.lower() in lex.place_after:
+                return PLACE
         if body[span.start - 2 : span.start] not in _BEFORE_PLACE_ENDS:
             continue  # every "before" phrase ends in "of" or a comma
         pair = body[max(0, span.start - 30) : span.start].lower().split()[-2:]
