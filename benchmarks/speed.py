@@ -164,6 +164,7 @@ def stage_main(
     outputs: list[list[str] | None] = []
     walls = []
     for _ in range(passes):
+        _peers.clear_memos()  # every pass sees the articles for the first time
         start, cpu = time.perf_counter(), time.process_time()
         outputs = [run(r, k) for r, k in zip(records, ks, strict=True)]
         times.append(time.process_time() - cpu)
@@ -198,6 +199,7 @@ def scaling_main(repeat: int) -> dict[str, Any]:
         best = float("inf")
         sentences = 0
         for _ in range(runs):
+            _peers.clear_memos()
             start = time.process_time()
             article = Article.from_text(text)
             article.briefing().to_dict()
@@ -238,6 +240,7 @@ def batch_main(limit: int | None, passes: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for _ in range(passes):
         for workers in (1, 2):
+            _peers.clear_memos()  # forked workers would inherit warm memos too
             start, cpu = time.perf_counter(), cpu_now()
             stats = batch.JsonlStats()
             count = sum(
