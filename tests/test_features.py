@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 import sys
 from collections import Counter
 
@@ -31,7 +33,7 @@ from newsbrief.summarize.features import (
     layout,
     prepare,
 )
-from newsbrief.summarize.signals import SIGNAL_NAMES, model_rows, signal_columns
+from newsbrief.summarize.signals import SIGNAL_NAMES, logistic_scores, model_rows, signal_columns
 
 STORIES = [
     "\n\n".join(
@@ -290,3 +292,33 @@ def test_model_rows_equal_the_zipped_columns_exactly(text: str) -> None:
 def test_model_rows_of_any_text_equal_the_zipped_columns_exactly(text: str) -> None:
     article = Article.from_text("Headline\n\n" + text)
     assert model_rows(article, layout(article), prepare(article)) == _zipped_columns(article)
+
+
+def _logistic_in_order(weights: tuple[float, ...], row: tuple[float, ...]) -> float:
+    # The products added left to right from 0.0 (what sum() did up to 3.11).
+    z = functools.reduce(operator.add, map(operator.mul, weights, row), 0.0)
+    if not -60.0 <= z <= 60.0:
+        z = max(-60.0, min(60.0, z))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+_FINITE = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 30).flatmap(
+    lambda n: st.tuples(
+        st.tuples(*[_FINITE] * n), st.lists(st.tuples(*[_FINITE] * n), max_size=5)
+    )
+))
+def test_logistic_scores_add_the_products_in_order_on_every_python(
+    case: tuple[tuple[float, ...], list[tuple[float, ...]]],
+) -> None:
+    weights, rows = case
+    assert logistic_scores(rows, weights) == tuple(_logistic_in_order(weights, r) for r in rows)
+
+
+def test_logistic_scores_clamp_overflow_and_nan() -> None:
+    scores = logistic_scores([(1e300,), (-1e300,), (math.nan,)], (10.0,))
+    assert scores == (1.0 / (1.0 + math.exp(-60.0)), 1.0 / (1.0 + math.exp(60.0)),
+                      1.0 / (1.0 + math.exp(-60.0)))

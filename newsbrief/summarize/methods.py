@@ -29,7 +29,7 @@ from newsbrief.summarize.features import (
     prepare,
 )
 from newsbrief.summarize.select import KEEP_MARGIN
-from newsbrief.summarize.signals import SIGNAL_NAMES, model_rows
+from newsbrief.summarize.signals import SIGNAL_NAMES, logistic_scores, model_rows
 
 __all__ = [
     "METHODS",
@@ -230,16 +230,9 @@ def _model_features(article: Article) -> list[tuple[float, ...]]:
 
 def _model(article: Article, model: str) -> tuple[float, ...]:
     weights = load_weights()
-    vector = weights.lede if model == "lede" else weights.coverage
-    mul = operator.mul
-    exp = math.exp
-    scores = []
-    for row in model_features(article):
-        z = sum(map(mul, vector, row))
-        if not -60.0 <= z <= 60.0:  # no overflow in exp (and NaN becomes 60.0)
-            z = max(-60.0, min(60.0, z))
-        scores.append(1.0 / (1.0 + exp(-z)))  # the logistic, inlined: it runs per sentence
-    return tuple(scores)
+    return logistic_scores(
+        model_features(article), weights.lede if model == "lede" else weights.coverage
+    )
 
 
 def model_scores(article: Article, model: str) -> tuple[float, ...]:

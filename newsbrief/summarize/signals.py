@@ -24,7 +24,7 @@ from newsbrief.summarize.features import (
     centroid,
 )
 
-__all__ = ["SIGNAL_NAMES", "model_rows", "signal_columns", "signals"]
+__all__ = ["SIGNAL_NAMES", "logistic_scores", "model_rows", "signal_columns", "signals"]
 
 #: Names of the signals :func:`signals` computes, in order.
 SIGNAL_NAMES: tuple[str, ...] = (
@@ -190,3 +190,24 @@ def model_rows(article: Article, shape: Layout, doc: Doc) -> list[tuple[float, .
             )
         )
     return rows
+
+
+def logistic_scores(rows: list[tuple[float, ...]], weights: tuple[float, ...]) -> tuple[float, ...]:
+    """Per row of :func:`model_rows`, the logistic of its dot product with ``weights``.
+
+    The products are added one by one from 0.0, as ``sum()`` adds floats up
+    to Python 3.11 (3.12 compensates its rounding errors), so that the scores
+    are the same on every Python version and in both builds; compiled, the
+    loop runs on unboxed floats, without the float object per product that
+    ``sum(map(operator.mul, ...))`` makes.
+    """
+    exp = math.exp
+    scores = []
+    for row in rows:
+        z = 0.0
+        for weight, value in zip(weights, row):  # noqa: B905 (both are one value per input)
+            z += weight * value
+        if not -60.0 <= z <= 60.0:  # no overflow in exp (and NaN becomes 60.0)
+            z = max(-60.0, min(60.0, z))
+        scores.append(1.0 / (1.0 + exp(-z)))  # the logistic, inlined: it runs per sentence
+    return tuple(scores)
