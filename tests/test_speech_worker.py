@@ -69,6 +69,15 @@ class Engine:
         level = 0 if "SILENT" in text else 8000
         if "EMPTY" in text or ("FLAKY" in text and self.attempts[key] == 1):
             frames = 0
+        stuck = os.environ.get("FAKE_PYTTSX3_STUCK")
+        if "STUCK" in text and stuck:
+            # The first process to meet this text stays stuck (no audio on
+            # any attempt); the flag file lets a later process work.
+            if not os.path.exists(stuck):
+                open(stuck, "w").close()
+                self.stuck = True
+            if getattr(self, "stuck", False):
+                frames = 0
         data = array.array("h", (int(level * math.sin(i / 5)) for i in range(frames)))
         with wave.open(path, "wb") as w:
             w.setnchannels(1); w.setsampwidth(2); w.setframerate(22050)
@@ -133,6 +142,23 @@ def test_empty_chunk_is_retried_then_accepted(fake_engine: Pyttsx3Engine, tmp_pa
         "The FLAKY bridge reopened on Monday morning.", _out(tmp_path) / "flaky.wav"
     )
     assert result.duration_seconds > 2.0
+
+
+def test_chunk_a_stuck_worker_cannot_voice_is_redone_by_a_new_worker(
+    fake_engine: Pyttsx3Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = tmp_path / "texts.log"
+    monkeypatch.setenv("FAKE_PYTTSX3_STUCK", str(tmp_path / "stuck.flag"))
+    monkeypatch.setenv("FAKE_PYTTSX3_LOG", str(log))
+    first = fake_engine.pids
+    result = Speaker(engine=fake_engine).save(
+        "The STUCK lock gates were opened on Friday.", _out(tmp_path) / "stuck.wav"
+    )
+    assert result.duration_seconds > 2.0
+    assert rms(result.path) > 1000
+    # Three attempts in the stuck worker, one in its replacement.
+    assert len([line for line in log.read_text().splitlines() if "STUCK" in line]) == 4
+    assert fake_engine.pids and fake_engine.pids != first
 
 
 @pytest.mark.parametrize(("marker", "problem"), [("EMPTY", "frames"), ("SILENT", "silent")])

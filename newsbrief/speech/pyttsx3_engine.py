@@ -24,7 +24,8 @@ designs around each of those:
   ``runAndWait``.
 - **Completion awaited and checked.** The worker waits for the
   ``finished-utterance`` event and for eSpeak NG to stop, then checks the file
-  holds non-silent audio of a plausible length, retrying a bad chunk.
+  holds non-silent audio of a plausible length, retrying a bad chunk (three
+  attempts, then once more in a new worker process).
 - **Every wait has a timeout** (scaled with the text's length); when it
   expires the worker is killed and :class:`~newsbrief.SpeechTimeoutError` says
   which step was waiting.
@@ -387,6 +388,19 @@ class Pyttsx3Engine:
             if w is worker:
                 self._workers[i] = None
 
+    def _replace(self, worker: _Worker) -> _Worker:
+        """A new, ready worker in the place of ``worker``, which is stopped."""
+        slot = self._workers.index(worker)
+        self._discard(worker)
+        fresh = _Worker(self.module_name, self.startup_timeout)
+        self._workers[slot] = fresh
+        try:
+            fresh.wait_ready()
+        except BaseException:
+            self._discard(fresh)
+            raise
+        return fresh
+
     def _check_open(self) -> None:
         if self._closed:
             raise SpeechError("the speech engine is closed")
@@ -543,6 +557,7 @@ class Pyttsx3Engine:
     ) -> None:
         total = len(texts)
         todo = deque(range(total))
+        retried: set[int] = set()  # chunks already given a fresh worker
         for worker in workers:
             worker.in_flight.clear()
 
@@ -604,6 +619,16 @@ class Pyttsx3Engine:
                         self._raise_reply(reply, when, worker)
                         raise SpeechError(f"the speech worker answered out of turn {when}")
                     if not reply.get("ok"):
+                        if reply.get("kind") == "chunk" and index not in retried:
+                            # A worker's eSpeak NG can get stuck giving no audio
+                            # on every attempt (seen once in CI); a new worker
+                            # process starts clean. Once per chunk: a text that
+                            # fails twice is reported.
+                            retried.add(index)
+                            todo.extendleft(reversed([i for _, i, _ in worker.in_flight]))
+                            slot = workers.index(worker)
+                            worker = workers[slot] = self._replace(worker)
+                            break
                         self._raise_reply(reply, when, worker)
                     worker.in_flight.popleft()
                     worker.head_since = time.monotonic()
