@@ -7,13 +7,16 @@ of the same code against each other, never against a fixed number of seconds.
 from __future__ import annotations
 
 import gc
+import importlib.util
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import newsbrief.text.analysis as analysis_module
+import newsbrief.text.entities as entities_module
 from newsbrief import Article
 
 STORY = """Harbour board backs Velmont ferry plan after long dispute
@@ -76,6 +79,23 @@ def test_a_new_article_is_analysed_afresh(monkeypatch: pytest.MonkeyPatch) -> No
     Article.from_text(STORY).briefing()
     Article.from_text(STORY).briefing()
     assert len(calls) == 2
+
+
+def test_benchmarks_empty_the_memos_but_keep_the_loaded_data() -> None:
+    # benchmarks/_peers.clear_memos runs before every timed pass, so that a
+    # pass measures unseen articles; it must find the memos it is meant for.
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "_peers.py"
+    spec = importlib.util.spec_from_file_location("_bench_peers", path)
+    assert spec is not None and spec.loader is not None
+    peers = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(peers)
+    Article.from_text(STORY).briefing()
+    assert entities_module._run_info.cache_info().currsize > 0
+    assert peers.clear_memos() >= 4
+    assert entities_module._run_info.cache_info().currsize == 0
+    assert entities_module._run_candidates.cache_info().currsize == 0
+    # Load-once data (functools.cache of a function without arguments) stays.
+    assert entities_module.knowledge.cache_info().currsize == 1
 
 
 def _repeated(times: int) -> str:
