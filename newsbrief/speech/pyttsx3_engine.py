@@ -621,7 +621,7 @@ class Pyttsx3Engine:
                     if not reply.get("ok"):
                         if reply.get("kind") == "chunk" and index not in retried:
                             # A worker's eSpeak NG can get stuck giving no audio
-                            # on every attempt (seen once in CI); a new worker
+                            # on every attempt (seen once in a test run); a new worker
                             # process starts clean. Once per chunk: a text that
                             # fails twice is reported.
                             retried.add(index)
