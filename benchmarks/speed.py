@@ -55,7 +55,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -162,15 +162,26 @@ def _rouge1(outputs: list[list[str]], records: list[Record]) -> float:
     return 100 * statistics.fmean(scores)
 
 
+def _records(dataset: str, limit: int | None) -> tuple[list[Record], list[int]]:
+    """The data set's first ``limit`` records and each one's summary length k."""
+    records = _peers.load_jsonl(DATASETS[dataset], limit)
+    return records, [_k_of(r, dataset) for r in records]
+
+
+def _warm_up(runners: Sequence[Runner], records: list[Record], ks: list[int]) -> None:
+    """Five articles through each runner: lazy imports and data loads, outside the timing."""
+    for record, k in list(zip(records, ks, strict=True))[:5]:
+        for run in runners:
+            run(record, k)
+
+
 def stage_main(
     stage: str, dataset: str, limit: int | None, repeat: int, peer_repeat: int = 1
 ) -> dict[str, Any]:
     """Time one stage on one data set in this process."""
-    records = _peers.load_jsonl(DATASETS[dataset], limit)
-    ks = [_k_of(r, dataset) for r in records]
+    records, ks = _records(dataset, limit)
     run = _runner(stage)
-    for record, k in list(zip(records, ks, strict=True))[:5]:  # warm-up: lazy imports and data
-        run(record, k)
+    _warm_up([run], records, ks)
     base = _peak_mb()
     passes = repeat if STAGES[stage][1] else peer_repeat
     times = []
@@ -203,12 +214,9 @@ def paired_main(ours: str, peer: str, limit: int | None, passes: int) -> dict[st
     that goes first alternating from chunk to chunk and pass to pass; a
     pass's ratio is the peer's CPU time over newsbrief's.
     """
-    records = _peers.load_jsonl(DATASETS["bbc"], limit)
-    ks = [_k_of(r, "bbc") for r in records]
+    records, ks = _records("bbc", limit)
     runners = (_runner(ours), _runner(peer))
-    for record, k in list(zip(records, ks, strict=True))[:5]:  # warm-up: imports and data
-        for run in runners:
-            run(record, k)
+    _warm_up(runners, records, ks)
     ratios = []
     for number in range(passes):
         _peers.clear_memos()

@@ -388,19 +388,6 @@ class Pyttsx3Engine:
             if w is worker:
                 self._workers[i] = None
 
-    def _replace(self, worker: _Worker) -> _Worker:
-        """A new, ready worker in the place of ``worker``, which is stopped."""
-        slot = self._workers.index(worker)
-        self._discard(worker)
-        fresh = _Worker(self.module_name, self.startup_timeout)
-        self._workers[slot] = fresh
-        try:
-            fresh.wait_ready()
-        except BaseException:
-            self._discard(fresh)
-            raise
-        return fresh
-
     def _check_open(self) -> None:
         if self._closed:
             raise SpeechError("the speech engine is closed")
@@ -626,8 +613,9 @@ class Pyttsx3Engine:
                             # fails twice is reported.
                             retried.add(index)
                             todo.extendleft(reversed([i for _, i, _ in worker.in_flight]))
-                            slot = workers.index(worker)
-                            worker = workers[slot] = self._replace(worker)
+                            slot = workers.index(worker)  # its slot in self._workers too
+                            self._discard(worker)
+                            worker = workers[slot] = self._ready_workers(slot + 1)[slot]
                             break
                         self._raise_reply(reply, when, worker)
                     worker.in_flight.popleft()
