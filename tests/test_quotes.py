@@ -643,3 +643,42 @@ def test_an_appositive_does_not_reach_past_a_new_clause_to_the_cue() -> None:
     assert [(text, speaker) for text, speaker, _ in _quotes(body)] == [
         ("the number of dead was 4,727", "Tarvik Emergency Centre"),
     ]
+
+
+def test_place_before_comma_is_not_the_speaker_of_what_officials_said() -> None:
+    body = "Floods have killed at least 14 people in northern Valdoria, officials said on Monday."
+    assert _quotes(body) == [
+        ("Floods have killed at least 14 people in northern Valdoria", "officials", False)
+    ]
+
+
+def test_place_before_comma_is_not_the_speaker_of_what_a_spokeswoman_said() -> None:
+    body = "The company will cut 300 jobs at its plant in Tarvik, a spokeswoman said."
+    assert _quotes(body) == [
+        ("The company will cut 300 jobs at its plant in Tarvik", "a spokeswoman", False)
+    ]
+
+
+def test_person_in_a_list_before_comma_is_not_the_speaker_of_what_police_said() -> None:
+    body = "The blast injured three people, including Anna Kovalenko, police said."
+    assert _quotes(body)[0][1] == "police"
+
+
+def test_unclosed_appositive_after_a_person_still_names_the_speaker() -> None:
+    body = ("The plan is dead and the board knows it, Marta Quill, a union spokeswoman "
+            "told reporters.")
+    assert _quotes(body)[0][1] == "Marta Quill"
+
+
+def test_relative_clause_after_a_name_keeps_the_name_as_speaker() -> None:
+    body = ("The report reached Ines Hallworth, who said the harbour would reopen "
+            "within a week.")
+    assert _quotes(body)[0][1] == "Ines Hallworth"
+
+
+def test_description_of_speaker_skips_the_conjunction_before_it() -> None:
+    body = ("Rescuers searched the rubble through the night, but officials said the chance "
+            "of finding survivors was small.")
+    assert _quotes(body) == [
+        ("the chance of finding survivors was small", "officials", False)
+    ]

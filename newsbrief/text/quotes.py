@@ -177,9 +177,15 @@ _DESCRIPTION_NOUNS: Final = (
     "insiders|person|people|man|woman|voters|members|leaders|officer|officers|agency|"
     "company|spokespeople|representative|representatives|organizers|organisers"
 )
+# Words that cannot stand inside a description: "a transplant as doctors",
+# "while Qatari officials" and "with police" are not who speaks.
+_NOT_IN_DESCRIPTION: Final = (
+    r"(?!(?:as|while|with|and|but|or|nor|when|after|before|because|since|if|that|which|who|"
+    r"where|than|then|so|in|on|at|to|by|from|into|over|under)\b)"
+)
 _DESCRIPTION: Final = re.compile(
     r"(?:\b(?:a|an|the|one|two|three|four|several|some|many|other|another|most|"
-    r"senior|top|local|his|her|their|its)\s+)(?:[\w\-’']+\s+){0,4}?"
+    rf"senior|top|local|his|her|their|its)\s+)(?:{_NOT_IN_DESCRIPTION}[\w\-’']+\s+){{0,4}}?"
     rf"(?:{_DESCRIPTION_NOUNS})$",
     re.IGNORECASE,
 )
@@ -200,7 +206,7 @@ _GROUPS: Final = (
     "investors|traders|bankers|executives|voters|lawyers|attorneys|prison officials"
 )
 _BARE_PLURAL: Final = re.compile(
-    r"\b((?:[A-Z][\w\-]*\s+|[a-z][\w\-]*\s+){0,2}"
+    rf"\b((?:[A-Z][\w\-]*\s+|{_NOT_IN_DESCRIPTION}[a-z][\w\-]*\s+){{0,2}}"
     rf"(?i:{_GROUPS}))$"
 )
 _GROUP_WORDS: Final = frozenset(_GROUPS.split("|"))
@@ -1372,7 +1378,9 @@ def _speaker_left(
                     best = men
                     if men.kind is _PERSON:
                         break
-            elif best is None and between.count(",") in (1, 2) and _is_appositive(between):
+            elif best is None and between.count(",") in (1, 2) and _is_appositive(between) and (
+                body.count(",", men.end, hi) >= 2 or _unclosed_appositive(between, men.kind)
+            ):
                 # "Smith, a spokesman, said"
                 best = men
                 if men.kind is _PERSON:
@@ -1486,6 +1494,22 @@ _LOCATIVE_BEFORE: Final = re.compile(
 )
 _PARENTHETICAL: Final = re.compile(r"\s*\([^()]{1,40}\)")
 _APPOSITIVE_BETWEEN: Final = re.compile(r"^\s*,\s*[^,]{1,120},?\s*$")
+
+
+_UNCLOSED_APPOSITIVE: Final = re.compile(r"\s*,\s*(?:(who|which)|a|an|the|his|her|its|their)\b")
+
+
+def _unclosed_appositive(between: str, kind: EntityKind) -> bool:
+    """Whether ", ..." after a name, with no comma closing it before the cue,
+    still sets off an appositive of the name: a relative clause ("Ann Cole,
+    who said") or a description of a person or organisation ("Ann Cole, a
+    spokesman said", "sellers Evolved, the firm said"). Otherwise the words
+    after the comma are the subject: "in France, officials said", "in Ohio, a
+    spokeswoman said", "including Ann Cole, police said"."""
+    match = _UNCLOSED_APPOSITIVE.match(between)
+    return match is not None and (
+        match.group(1) is not None or kind is _PERSON or kind is _ORGANIZATION
+    )
 
 
 def _is_appositive(between: str) -> bool:
