@@ -89,6 +89,31 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     # A group described by a role noun is not a person (but keeps what it said).
     ("Patients waited for hours. Nurses said the ward was short of staff.", "Nurses", None,
      "other"),
+    # A closing quotation mark ends what a role can take in.
+    ("'Did he make the right calls? No,' defence lawyer Tomas Brandt said.",
+     "Tomas Brandt", "defence lawyer", "person"),
+    ("'We deserved it on Sunday.' Carrow City boss Ivo Renner was pleased.",
+     "Ivo Renner", "Carrow City boss", "person"),
+    ("Players' union chief Owen Dalby said it was fine.",
+     "Owen Dalby", "Players' union chief", "person"),
+    # A word that only qualifies titles ("under" of "Under Secretary") names no role.
+    ("Spieth became the fourth player after Anna Keller, Lena Hart and Mira Castellan to "
+     "reach 17 under.", "Anna Keller", None, "person"),
+    # An appositive that goes on to name other people is no role.
+    ("Winners included Anna Keller, editor Tomas Brandt and Lena Hart.",
+     "Anna Keller", None, "person"),
+    ("The family, including Rosa Lindqvist, daughter Agnes Holt and her son, flew home.",
+     "Rosa Lindqvist", None, "person"),
+    # ... but a relation is a role.
+    ("Agnes Holt, Tomas Brandt's widow, said the verdict was fair.",
+     "Agnes Holt", "Tomas Brandt's widow", "person"),
+    # Streets, squares, airports and the like are places, even named after people.
+    ("Crowds filled King Edwin Square in Norvalla on Sunday.",
+     "King Edwin Square", None, "place"),
+    ("Flights were cancelled at Queen Ilse International Airport.",
+     "Queen Ilse International Airport", None, "place"),
+    ("Tourists queued at the Halden State Building all day.",
+     "Halden State Building", None, "place"),
     # Ordinary words at a sentence start are not entities.
     ("Officials said the bridge would reopen.", None, None, None),
     ("Dock workers walked out. Cranes stood idle until noon.", None, None, None),

@@ -1677,19 +1677,48 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
     ...") says what someone did, not what they are.
     """
     parts = _AND_ANOTHER.split(phrase) if "and" in phrase else [phrase]
-    title_words = kb.title_words
+    # Not every word of a title: "to reach 17 under" names no role.
+    role_words = role_lexicon().role_words
     for part in reversed(parts):
         words: list[str] = _ROLE_WORD.findall(part)  # (typed: str primitives when compiled)
         if len(words) > 12:
             continue
         # (a loop rather than any(): a generator resumed from C costs more)
         for word in words:
-            if word.lower().strip("'’") in title_words:
+            if word.lower().strip("'’") in role_words:
                 role = _LEADING_ARTICLE.sub("", part.strip())
-                if role and not role[0].isdigit() and not _clause(role):
+                if role[-1:] in ("'", "’") and role.count(role[-1]) == 1:
+                    role = role[:-1]  # "his brother'": the mark closes a quotation
+                if (
+                    role
+                    and not role[0].isdigit()
+                    and not _clause(role)
+                    and not _names_another(role, role_words, kb)
+                ):
                     return role
                 break
     return None
+
+
+# A role noun right before a name of two words or before "and": the
+# appositive names another person ("mother Ann Cole and sister", "brother Tom
+# and fiancee Jo"), not who this one is.
+_NOUN_BEFORE_NAME: Final = re.compile(
+    r"\b([a-z][\w\-]*)\s+([A-Z][a-z][\w'’\-]*)\s+(?:[A-Z]|(and)\b)"
+)
+
+
+def _names_another(role: str, role_words: frozenset[str], kb: Knowledge) -> bool:
+    """Whether an appositive read as a role goes on to another person or opens
+    as the rest of a list ("and her friend")."""
+    if role.startswith(("and ", "or ")):
+        return True
+    for match in _NOUN_BEFORE_NAME.finditer(role):
+        if match.group(1) not in role_words or " of " in role[: match.start() + 1]:
+            continue  # "mother of baseball player Chris Lane": whose mother she is
+        if match.group(3) is None or match.group(2).lower() in kb.forenames:
+            return True  # not "deputy Europe and Central Asia director"
+    return False
 
 
 _CLAUSE_STARTS: Final = frozenset(("who", "whose", "which", "that", "to", "whom", "where", "when"))

@@ -1669,8 +1669,9 @@ _THING_WORDS: Final = frozenset(
 def _owner_nouns() -> frozenset[str]:
     """Nouns that make _OWNER_OF's phrase a person: any role noun, relation,
     group or description of a person, and their plurals."""
+    lex = role_lexicon()
     people = (
-        role_lexicon().heads | set(_RELATIONS) | _GROUP_WORDS | (_DESCRIPTION_WORDS - _THING_WORDS)
+        lex.heads | frozenset(lex.relations) | _GROUP_WORDS | (_DESCRIPTION_WORDS - _THING_WORDS)
     )
     return frozenset(people | {w + "s" for w in people})
 
@@ -1941,13 +1942,6 @@ _UNNAMED_BEFORE: Final = re.compile(
 )
 _UNNAMED_ADVERBS: Final = frozenset(("often", "also", "then", "later", "once", "always"))
 #: Relations that name no one but speak for a person of known gender.
-_RELATIONS: Final = {
-    "father": "m", "brother": "m", "son": "m", "husband": "m", "uncle": "m", "boyfriend": "m",
-    "grandfather": "m", "nephew": "m", "mother": "f", "sister": "f", "daughter": "f",
-    "wife": "f", "aunt": "f", "girlfriend": "f", "grandmother": "f", "niece": "f",
-    "friend": "?", "neighbour": "?", "neighbor": "?", "colleague": "?", "source": "?",
-    "cousin": "?", "partner": "?",
-}
 
 
 def _unnamed_speaker(body: str, lo: int, hi: int, want: str) -> str | None:
@@ -1964,7 +1958,7 @@ def _unnamed_speaker(body: str, lo: int, hi: int, want: str) -> str | None:
         noun = words[-1]
         if noun in _UNNAMED_ADVERBS or noun.endswith("ly"):
             noun = words[-2]
-        gender = _RELATIONS.get(noun)
+        gender = role_lexicon().relations.get(noun)
         if gender is None:
             if not noun.islower() or not _is_role_word(noun):
                 continue

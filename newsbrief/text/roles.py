@@ -71,13 +71,21 @@ class RoleLexicon:
         abbreviations: Abbreviated titles ("gov.") and their expansions.
         place_first: First words that make a name a place ("port").
         org_last: Last words that make a name an organisation ("courier").
-        place_last: Last words that make a name a place ("stadium").
+        place_last: Last words that make a name a place ("harbour").
+        facility_last: Last words that make a name a place even after a given
+            name ("Victoria Street", "King Khalid International Airport").
         place_after: Lower-case words after a one-word name that make it a place.
         place_before: Word pairs before a name that make it a place ("state of").
         org_before: Lower-case nouns right before a one-word name that make it
             an organisation ("firm", "network").
         org_after: Lower-case nouns right after a one-word name that make it
             an organisation ("newspaper").
+        role_words: Words that name what someone is in an appositive: role
+            nouns, relations ("widow") and the words of titles that name a
+            role on their own ("king", "member"); not those that only qualify
+            one ("under", "first", "foreign", "top").
+        relations: Nouns of a relation between people ("wife") and the
+            gender each implies ("m", "f" or "?").
     """
 
     heads: frozenset[str]
@@ -86,10 +94,13 @@ class RoleLexicon:
     place_first: frozenset[str]
     org_last: frozenset[str]
     place_last: frozenset[str]
+    facility_last: frozenset[str]
     place_after: frozenset[str]
     place_before: frozenset[str]
     org_before: frozenset[str]
     org_after: frozenset[str]
+    role_words: frozenset[str]
+    relations: Mapping[str, str]
 
 
 @functools.cache
@@ -107,17 +118,28 @@ def role_lexicon() -> RoleLexicon:
     def words(where: str, kind: EntityKind) -> frozenset[str]:
         return frozenset(heads_by.get((where, kind), ()))
 
+    heads = frozenset(w.lower() for w in data_lines("role_heads.txt"))
+    relations: dict[str, str] = {}
+    for line in data_lines("relations.tsv"):
+        noun, _, gender = line.partition("\t")
+        relations[noun.strip()] = gender.strip()
+    kb = knowledge()
     return RoleLexicon(
-        heads=frozenset(w.lower() for w in data_lines("role_heads.txt")),
+        heads=heads,
         modifiers=frozenset(w.lower() for w in data_lines("role_modifiers.txt")),
         abbreviations=MappingProxyType(abbreviations),
         place_first=words("first", PLACE),
         org_last=words("last", ORG),
         place_last=words("last", PLACE),
+        facility_last=words("facility", PLACE),
         place_after=words("after", PLACE),
         place_before=words("before", PLACE),
         org_before=words("before", ORG),
         org_after=words("after", ORG),
+        # A role noun, a relation, or a title's last word ("Secretary" of
+        # "Under Secretary").
+        role_words=heads | frozenset(relations) | (kb.title_words & (kb.title_ends | {"member"})),
+        relations=MappingProxyType(relations),
     )
 
 
@@ -454,8 +476,12 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
         if not ent.mentions:
             continue
         kind: EntityKind | None = None
+        facility = False
         by_head = " " in ent.name
-        if by_head:
+        if not by_head and ent.name.lower() in lex.facility_last:
+            kind = PLACE  # "Building" cut from "Empire State Building"
+            facility = True
+        elif by_head:
             words = ent.name.lower().split()
             if words[0] in lex.place_first:
                 kind = PLACE
@@ -463,6 +489,9 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
                 kind = ORG
             elif words[-1] in lex.place_last:
                 kind = PLACE
+            elif words[-1] in lex.facility_last:
+                kind = PLACE
+                facility = True
             elif words[-1] == "city":
                 # "Carrow City" won 2-1; "the mayor of Ashby City"; "Circuit City" said.
                 if any(_sports_sentence(body, s) for s in ent.mentions):
@@ -483,13 +512,30 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
             kind = _org_by_context(body, ent.mentions, lex)
         if kind is None or kind is ent.kind:
             continue
-        if _by_given_name(ent.name, kb):
+        if _by_given_name(ent.name, kb) and not facility:
             continue  # "Jack Port" is a person
-        if ent.role is not None and not (by_head and ent.kind is PERSON):
+        if ent.role is not None and not (by_head and ent.kind is PERSON) and not facility:
             continue  # a role makes a person, unless the name's head word says otherwise
+        if facility and ent.role is not None:
+            _take_title_back(body, ent, ent.role)
         ent.kind = kind
         ent.role = None
         ent.touch()
+
+
+def _take_title_back(body: str, ent: Draft, title: str) -> None:
+    """Put back the words read as a title before a place's name ("King" of
+    "King Khalid International Airport", "Empire State" of "Empire State
+    Building") where they stand right before a mention."""
+    mentions = ent.edit_mentions()
+    grown = False
+    for k, span in enumerate(mentions):
+        at = span.start - len(title) - 1
+        if at >= 0 and body[at : span.start] == title + " ":
+            mentions[k] = Span(at, span.end)
+            grown = True
+    if grown:
+        ent.name = f"{title} {ent.name}"
 
 
 _PLACE_WORDS: Final = frozenset(
@@ -683,6 +729,7 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
 
 
 _PUNCT: Final = frozenset(",;:()[]{}\"“”‘’!?")
+_SENTENCE_MARKS: Final = frozenset(",.;:!?)")
 
 
 def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _RoleFound | None:
@@ -700,8 +747,13 @@ def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _Rol
     for index in range(len(tokens) - 1, -1, -1):
         word = tokens[index]
         at = seg.rfind(word, 0, end)
-        if "\n" in seg[at + len(word) : end] or word[-1] in _PUNCT:
-            break  # a line break or punctuation between the words
+        if "\n" in seg[at + len(word) : end] or word[-1] in _PUNCT or (
+            word[-1] == "'" and word[-2:-1] in _SENTENCE_MARKS
+        ):
+            # A line break or punctuation between the words; "No,'" and
+            # "Sunday.'" end a quotation in single marks ("Players'" is a
+            # plural possessive, part of the role).
+            break
         last = False
         if word[0] in _PUNCT:
             word = word.lstrip("".join(_PUNCT))
