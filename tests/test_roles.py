@@ -114,6 +114,9 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
      "Queen Ilse International Airport", None, "place"),
     ("Tourists queued at the Halden State Building all day.",
      "Halden State Building", None, "place"),
+    ("Crystal Palace beat Carrow City 2-1 on Saturday.", "Crystal Palace", None,
+     "organization"),
+    ("The queen left Kelmsby Palace on Sunday.", "Kelmsby Palace", None, "place"),
     # Ordinary words at a sentence start are not entities.
     ("Officials said the bridge would reopen.", None, None, None),
     ("Dock workers walked out. Cranes stood idle until noon.", None, None, None),

@@ -490,8 +490,10 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
             elif words[-1] in lex.place_last:
                 kind = PLACE
             elif words[-1] in lex.facility_last:
-                kind = PLACE
                 facility = True
+                # "Crystal Palace beat Stoke 2-1": a team, like "Carrow City" below.
+                kind = ORG if words[-1] == "palace" and any(
+                    _sports_sentence(body, s) for s in ent.mentions) else PLACE
             elif words[-1] == "city":
                 # "Carrow City" won 2-1; "the mayor of Ashby City"; "Circuit City" said.
                 if any(_sports_sentence(body, s) for s in ent.mentions):
