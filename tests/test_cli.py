@@ -345,6 +345,12 @@ def test_process_closed_pipe_is_clean() -> None:
     assert proc.returncode in (0, 141)
 
 
+def default_sigint() -> None:
+    """Ctrl-C as in a terminal: a test run started in the background by a
+    shell (``pytest &``) ignores SIGINT, and a child would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_process_sigint_is_exit_130() -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(
@@ -353,6 +359,7 @@ def test_process_sigint_is_exit_130() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        preexec_fn=default_sigint,
     )
     # Wait until it blocks reading stdin (the kernel names the wait), so the
     # signal lands in the running command, not in interpreter start-up.
@@ -366,5 +373,5 @@ def test_process_sigint_is_exit_130() -> None:
         time.sleep(1.0)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130
+    assert proc.returncode == 130, err.decode(errors="replace")
     assert b"Traceback" not in err

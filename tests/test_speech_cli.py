@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsbrief.cli import main
+from tests.test_cli import default_sigint
 from tests.test_speech import STORY, needs_backend
 
 
@@ -91,6 +92,7 @@ def test_ctrl_c_during_synthesis_exits_130_and_leaves_no_file(tmp_path: Path) ->
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_sigint,
     )
     deadline = time.monotonic() + 60
     # Interrupt once the first chunks exist: synthesis is under way.
