@@ -682,3 +682,56 @@ def test_description_of_speaker_skips_the_conjunction_before_it() -> None:
     assert _quotes(body) == [
         ("the chance of finding survivors was small", "officials", False)
     ]
+
+
+def test_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    body = "Analyst Henrik Olsen of Nordbank said the deal was priced well."
+    assert _quotes(body)[0][1] == "Henrik Olsen"
+
+
+def test_judge_of_a_court_speaks_not_the_court() -> None:
+    body = ("Judge Harold Finch of the Ashby County Superior Court told Linda Carraway that "
+            "she had robbed retired firefighters.")
+    assert _quotes(body)[0][1] == "Harold Finch"
+
+
+def test_spokesman_for_a_titled_person_is_not_that_person() -> None:
+    body = "A spokesman for Mayor Susan Kemp said she would not resign over the audit."
+    assert _quotes(body)[0][1] == "A spokesman for Mayor Susan Kemp"
+
+
+def test_owned_role_speaks_not_its_owner() -> None:
+    body = "Lakeside's chief medical officer said the hospital had closed the unit."
+    assert _quotes(body)[0][1] == "Lakeside's chief medical officer"
+
+
+def test_name_inside_a_relative_clause_does_not_take_the_cue() -> None:
+    body = ("The Chicago-based company, which makes the Harvest Table and Quickplate brands, "
+            "said the plants would close.")
+    assert _quotes(body)[0][1] == "The Chicago-based company"
+
+
+def test_place_inside_a_participle_aside_does_not_take_the_cue() -> None:
+    body = "The company, based in Santa Clara, said revenue rose by a third in the quarter."
+    assert _quotes(body) == [("revenue rose by a third in the quarter", "The company", False)]
+
+
+def test_name_between_commas_after_a_description_speaks() -> None:
+    body = "Another resident, Peter Smith, said he had been left with a bin of rotting waste."
+    assert _quotes(body)[0][1] == "Peter Smith"
+
+
+def test_fronted_phrase_before_a_comma_is_not_the_speaker() -> None:
+    body = ("In a victim impact statement, her twin brother Nicholas Horstman, who found her, "
+            "said his sister was widely loved.")
+    assert _quotes(body)[0][1] == "Nicholas Horstman"
+
+
+def test_institution_speaks_as_one() -> None:
+    body = "The hospital said it could not comment on individual cases."
+    assert _quotes(body) == [("it could not comment on individual cases", "The hospital", False)]
+
+
+def test_description_of_speaker_does_not_run_over_a_determiner() -> None:
+    body = "At an earlier hearing the prosecution team argued that the murder was planned."
+    assert _quotes(body)[0][1] == "the prosecution team"

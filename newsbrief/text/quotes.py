@@ -167,6 +167,13 @@ _SO_CALLED: Final = re.compile(r"\bso[- ]called\s+$", re.IGNORECASE)
 _PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t]*\n")
 
 _PRONOUNS: Final = {"he": "m", "she": "f", "they": "p", "we": "p", "i": "s", "him": "m", "her": "f"}
+_INSTITUTIONS: Final = (
+    "union|firm|group|council|court|department|commission|committee|board|club|team|"
+    "hospital|school|university|league|party|military|army|navy|office|service|bank|"
+    "regulator|federation|association|family|newspaper|broadcaster|network|charity|airline|"
+    "operator|retailer|manufacturer|insurer|lender|watchdog|embassy|consulate|prison|"
+    "church|foundation|institute|museum"
+)
 # A noun phrase that describes an unnamed speaker ("a campaign source").
 _DESCRIPTION_NOUNS: Final = (
     "source|sources|official|officials|spokesman|spokeswoman|spokesperson|aide|aides|"
@@ -175,13 +182,15 @@ _DESCRIPTION_NOUNS: Final = (
     "statement|report|minister|ministry|campaign|government|authorities|executive|"
     "executives|economist|economists|researchers|scientists|doctors|critics|supporters|"
     "insiders|person|people|man|woman|voters|members|leaders|officer|officers|agency|"
-    "company|spokespeople|representative|representatives|organizers|organisers"
+    "company|spokespeople|representative|representatives|organizers|organisers|"
+    # Institutions that speak as one ("the union said", "the hospital said").
+    + _INSTITUTIONS
 )
 # Words that cannot stand inside a description: "a transplant as doctors",
 # "while Qatari officials" and "with police" are not who speaks.
 _NOT_IN_DESCRIPTION: Final = (
     r"(?!(?:as|while|with|and|but|or|nor|when|after|before|because|since|if|that|which|who|"
-    r"where|than|then|so|in|on|at|to|by|from|into|over|under)\b)"
+    r"where|than|then|so|in|on|at|to|by|from|into|over|under|the|a|an)\b)"
 )
 _DESCRIPTION: Final = re.compile(
     r"(?:\b(?:a|an|the|one|two|three|four|several|some|many|other|another|most|"
@@ -223,6 +232,11 @@ _OWNED_PERSON: Final = re.compile(
     r"advisors|lawyer|lawyers|attorney|attorneys|strategist|strategists|wife|husband|son|"
     r"daughter|mother|father|brother|sister|friend|friends|doctor|doctors|assistant|"
     r"deputy|representative|representatives)$"
+)
+# The same with any noun of a person (see _owner_nouns): "Lakeside's chief
+# medical officer", "the club's new coach".
+_OWNED_ROLE: Final = re.compile(
+    r"\b(?P<owner>[A-Z][\w\-]*)['’]s\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[a-z][\w\-]*)$"
 )
 
 
@@ -762,6 +776,10 @@ def _attribute(
         subj = _speaker_left(ctx, after, best.start())
         if subj is not None:
             return subj[0], verb, subj[1]
+        if body[after : best.start()].strip() in ("it", "It"):
+            # '"...," it said in a statement': an organisation that is not
+            # resolved here, never the previous quote's speaker.
+            return None, verb, None
         # Inverted: ", said Smith".
         if best.start() - after <= 3:
             found = _speaker_right(ctx, best.end(), min(len(body), best.end() + 120))
@@ -800,10 +818,12 @@ def _attribute(
             if found is not None:
                 return found[0], verb, found[1]
         else:
-            if verb == "told" and _ends_before(
+            if (verb == "told" or verb in _NAMING_VERBS) and _ends_before(
                 _PASSIVE_BEFORE, _PASSIVE_ENDS, body, max(s0, lead.start() - 24), lead.start()
             ):
-                return None, verb, None  # "he had been told a fan ...": no speaker named
+                # "he had been told a fan ...", "a third group are called
+                # 'Nordic Blondes'": no speaker named
+                return None, verb, None
             participle = _participle_before(body, max(s0, lead.start() - 16), lead.start())
             subj = None
             if participle is None:
@@ -1328,9 +1348,27 @@ def _speaker_left(
             return _owner_description(ctx, seg_lo, subject) or (
                 subject.name, _span(subject.start, subject.end)
             )
+        if subject is None and closed:
+            named = _named_appositive(
+                ctx, comma_at, core_end - 1 if body[core_end - 1] == "," else core_end
+            )
+            if named is not None:  # "Another resident, Peter Smith, said"
+                return named.name, _span(named.start, named.end)
+            # "The Chicago-based company, which makes the Quickplate brand,
+            # said": a description opening the clause speaks, not a name in
+            # the aside (but not "In a statement, ...": no subject).
+            found = _description_ending(ctx, seg_lo, name_end)
+            if found is not None and found[1] is not None and not body[
+                seg_lo : found[1].start
+            ].strip(" \t\n\"“‘'"):
+                return found
     window = body[max(seg_lo, core_end - 70) : core_end]
     if "'s" in window or "’s" in window:  # the pattern needs a possessive
         owned = _OWNED_PERSON.search(body, max(seg_lo, core_end - 70), core_end)
+        if owned is None:
+            owned = _OWNED_ROLE.search(body, max(seg_lo, core_end - 70), core_end)
+            if owned is not None and owned.group("noun") not in _owner_nouns():
+                owned = None
         if owned is not None:
             # The owner's whole name when it is a mention ("Michael Jackson's").
             start = owned.start()
@@ -1375,8 +1413,8 @@ def _speaker_left(
             elif not between or _joins_subject(between):
                 if best is None or (men.kind is _PERSON and best.kind
                                     is not _PERSON and best.start > men.start):
-                    best = men
-                    if men.kind is _PERSON:
+                    best = _person_before_of(ctx, men, seg_lo) or men
+                    if best.kind is _PERSON:
                         break
             elif best is None and between.count(",") in (1, 2) and _is_appositive(between) and (
                 body.count(",", men.end, hi) >= 2 or _unclosed_appositive(between, men.kind)
@@ -1402,6 +1440,28 @@ def _speaker_left(
             start = lead.end()
         return _clean_description(body[start:core_end]), _span(start, core_end)
     return _description_ending(ctx, seg_lo, core_end)
+
+
+_OF_BEFORE: Final = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?$")
+
+
+def _person_before_of(ctx: _Context, men: _Mention, lo: int) -> _Mention | None:
+    """The person whom ``men`` only places ("Henrik Olsen of Nordbank",
+    "Judge Harold Finch of the Ashby County Court"): the subject of a cue
+    after the name is that person, not the bank or the court."""
+    body = ctx.body
+    if body[men.start - 1 : men.start] not in (" ", "\t"):
+        return None
+    of = _OF_BEFORE.search(body, max(lo, men.start - 12), men.start)
+    if of is None:
+        return None
+    k = bisect.bisect_left(ctx.starts, of.start()) - 1
+    while k >= 0 and ctx.mentions[k].end >= of.start() - 1:
+        cand = ctx.mentions[k]
+        if cand.end == of.start() and cand.kind is _PERSON and cand.start >= lo:
+            return cand
+        k -= 1
+    return None
 
 
 def _last_tokens(body: str, lo: int, hi: int, n: int) -> int:
@@ -1661,7 +1721,8 @@ _OWNER_OF: Final = re.compile(
 # Nouns in _DESCRIPTION_NOUNS that name no person ("a statement from X"
 # leaves X the speaker).
 _THING_WORDS: Final = frozenset(
-    ("statement", "report", "ministry", "campaign", "government", "agency", "company")
+    ("statement", "report", "ministry", "campaign", "government", "agency", "company",
+     *_INSTITUTIONS.split("|"))
 )
 
 
@@ -1687,7 +1748,8 @@ def _owner_description(
     word between the name and ``hi`` ends the description ("a lawyer for the
     Ellmers family")."""
     body = ctx.body
-    start = _owner_before(body, lo, mention.start)
+    # (past a title: "a spokesman for Mayor Susan Kemp")
+    start = _owner_before(body, lo, title_start(body, lo, mention.start))
     if start < 0:
         return None
     # The owner may itself be owned: "Lawyers for the parents of Michael Brown".
@@ -1766,6 +1828,10 @@ def _speaker_right(
                 owner = _owner_description(ctx, lo, m)
                 if owner is not None:
                     return owner
+            if body[m.end : m.end + 1] in ("'", "’"):
+                owned = _owned_after(ctx, k, hi)
+                if owned is not None:
+                    return owned
             return m.name, _span(m.start, m.end)
     pm = _PRONOUN_NEXT.match(body, lo, hi)
     if pm is not None:
@@ -1777,6 +1843,33 @@ def _speaker_right(
         start = dm.start(1)
         return _clean_description(text), _span(start, start + len(text))
     return None
+
+
+_OWNED_AFTER: Final = re.compile(r"['’]s\s+(?:[\w\-]+\s+){0,3}?([a-z][\w\-]*)(?=\s*(?:[,.;]|$))")
+
+
+def _owned_after(ctx: _Context, k: int, hi: int) -> tuple[str | None, Span | None] | None:
+    """The person a possessive name after a cue describes ('," added Ann
+    Cole's sister, Jo Reed.': Jo Reed; ', said Ann Cole's lawyer.': the
+    lawyer), or None when the name itself speaks."""
+    body = ctx.body
+    m = ctx.mentions[k]
+    owned = _OWNED_AFTER.match(body, m.end, hi)
+    if owned is None or owned.group(1) not in _owner_nouns():
+        return None
+    end = owned.end(1)
+    if body[end : end + 1] == ",":
+        named = _named_appositive(ctx, end, _next_comma_or_stop(body, end + 1, hi))
+        if named is not None:
+            return named.name, _span(named.start, named.end)
+    return _clean_description(body[m.start : end]), _span(m.start, end)
+
+
+def _next_comma_or_stop(body: str, lo: int, hi: int) -> int:
+    found = _STOP_CHAR.search(body, lo, hi)
+    stop = found.start() if found is not None else hi
+    comma = body.find(",", lo, stop)
+    return comma if comma >= 0 else stop
 
 
 # Words of a noun phrase between a modifying name and the person it
@@ -2175,6 +2268,11 @@ def _indirect(
 
 
 _WHICH: Final = re.compile(r", which ")
+# Cues that name or describe something ("called it a 'fiasco'"); in the
+# passive ("are called 'Nordic Blondes'") nobody named is speaking.
+_NAMING_VERBS: Final = frozenset(
+    ("called", "dubbed", "described", "labelled", "labeled", "branded", "named", "termed")
+)
 
 
 # What may open a sentence and be set off by a comma before its subject
