@@ -117,6 +117,15 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("Crystal Palace beat Carrow City 2-1 on Saturday.", "Crystal Palace", None,
      "organization"),
     ("The queen left Kelmsby Palace on Sunday.", "Kelmsby Palace", None, "place"),
+    # Companies named by their trade are organisations.
+    ("Shares of Veridian Micro Devices jumped 19% on Monday.", "Veridian Micro Devices", None,
+     "organization"),
+    ("Sunrise Bakery reopened its doors after the flood.", "Sunrise Bakery", None,
+     "organization"),
+    ("The forecast came from Holbrook Research on Tuesday.", "Holbrook Research", None,
+     "organization"),
+    ("Tarvik Oil chief financial officer Ines Hallworth resigned.", "Ines Hallworth",
+     "Tarvik Oil chief financial officer", "person"),
     # Ordinary words at a sentence start are not entities.
     ("Officials said the bridge would reopen.", None, None, None),
     ("Dock workers walked out. Cranes stood idle until noon.", None, None, None),
