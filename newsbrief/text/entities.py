@@ -1694,6 +1694,7 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
                     and not role[0].isdigit()
                     and not _clause(role)
                     and not _names_another(role, role_words, kb)
+                    and _QUOTATION_END.search(role) is None
                 ):
                     return role
                 break
@@ -1721,7 +1722,16 @@ def _names_another(role: str, role_words: frozenset[str], kb: Knowledge) -> bool
     return False
 
 
-_CLAUSE_STARTS: Final = frozenset(("who", "whose", "which", "that", "to", "whom", "where", "when"))
+# A quotation ending inside the words read ("the place coming to?' Another
+# resident, Peter Smith, said"): they are not one phrase.
+_QUOTATION_END: Final = re.compile(r"[.?!,;:]['’\"”]|[\"“”]")
+
+_CLAUSE_STARTS: Final = frozenset(
+    ("who", "whose", "which", "that", "to", "whom", "where", "when",
+     # a phrase of place or time: "(who is) on student terms with the club"
+     "on", "in", "at", "with", "from", "for", "by", "about", "after", "before", "during",
+     "under", "over", "of")
+)
 
 
 def _clause(role: str) -> bool:

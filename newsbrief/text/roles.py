@@ -641,6 +641,7 @@ def _without_relative(phrase: str) -> str:
     return _RELATIVE.sub("", phrase)
 
 
+_CLAUSE_OPENERS: Final = frozenset(("who", "whose", "whom", "which", "that", "where", "when"))
 _PREPOSITIONS: Final = frozenset(("of", "for", "at", "with", "in", "to", "on", "from", "and"))
 _AGE: Final = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{1,3},")
 _APPOSITIVE_AFTER: Final = re.compile(r",[ \t]+([^,.;:()\"“”\n]{2,100}?)[ \t]*(?=[,.;:)\n]|$)")
@@ -692,6 +693,7 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
                 # starter or a demonym.
                 longer = _role_before(body, first, kb, lex)
                 if longer is not None and longer.role.endswith(" " + fixed):
+                    found.append(longer)  # its words ("Assistant") are no entities
                     fixed = longer.role
             elif _role_word_before(body, first, heads, abbreviations) and not body[
                 max(0, first - 1 - len(fixed)) : first
@@ -719,8 +721,10 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
                     break
             if body[span.end : span.end + 1] == ",":
                 role = _role_after(body, span, kb, lex)
-            if role is None and body[span.start - 2 : span.start] == ", ":
-                role = _role_in_front(body, span, ents, kb, lex)
+            if role is None:
+                lead = _honorific_start(body, start, kb)  # "its chief, Dr. Ann Cole,"
+                if body[lead - 2 : lead] == ", ":
+                    role = _role_in_front(body, Span(lead, span.end), ents, kb, lex)
             if role is not None:
                 break
         if role is not None:
@@ -730,8 +734,21 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
         _absorb_role_words(body, ents, found, kb, lex)
 
 
+def _honorific_start(body: str, start: int, kb: Knowledge) -> int:
+    """Where a courtesy title right before ``start`` begins ("Dr. " before
+    "Ann Cole"), else ``start``."""
+    if body[start - 1 : start] != " ":
+        return start
+    words = body[max(0, start - 8) : start - 1].rsplit(None, 1)
+    if not words or words[-1].rstrip(".").lower() not in kb.honorifics:
+        return start
+    return start - 1 - len(words[-1])
+
+
 _PUNCT: Final = frozenset(",;:()[]{}\"“”‘’!?")
 _SENTENCE_MARKS: Final = frozenset(",.;:!?)")
+_DOTTED: Final = re.compile(r"(?:[A-Z]\.){2,}")
+_QUOTE_END: Final = re.compile(r"[.?!,;:]['’\"”]|[\"“”]")
 
 
 def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _RoleFound | None:
@@ -769,8 +786,8 @@ def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _Rol
             shouted = word.isupper() and len(word) > 2
             if key not in lex.abbreviations and (key not in lex.heads or shouted):
                 return None
-        elif word.endswith(".") and key not in lex.abbreviations:
-            break  # the end of the previous sentence
+        elif word.endswith(".") and key not in lex.abbreviations and not _DOTTED.fullmatch(word):
+            break  # the end of the previous sentence (not "U.S." of "Assistant U.S. Attorney")
         elif key in lex.heads or key in lex.modifiers or key in lex.abbreviations:
             pass
         elif word[:1].isupper():
@@ -784,6 +801,13 @@ def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _Rol
         elif key in _JOINERS:
             if index == 0 or not tokens[index - 1][:1].isupper():
                 break  # "Bank of England chief economist", not "head of research"
+            before_and = tokens[index - 1].lower()
+            if key == "and" and taken[-1][1][:1].islower() and (
+                before_and not in lex.heads and before_and not in lex.modifiers
+            ):
+                # "bring on Mbeki and winger X": two people (but "Magician
+                # and comedian X" is one, "Trade and Industry Secretary" too)
+                break
             if key == "and" and index >= 2 and tokens[index - 2].lower() in kb.forenames:
                 break  # "Jamie Crawford and journalist X": a person before "and"
         elif key not in kb.org_keywords:
@@ -850,6 +874,8 @@ def _role_after(body: str, span: Span, kb: Knowledge, lex: RoleLexicon) -> str |
     phrase = _clean_phrase(match.group(1))
     if phrase is None or not _head_ok(phrase, kb, lex):
         return None
+    if phrase.split(None, 1)[0].lower() in _CLAUSE_OPENERS:
+        return None  # "X, 61, who served two terms as mayor": a clause, not a role
     if any(w.lower() in _NOT_IN_ROLES for w in phrase.split()):
         return None  # a clause ("he said the judge"), not a description
     return phrase
@@ -866,6 +892,8 @@ def _role_in_front(
         key = words[j].lower()
         if key in _POSSESSIVE_DETERMINERS or key in _DETERMINERS:
             phrase = " ".join(words[j + 1 :])
+            if _QUOTE_END.search(phrase):
+                return None  # "the place coming to?' Another resident": a quotation ended
             if not phrase or not _head_ok(phrase, kb, lex):
                 continue  # "the agency" in "the head of the agency": look further back
             if key == "its":
