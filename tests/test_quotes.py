@@ -735,3 +735,8 @@ def test_institution_speaks_as_one() -> None:
 def test_description_of_speaker_does_not_run_over_a_determiner() -> None:
     body = "At an earlier hearing the prosecution team argued that the murder was planned."
     assert _quotes(body)[0][1] == "the prosecution team"
+
+
+def test_whom_it_was_told_is_not_part_of_what_was_said() -> None:
+    body = "Paolo Rinaldi told a news conference in San Marco that the toll was likely to rise."
+    assert _quotes(body) == [("the toll was likely to rise", "Paolo Rinaldi", False)]

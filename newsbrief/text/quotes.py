@@ -2154,6 +2154,28 @@ _AFTER_VERB: Final = re.compile(
     r"speech|letter|email|post|tweet)|at\s+an?\s+(?:(?:press|news)\s+)?(?:conference|briefing|"
     r"rally|hearing)))*[\s,]*(?:that\b)?"
 )
+# "told a news conference in San Marco": whom, a noun phrase of up to 60
+# characters, then "that" opening what was told.
+_TOLD_NOUN_PHRASE: Final = re.compile(r"\s+(?:an?|the|his|her|their|its)\s[^,.;:!?\"“”]{1,60}")
+_THAT: Final = re.compile(r"\sthat\s+([\w’']+)")
+_SUBJECT_WORDS: Final = frozenset(
+    ("he", "she", "they", "it", "we", "i", "you", "there", "this", "these", "those", "the",
+     "a", "an", "his", "her", "their", "its", "our", "my", "some", "no", "all", "most")
+)
+
+
+def _after_told_object(body: str, c0: int, end: int) -> int:
+    """Where what was told starts after "told a news conference in San Marco
+    that": after the "that" followed by a subject (not a relative "that":
+    "told a WCPO crew that helped ..."); ``c0`` when there is none."""
+    phrase = _TOLD_NOUN_PHRASE.match(body, c0, end)
+    if phrase is None:
+        return c0
+    for that in _THAT.finditer(body, c0, min(end, phrase.end() + 6)):
+        word = that.group(1)
+        if word.lower() in _SUBJECT_WORDS or word[:1].isupper() or word[:1].isdigit():
+            return that.start(1)
+    return c0
 _TOLD_OBJECT: Final = re.compile(
     r"\s+(?:reporters|journalists|me|him|her|them|us|lawmakers|parliament|"
     r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|the\s+\w+(?:\s+\w+)?)"
@@ -2229,6 +2251,8 @@ def _indirect(
             if cue == "told":
                 obj = _TOLD_OBJECT.match(body, c0, end)
                 c0 = obj.end() if obj else c0
+                if obj is None:
+                    c0 = _after_told_object(body, c0, end)
             rest = _AFTER_VERB.match(body, c0, end)
             c0 = rest.end() if rest else c0
             subj_start = subj[1].start if subj[1] is not None else vm.start()
