@@ -740,3 +740,13 @@ def test_description_of_speaker_does_not_run_over_a_determiner() -> None:
 def test_whom_it_was_told_is_not_part_of_what_was_said() -> None:
     body = "Paolo Rinaldi told a news conference in San Marco that the toll was likely to rise."
     assert _quotes(body) == [("the toll was likely to rise", "Paolo Rinaldi", False)]
+
+
+def test_description_after_the_cue_gives_way_to_the_name_that_follows() -> None:
+    body = '"This is a big job," said the company\'s operations director, Gail Summers.'
+    assert _quotes(body)[0][1] == "Gail Summers"
+
+
+def test_lawyer_for_someone_named_after_the_cue_is_the_lawyer() -> None:
+    body = '"We will appeal," said a lawyer for Linda Carraway, Michael Stroud.'
+    assert _quotes(body)[0][1] == "Michael Stroud"

@@ -1800,6 +1800,24 @@ _LOWER_NEXT: Final = re.compile(r" [a-z]")
 def _speaker_right(
     ctx: _Context, lo: int, hi: int, max_gap: int = _INVERTED_SPEAKER_GAP, honorific: bool = True
 ) -> tuple[str | None, Span | None] | None:
+    """The speaker named after a cue (between ``lo`` and ``hi``): a name, a
+    pronoun or a description; a description followed by the name it
+    describes is that name ('," said the firm's director, Gail Summers.')."""
+    found = _speaker_right_of(ctx, lo, hi, max_gap, honorific)
+    if found is None or found[1] is None:
+        return found
+    end = found[1].end
+    body = ctx.body
+    if body[end : end + 2] == ", " and ctx.persons.get(found[0] or "") is None:
+        named = _named_appositive(ctx, end, _next_comma_or_stop(body, end + 1, hi))
+        if named is not None:
+            return named.name, _span(named.start, named.end)
+    return found
+
+
+def _speaker_right_of(
+    ctx: _Context, lo: int, hi: int, max_gap: int, honorific: bool
+) -> tuple[str | None, Span | None] | None:
     body = ctx.body
     k = bisect.bisect_left(ctx.starts, lo)
     if k < len(ctx.mentions) and ctx.mentions[k].start < hi:
