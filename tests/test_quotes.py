@@ -750,3 +750,27 @@ def test_description_after_the_cue_gives_way_to_the_name_that_follows() -> None:
 def test_lawyer_for_someone_named_after_the_cue_is_the_lawyer() -> None:
     body = '"We will appeal," said a lawyer for Linda Carraway, Michael Stroud.'
     assert _quotes(body)[0][1] == "Michael Stroud"
+
+
+def test_description_before_a_participle_aside_speaks_a_direct_quote() -> None:
+    body = ('A NATO official, speaking on condition of anonymity, said the alliance expected '
+            'members to run "open and competitive" tenders.')
+    assert _quotes(body)[0][1] == "A NATO official"
+
+
+def test_relation_speaks_as_a_description() -> None:
+    assert _quotes("Her husband said he had never considered giving up the farm.")[0][1] == (
+        "Her husband"
+    )
+
+
+def test_name_with_age_and_hometown_in_the_aside_speaks() -> None:
+    body = ("The rabbits' owner, Annette Edwards, 63, from Bromsgrove, says she looks forward "
+            "to the day Jeff is the biggest.")
+    assert _quotes(body)[0][1] == "Annette Edwards"
+
+
+def test_relation_deep_in_a_clause_is_not_its_subject() -> None:
+    body = ("A woman accused of hiring hitmen to murder her husband has told a court that she "
+            "only wanted to scare him.")
+    assert all(q[1] != "her husband" for q in _quotes(body))

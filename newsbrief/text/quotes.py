@@ -185,6 +185,8 @@ _DESCRIPTION_NOUNS: Final = (
     "company|spokespeople|representative|representatives|organizers|organisers|"
     # Institutions that speak as one ("the union said", "the hospital said").
     + _INSTITUTIONS
+    # Relations: "Her husband said", "his widow told the inquest".
+    + "|" + "|".join(sorted(role_lexicon().relations))
 )
 # Words that cannot stand inside a description: "a transplant as doctors",
 # "while Qatari officials" and "with police" are not who speaks.
@@ -1042,6 +1044,8 @@ def _before_appositive(
     that opens an appositive which the comma at ``comma`` closes ("Jo Kent,
     the club's chair, ...", "China, Pyongyang's only ally, ...")."""
     opening = ctx.body.rfind(",", lo, comma)
+    if opening > lo and _AGE_AFTER.fullmatch(ctx.body, opening, comma):
+        opening = ctx.body.rfind(",", lo, opening)  # "His wife, Debbie, 48, said"
     if opening < 0:
         return None
     # Only an owner's name opening the appositive lets a country or body be
@@ -1059,7 +1063,39 @@ def _before_appositive(
         ):
             return _owner_description(ctx, lo, m) or (m.name, _span(m.start, m.end))
         k -= 1
-    return None
+    named = _named_appositive(ctx, opening, comma)
+    if named is not None:  # "His father, pastor Kevin Clark, claimed"
+        return named.name, _span(named.start, named.end)
+    return _opening_description(ctx, lo, opening, comma)
+
+
+_ASIDE_OPENER: Final = re.compile(r",\s*(?:who|whose|which|that|where|when|[a-z]+(?:ing|ed))\b")
+
+
+def _opening_description(
+    ctx: _Context, lo: int, hi: int, aside_end: int
+) -> tuple[str | None, Span | None] | None:
+    """A description of a speaker that opens the clause at ``lo`` and ends
+    at ``hi``, before an aside that ends at ``aside_end`` ("A NATO official,
+    speaking on condition of anonymity, said"; "The Chicago-based company,
+    which makes ..., said"), or None: also for "In a statement, ..." (no
+    subject) and when the aside names a person ("The home's owner, cage
+    fighter Dan Ware, 37, said": the name is read elsewhere)."""
+    opener = _ASIDE_OPENER.match(ctx.body, hi, aside_end)
+    if opener is None:
+        # Not a relative clause or participle: the aside may name the speaker
+        k = bisect.bisect_left(ctx.starts, hi)
+        while k < len(ctx.mentions) and ctx.mentions[k].start < aside_end:
+            m = ctx.mentions[k]
+            if m.kind is _PERSON and " " in m.name:  # a full name, not "Ibb" or "Milliken"
+                return None
+            k += 1
+    found = _description_ending(ctx, lo, hi)
+    if found is None or found[1] is None:
+        return None
+    if ctx.body[lo : found[1].start].strip(" \t\n\"“‘'"):
+        return None
+    return found
 
 
 def _named_appositive(ctx: _Context, opening: int, closing: int) -> _Mention | None:
@@ -1072,9 +1108,28 @@ def _named_appositive(ctx: _Context, opening: int, closing: int) -> _Mention | N
     k = bisect.bisect_left(ctx.starts, at)
     if k < len(ctx.mentions):
         named = ctx.mentions[k]
-        if named.start == at and named.kind is _PERSON and not body[named.end : closing].strip():
+        if (
+            (named.start == at or (
+                named.start < closing and " " in named.name
+                and title_start(body, at, named.start) == at
+            ))  # "His father, pastor Kevin Clark,"
+            and (named.kind is _PERSON or (
+                named.kind is _OTHER and named.name.lower() in knowledge().forenames
+            ))  # "His wife, Debbie,"
+            and (
+                not body[named.end : closing].strip()
+                or _AGE_AFTER.fullmatch(body, named.end, closing) is not None  # ", 48"
+            )
+        ):
             return named
     return None
+
+
+# After a name in an appositive: an age and where the person is from
+# ("Annette Edwards, 63, from Bromsgrove").
+_AGE_AFTER: Final = re.compile(
+    r"(?:,\s*(?:aged\s+)?\d{1,3})?(?:,?\s+(?:from|of)\s+[A-Z][^,;:]{0,40})?\s*"
+)
 
 
 def _first_actor(ctx: _Context, lo: int, hi: int) -> _Mention | None:
@@ -1356,11 +1411,9 @@ def _speaker_left(
                 return named.name, _span(named.start, named.end)
             # "The Chicago-based company, which makes the Quickplate brand,
             # said": a description opening the clause speaks, not a name in
-            # the aside (but not "In a statement, ...": no subject).
-            found = _description_ending(ctx, seg_lo, name_end)
-            if found is not None and found[1] is not None and not body[
-                seg_lo : found[1].start
-            ].strip(" \t\n\"“‘'"):
+            # the aside.
+            found = _opening_description(ctx, seg_lo, name_end, core_end)
+            if found is not None:
                 return found
     window = body[max(seg_lo, core_end - 70) : core_end]
     if "'s" in window or "’s" in window:  # the pattern needs a possessive
@@ -1497,7 +1550,12 @@ def _description_ending(
             # A determiner, at most four words and the noun: the last six tokens.
             lo = _last_tokens(body, max(seg_lo, core_end - 70), core_end, 6)
             desc = _DESCRIPTION.search(body, lo, core_end)
-            if desc is not None and desc.end() == core_end:
+            if desc is not None and desc.end() == core_end and (
+                folded not in role_lexicon().relations
+                or _opens_clause(body, seg_lo, desc.start())
+            ):
+                # (a relation is the subject only where a clause opens: not
+                # in "... hired hitmen to murder her husband has told")
                 return _clean_description(desc.group()), _span(desc.start(), desc.end())
         if folded is None or not folded.isalpha() or folded in _GROUP_WORDS:
             # At most two words and the noun ("prison officials"): the last four tokens.
@@ -1539,6 +1597,15 @@ def _description_ending(
         if len(holders) == 1:
             return holders[0], span
     return _clean_description(role.group()), span
+
+
+def _opens_clause(body: str, lo: int, at: int) -> bool:
+    """Whether a clause may open at ``at``: nothing but an opening word
+    ("And", "But") or a comma or dash before it since ``lo``."""
+    before = body[lo:at].rstrip()
+    return not before or before.endswith((",", "—", "–", "-", '"', "'", "”", "’")) or (
+        _LEAD_WORD.fullmatch(body[lo:at]) is not None
+    )
 
 
 # "Paris-based" and up to two lower-case words before a description's head.
