@@ -3,15 +3,40 @@
 Two regular expressions find the expressions (longest form first), tried
 only where one can start (found with ``str.find``); each is resolved to a
 calendar date relative to the article's publication date when that is
-known. Resolution rules, kept simple and predictable:
+known. Resolution follows the rule an editor applies to wire copy: a weekday
+or a month without a year is read by the tense and cues of its own clause.
 
-* Weekdays are the most recent such day on or before publication, or the
-  next one on or after it when the expression says "next" or the clause is
-  in the future tense ("will meet on Tuesday").
-* A month without a year is the one in the publication year, moved a year
-  back ("last October") or forward ("next October") when the text says so.
-* "last/this/next year|month" count from the publication date; "yesterday",
-  "today", "tomorrow" likewise.
+* The clause is the text around the expression up to the nearest sentence
+  end, semicolon, colon, dash or quotation mark (bracketed asides are
+  skipped), so a quotation never sets the tense of the reporting clause
+  around it, nor it the quotation's. The cue nearest the expression
+  decides, read first within the commas (and "and", "but", "after"...)
+  around it, back then a few words ahead, then in the rest of the clause;
+  a possessive ("Thursday's closing price") qualifies a noun, and the
+  clause before its commas does not count. Cues (``data/tense_words.tsv``):
+  past auxiliaries and verbs ("was", "said", words in -ed), "last", "ago",
+  "earlier", "since" say past; modals ("will", "could"), "until", "next",
+  "expected", "due to", "plans to" and present-tense timetable verbs ("the
+  talks resume", "the council meets", "is meeting") say future. A passive
+  or perfect participle defers to its auxiliary ("will be played"; "has
+  announced" says nothing), and an infinitive looks ahead of the verb
+  governing it: after a past one ("ordered her to report on Jan. 16") it
+  says nothing.
+* Weekdays: "last"/"next" Tuesday are the one before/after publication,
+  "Tuesday next week" the Tuesday of that week; a future clause ("until
+  Tuesday", "will meet on Tuesday") looks ahead to the next one on or after
+  publication, as do "this", "by" and "from" Tuesday in a clause with no
+  cue; otherwise (a past clause, or no cue: news reports what happened) the
+  most recent one on or before it.
+* Months and month/days without a year: "in November last year" and
+  "last"/"next"/"this October" say the year; a past clause takes the most
+  recent occurrence on or before publication, a future clause the next on
+  or after it, and with no cue the nearest occurrence (the publication year
+  on a tie).
+* "last/this/next year|month" count from the publication date, except that
+  "the previous year/month" counts back from an explicit period named just
+  before it in the same sentence ("for 2025, up 4% from the previous year"
+  is 2024); "yesterday", "today", "tomorrow" count from publication.
 * Explicit dates need no publication date.
 
 Months and years resolve to their first day; ``granularity`` says which part
@@ -22,9 +47,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Final
 
 from newsbrief.model import DateMention
+from newsbrief.text.knowledge import knowledge
 from newsbrief.text.tokens import new_date_mention as _date_mention
 from newsbrief.text.tokens import new_span as _span
 
@@ -239,11 +266,6 @@ _BEFORE_YEAR: Final = re.compile(
 )
 _BEFORE_DECADE: Final = re.compile(r"\b[Tt]he\s+$")
 _WEEKDAY_BEFORE: Final = re.compile(rf"\b{_WEEKDAY},?\s+$")
-_FUTURE: Final = re.compile(
-    r"\b(?:will|would|shall|to\s+(?:meet|visit|hold|travel|attend)|is\s+due|"
-    r"are\s+due|plans?\s+to|scheduled|set\s+to|next)\b[^.!?]{0,60}$",
-    re.IGNORECASE,
-)
 _NUMBER_AROUND: Final = re.compile(r"[\d,.]$")
 
 
@@ -275,7 +297,7 @@ def find_dates(
         Date mentions in document order.
     """
     pub = published.date() if isinstance(published, dt.datetime) else published
-    found: list[tuple[int, int, re.Match[str], str | None]] = []
+    found: list[tuple[int, int, re.Match[str], str]] = []
     numeric, words = _candidates(body)
     for start in numeric:
         if start and (body[start - 1].isalnum() or body[start - 1] in "-_$£€#.,"):
@@ -297,7 +319,7 @@ def find_dates(
             back = _BEFORE_DECADE.search(body, lo, start)
         elif kind == "year":
             back = _before_year(body, lo, start)
-        found.append((back.start() if back else start, end, m, None))
+        found.append((back.start() if back else start, end, m, ""))
     for start in words:
         if start and (body[start - 1].isalnum() or body[start - 1] in "-_"):
             continue
@@ -308,7 +330,7 @@ def find_dates(
         if end < len(body) and (body[end].isalnum() or body[end] in "-"):
             continue
         lo = max(0, start - 24)
-        direction: str | None = None
+        modifier = ""  # the word before a month or weekday, lower case
         kind = m.lastgroup
         if kind == "rmonth" or kind == "wday":
             if kind == "rmonth":
@@ -318,9 +340,9 @@ def find_dates(
                     _BEFORE_WEEKDAY, _BEFORE_WEEKDAY_ENDS, False, body, lo, start
                 )
             if back is not None:
-                direction = back.group("dir")
+                modifier = back.group(0).split()[0].rstrip("-").lower()
                 start = back.start()
-                if direction and direction.lower() in ("early", "late", "mid"):
+                if modifier in ("early", "late", "mid"):
                     inner = _modifier_before(
                         _BEFORE_MONTH, _BEFORE_MONTH_ENDS, True, body, max(0, start - 24), start
                     )
@@ -332,15 +354,25 @@ def find_dates(
             back = _before_year(body, lo, start)
             if back is not None:
                 start = back.start()
-        found.append((start, end, m, direction))
+        found.append((start, end, m, modifier))
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[DateMention] = []
     last_end = -1
-    for start, end, m, direction in found:
+    # The last mention when it named a period ("for 2025"), for "the previous
+    # year" after it; looked for only when the body has "previous".
+    counts_back = "revious" in body
+    period: tuple[int, dt.date, str] | None = None
+    for start, end, m, modifier in found:
         if start < last_end:
             continue
         last_end = end
-        date, granularity = _resolve(m, body, pub, direction)
+        date, granularity = _resolve(m, body, pub, modifier)
+        if counts_back:
+            if period is not None and m.lastgroup == "rel":
+                date = _before_period(m, body, period) or date
+            period = None
+            if date is not None and granularity is not None and _names_period(m, body, start):
+                period = (end, date, granularity)
         out.append(_date_mention(body[start:end], _span(start, end), date, granularity))
     return tuple(out)
 
@@ -366,7 +398,7 @@ def _shift_month(d: dt.date, months: int) -> dt.date:
 
 
 def _resolve(
-    m: re.Match[str], body: str, pub: dt.date | None, direction: str | None
+    m: re.Match[str], body: str, pub: dt.date | None, modifier: str
 ) -> tuple[dt.date | None, str | None]:
     kind = m.lastgroup  # the outer group of the branch that matched
     group = m.group
@@ -383,13 +415,12 @@ def _resolve(
             return _safe(int(year_text), month, day), "day"
         if pub is None:
             return None, "day"
-        return _safe(pub.year, month, day), "day"
+        return _safe(_year_of(body, m.start(), m.end(), pub, month, day, ""), month, day), "day"
     if kind == "my":
         return _safe(int(group("y3")), _month(group("m3")), 1), "month"
     if kind == "rel":
         unit = group("unit").lower()
-        rdir = group("rdir").lower()
-        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[rdir]
+        step = _STEPS[group("rdir").lower()]
         if unit == "year":
             return (None if pub is None else _safe(pub.year + step, 1, 1)), "year"
         if unit == "month":
@@ -400,36 +431,413 @@ def _resolve(
             return _safe(pub.year // 10 * 10 + 10 * step, 1, 1), "decade"
         return None, None  # weeks and seasons: no single calendar date
     if kind == "rmonth":
-        month = _month(group("m4"))
         if pub is None:
             return None, "month"
-        year = pub.year
-        mdir = (direction or "").lower()
-        if mdir == "last":
-            year = pub.year if month < pub.month else pub.year - 1
-        elif mdir == "next":
-            year = pub.year if month > pub.month else pub.year + 1
-        return _safe(year, month, 1), "month"
+        month = _month(group("m4"))
+        return _safe(_year_of(body, m.start(), m.end(), pub, month, 0, modifier), month, 1), "month"
     if kind == "wday":
         if pub is None:
             return None, "day"
-        wd = _WEEKDAYS[group("w").lower()]
-        wdir = (direction or "").lower()
-        future = wdir == "next" or (
-            wdir != "last" and _FUTURE.search(body, max(0, m.start() - 80), m.start()) is not None
-        )
-        if future:
-            delta = (wd - pub.weekday()) % 7
-            if wdir == "next" and delta == 0:
-                delta = 7
-            return pub + dt.timedelta(days=delta), "day"
-        delta = (pub.weekday() - wd) % 7
-        if wdir == "last" and delta == 0:
-            delta = 7
-        return pub - dt.timedelta(days=delta), "day"
+        return _weekday(body, m, pub, modifier), "day"
     if kind == "deixis":
         if pub is None:
             return None, "day"
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[group("deixis").lower()]
         return pub + dt.timedelta(days=offset), "day"
     return _safe(int(group("dec")), 1, 1), "decade"
+
+
+# -- weekdays and months without a year: the clause's tense -----------------
+
+# Words before a weekday that look ahead when the clause has no tense.
+_AHEAD_WORDS: Final = frozenset(("this", "by", "from"))
+_STEPS: Final = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+# "in November last year", "Tuesday next week": the year or week said after.
+_YEAR_AFTER: Final = re.compile(
+    r",?\s+(?:of\s+|earlier\s+|later\s+)?(last|this|next)\s+year\b", re.IGNORECASE
+)
+_WEEK_AFTER: Final = re.compile(r",?\s+(last|this|next)\s+week\b", re.IGNORECASE)
+# Days of a leap year before each month: where a month/day falls in any year.
+_DAYS_BEFORE: Final = (0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335)
+
+
+def _year_of(
+    body: str, start: int, end: int, pub: dt.date, month: int, day: int, modifier: str
+) -> int:
+    """The year of a month (``day`` 0) or a month/day written without one."""
+    said = _YEAR_AFTER.match(body, end)
+    if said is not None:
+        return pub.year + _STEPS[said.group(1).lower()]
+    here = (pub.month, pub.day if day else 0)
+    there = (month, day)
+    if modifier == "last":
+        return pub.year if there < here else pub.year - 1
+    if modifier == "next":
+        return pub.year if there > here else pub.year + 1
+    if modifier == "this":
+        return pub.year
+    tense = _clause_tense(body, start, end)
+    if tense == _PAST:  # the most recent occurrence on or before publication
+        return pub.year if there <= here else pub.year - 1
+    if tense == _FUTURE:  # the next one on or after it
+        return pub.year if there >= here else pub.year + 1
+    return _nearest_year(pub, month, day)
+
+
+def _nearest_year(pub: dt.date, month: int, day: int) -> int:
+    """The year that puts a month (``day`` 0) or month/day nearest publication.
+
+    Within six months either way; the publication year on a tie.
+    """
+    if day:
+        ahead = _DAYS_BEFORE[month - 1] + day - _DAYS_BEFORE[pub.month - 1] - pub.day
+        length = 366
+    else:
+        ahead = month - pub.month
+        length = 12
+    # In the publication year the date is |ahead| away; in the year before
+    # (after) it, when later (earlier) in the year, length - |ahead|.
+    if 2 * abs(ahead) <= length:
+        return pub.year
+    return pub.year - 1 if ahead > 0 else pub.year + 1
+
+
+def _weekday(body: str, m: re.Match[str], pub: dt.date, modifier: str) -> dt.date:
+    """The date of a weekday (see the module docstring for the rules)."""
+    wd = _WEEKDAYS[m.group("w").lower()]
+    week = _WEEK_AFTER.match(body, m.end())
+    if week is not None:  # "Tuesday next week": the Tuesday of the week named
+        return pub + dt.timedelta(days=wd - pub.weekday() + 7 * _STEPS[week.group(1).lower()])
+    back = (pub.weekday() - wd) % 7  # days since the most recent such day
+    ahead = (wd - pub.weekday()) % 7  # days to the next one
+    if modifier == "last":
+        return pub - dt.timedelta(days=back or 7)
+    if modifier == "next":
+        return pub + dt.timedelta(days=ahead or 7)
+    tense = _clause_tense(body, m.start(), m.end())
+    if tense == _UNKNOWN and modifier in _AHEAD_WORDS:
+        tense = _FUTURE  # "this Tuesday", "by Tuesday": still to come unless the clause says not
+    if tense == _FUTURE:
+        return pub + dt.timedelta(days=ahead)
+    return pub - dt.timedelta(days=back)
+
+
+# -- the tense of a clause --------------------------------------------------
+
+_PAST: Final = -1
+_UNKNOWN: Final = 0
+_FUTURE: Final = 1
+_OWN_TIME: Final = 2  # an infinitive's: only a future cue further away counts
+#: How far (characters) each side of an expression its clause is read.
+_CLAUSE_REACH: Final = 200
+#: How many tokens after an expression are read for a cue: the verb after a
+#: fronted time ("On Monday, the company said") comes soon; further on, a
+#: verb is a relative clause's ("a June 30 deadline for ... they managed").
+_AHEAD_REACH: Final = 8
+_TOKEN: Final = re.compile(
+    r"[A-Za-z][\w'’\-]*"  # a word ("didn't", "long-awaited")
+    r"|\d+(?:[.,:]\d+)*"  # a number: a full stop inside ends no sentence
+    r"|[.!?]+"
+    r"|(?<=[,.!?])['’]|(?<![^\s(\[])['‘’]"  # a single quotation mark, not an apostrophe
+    r"|[,;:()\[\]\"“”‘—–\n]|(?<=\s)--?(?=\s)"  # marks; a dash set off by spaces
+)
+# Marks that always end a clause, even inside brackets (a subset of _CLAUSE_MARKS).
+_WINDOW_MARKS: Final = ("\n", '"', "“", "”", "—")
+# What ends a clause besides commas and sentence ends (tokens of _TOKEN).
+_CLAUSE_MARKS: Final = frozenset(";:()[]\"“”‘’'—–-\n")
+# After "next" or "last", a time of its own ("next season"), not the clause's tense.
+_TIME_UNITS: Final = frozenset(
+    ("year", "month", "week", "weekend", "decade", "season", "spring", "summer", "autumn",
+     "fall", "winter")
+)
+# Kinds of tense_words.tsv that are verbs: after "due to", it means "is to".
+_VERB_KINDS: Final = frozenset(("scheduled", "verb", "be", "perfect"))
+# Words that are names when capitalised ("Theresa May", "Will Smith").
+_NAMES: Final = frozenset(("may", "will", "rose"))
+
+
+def _clause_tense(body: str, start: int, end: int) -> int:
+    """Whether the clause of the expression ``body[start:end]`` is about the
+    past (_PAST) or the future (_FUTURE), or says neither (_UNKNOWN).
+
+    The cue nearest the expression wins (see the module docstring): first
+    within the commas around it, back then ahead, then in the rest of its
+    clause. A possessive ("Thursday's closing price") qualifies a noun, not
+    the verb before it: the clause before its commas does not count.
+    """
+    words = knowledge().tense_words
+    # The clause never crosses these marks: the window is cut at them with
+    # str.rfind/find (C scans) before the tokens are read.
+    lo = max(0, start - _CLAUSE_REACH)
+    hi = min(len(body), end + _CLAUSE_REACH)
+    for mark in _WINDOW_MARKS:
+        lo = max(lo, body.rfind(mark, lo, start) + 1)
+        at = body.find(mark, end, hi)
+        if at >= 0:
+            hi = at
+    tokens = _TOKEN.findall(body, lo, start)
+    if body.find("(", lo, start) >= 0 or body.find("[", lo, start) >= 0:
+        tokens = _unbracketed(tokens)
+    k = len(tokens)
+    tokens.append(body[start:end])
+    ahead = k + 1  # the tokens after the expression are read when needed
+    # Read outwards, a token at a time (most cues are a few words away):
+    # back, then ahead, within the commas; then back (unless the expression
+    # is a possessive) and ahead to the clause's ends.
+    possessive = body.startswith("'s", end) or body.startswith("’s", end)
+    back = k - 1
+    forth = k + 1
+    # An infinitive looks ahead from its governing verb: a future one
+    # carries over ("will have to do our best to make it on Thursday"), a
+    # past one says nothing ("ordered her to report on Jan. 16").
+    infinitive = False
+    for phase in range(4):
+        if phase == 2 and possessive:
+            continue
+        if phase == 1:
+            after = _TOKEN.findall(body, end, hi)
+            if body.find("(", end, hi) >= 0 or body.find("[", end, hi) >= 0:
+                after = _unbracketed(after)
+            tokens.extend(after)
+            ahead = min(len(tokens), k + 1 + _AHEAD_REACH)
+        comma = phase < 2
+        step = -1 if phase % 2 == 0 else 1
+        i = back if step < 0 else forth
+        while (i >= 0 if step < 0 else i < ahead) and not _ends_clause(tokens, i, words, comma):
+            cue = _cue(tokens, i, k, words)
+            if cue == _FUTURE:
+                return _FUTURE
+            if cue == _PAST:
+                return _UNKNOWN if infinitive else _PAST
+            if cue == _OWN_TIME:
+                infinitive = True
+            i += step
+        if step < 0:
+            back = i
+        else:
+            forth = i
+    return _UNKNOWN
+
+
+def _unbracketed(tokens: list[str]) -> list[str]:
+    """``tokens`` without the bracketed asides they close ("The World Trade
+    Organisation (WTO) is to end ..."): the clause reads on across them. A
+    bracket left open or closed alone (the expression's own) stays, a clause
+    end."""
+    out: list[str] = []
+    opened: list[int] = []
+    for token in tokens:
+        if token == "(" or token == "[":
+            opened.append(len(out))
+        elif (token == ")" or token == "]") and opened:
+            del out[opened.pop():]
+            continue
+        out.append(token)
+    return out
+
+
+def _ends_clause(tokens: list[str], i: int, words: Mapping[str, str], comma: bool) -> bool:
+    """Whether ``tokens[i]`` ends a clause (a comma or a conjunction only when
+    ``comma``)."""
+    token = tokens[i]
+    first = token[0]
+    if first.isalpha():
+        # "and", "but", "while": a clause of its own, as after a comma.
+        return comma and words.get(token.lower()) == "conjunction"
+    if first.isdigit():
+        return False
+    if first == ",":
+        return comma
+    if first == ".":
+        # "p.m. on", "Mr. Smith", "Dec. 31": a full stop after an initial or
+        # an abbreviation, or before a lower-case word or a number, is no end.
+        prev = tokens[i - 1] if i else ""
+        if (len(prev) == 1 and prev.isalpha()) or words.get(prev.lower()) == "abbreviation":
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        return not nxt or not (nxt[0].islower() or nxt[0].isdigit() or nxt[0] == ",")
+    return first in "!?" or first in _CLAUSE_MARKS
+
+
+def _word_before(tokens: list[str], i: int, words: Mapping[str, str]) -> str:
+    """The word before ``tokens[i]`` (lower case), skipping adverbs ("did not meet")."""
+    j = i - 1
+    while j >= 0:
+        word = tokens[j].lower().replace("’", "'")
+        if words.get(word) != "adverb":
+            return word
+        j -= 1
+    return ""
+
+
+def _word_at(tokens: list[str], i: int) -> str:
+    """``tokens[i]`` in lower case, or "" past the end."""
+    return tokens[i].lower() if i < len(tokens) else ""
+
+
+def _infinitive(tokens: list[str], i: int, k: int, words: Mapping[str, str]) -> int:
+    """The cue of "to" at ``tokens[i]``, before the expression at ``tokens[k]``.
+
+    An infinitive's time is after its governing verb's, which says nothing
+    of publication ("ordered her to report on Jan. 16", "asked him to go on
+    Wednesday"): _OWN_TIME, unless that word looks ahead ("expected to",
+    "plans to", "is to", "has to"). "to" before a noun ("taken to hospital")
+    or after the expression is no cue.
+    """
+    nxt = tokens[i + 1] if i + 1 < k else ""
+    if not nxt or not nxt[0].islower():
+        return _UNKNOWN
+    kind = words.get(nxt.lower(), "")
+    if kind == "determiner" or kind == "noun" or nxt.endswith("'s"):
+        return _UNKNOWN
+    before = _word_before(tokens, i, words)
+    if before == "due" and kind not in _VERB_KINDS:
+        return _UNKNOWN  # "closed due to flooding": because of
+    governing = words.get(before, "")
+    if governing == "future" or governing == "future_to" or governing == "present_be":
+        return _FUTURE
+    if before == "has" or before == "have":
+        return _FUTURE  # "has to leave"
+    if before == "had":
+        return _PAST
+    return _OWN_TIME
+
+
+def _before_verb(tokens: list[str], i: int, words: Mapping[str, str]) -> bool:
+    """Whether the modal ``tokens[i]`` is one: a verb follows it ("could
+    peak", "will not"), where a noun's ("an aerosol can and a lighter", "the
+    will of the people") does not."""
+    if i + 1 >= len(tokens) or not tokens[i + 1][0].islower():
+        return False
+    after = words.get(tokens[i + 1], "")
+    return after != "determiner" and after != "conjunction" and (
+        words.get(_word_before(tokens, i, words)) != "determiner"
+    )
+
+
+def _cue(tokens: list[str], i: int, k: int, words: Mapping[str, str]) -> int:
+    """The tense ``tokens[i]`` gives the clause of the expression at ``tokens[k]``."""
+    token = tokens[i]
+    if not token[0].isalpha():
+        return _UNKNOWN
+    word = token.lower().replace("’", "'")
+    if word == "to":
+        return _infinitive(tokens, i, k, words)
+    kind = words.get(word, "")
+    if kind == "modal":
+        if token[0].isupper() and word in _NAMES:
+            return _UNKNOWN
+        return _FUTURE if _before_verb(tokens, i, words) else _UNKNOWN
+    if kind == "past" or kind == "future":
+        if token[0].isupper() and word in _NAMES:
+            return _UNKNOWN
+        if _word_at(tokens, i + 1) in _TIME_UNITS:
+            return _UNKNOWN  # "next season", "last week": a time of their own
+        if kind == "past":
+            before = words.get(_word_before(tokens, i, words), "")
+            if before == "perfect" or before == "be" or before == "present_be":
+                # "has won": a present perfect takes no date; "to be held": a
+                # passive, whose auxiliary decides.
+                return _UNKNOWN
+            return _PAST
+        if word == "due" and _word_at(tokens, i + 1) == "to":
+            # "due to start": future; "closed due to flooding": because of.
+            after = words.get(_word_at(tokens, i + 2), "")
+            return _FUTURE if after in _VERB_KINDS else _UNKNOWN
+        before_word = _word_before(tokens, i, words)
+        if before_word == "than" or before_word == "as":
+            return _UNKNOWN  # "rose more than expected", "as planned"
+        if before_word == "had":
+            return _PAST  # "had planned to hold it on Feb. 22": a plan given up
+        return _FUTURE
+    if not token[0].islower() and not (
+        # "Asked on Thursday, he said": a participle opening a sentence.
+        kind == "" and (i == 0 or _ends_clause(tokens, i - 1, words, False))
+    ):
+        return _UNKNOWN  # a name, not a verb
+    if kind == "future_to":
+        return _FUTURE if _word_at(tokens, i + 1) == "to" else _UNKNOWN
+    if kind == "future_of":
+        return _FUTURE if _word_at(tokens, i + 1) == "of" else _UNKNOWN
+    if kind == "onset":
+        return _FUTURE if i == k - 1 else _UNKNOWN
+    if kind == "scheduled":
+        prev = _word_before(tokens, i, words)
+        before = words.get(prev, "")
+        if before == "determiner" or prev.endswith("'s"):
+            return _UNKNOWN  # a noun: "his visit on Monday"
+        if prev == "to":
+            return _UNKNOWN  # an infinitive: "to" decides (see _infinitive)
+        # "did not meet on Monday"; else the present of a timetable ("the
+        # talks resume Monday") or a verb after a modal ("will meet").
+        return _PAST if before == "past" else _FUTURE
+    if kind == "present_be":
+        if i == k - 1 or (i == k - 2 and tokens[k - 1] == "on") or _word_at(tokens, i + 1) == "to":
+            return _FUTURE  # "the vote is on Tuesday", "is to meet"
+        return _UNKNOWN
+    if word.endswith("'ll"):
+        return _FUTURE
+    if kind == "" and len(word) > 3 and word.endswith("ed") and "-" not in word:
+        prev = _word_before(tokens, i, words)
+        before = words.get(prev, "")
+        if before == "determiner" or before == "be" or before == "present_be" or (
+            before == "perfect" or prev.endswith("'s") or prev.endswith("'ve")
+        ):
+            # An adjective ("the revised plan"), a passive participle whose
+            # auxiliary decides ("will be played", "was arrested") or a
+            # present perfect, which takes no date ("have announced a concert
+            # on 1 July").
+            return _UNKNOWN
+        return _PAST
+    if len(word) > 4 and word.endswith("ing"):
+        prev = _word_before(tokens, i, words)
+        if i < k and words.get(prev) == "present_be":
+            return _FUTURE  # "is travelling to Rome on Monday"
+        if prev == "was" or prev == "were":
+            return _PAST
+    return _UNKNOWN
+
+
+# -- "the previous year" after an explicit period ---------------------------
+
+# "for 2025", "in fiscal 2025", "during June 2021": a period an article
+# reports on, after which "the previous year" counts back from it.
+_PERIOD_BEFORE: Final = re.compile(
+    r"(?:(?P<word>[\w'’\-]+)\s+)?\b(?:for|in|during|of)\s+(?:fiscal\s+)?$", re.IGNORECASE
+)
+_SENTENCE_END: Final = re.compile(r"[.!?][\"'”’)]*\s+[\"“‘(]?[A-Z]|\n")
+#: The furthest (characters) "the previous year" may stand from its period.
+_PERIOD_REACH: Final = 150
+
+
+def _names_period(m: re.Match[str], body: str, start: int) -> bool:
+    """Whether the year or month-and-year ``m`` names a reported period.
+
+    "for 2025", "in 2025" and "in June 2021" do; "founded in 1990" and
+    "born in 1990" name an event's date, not a period figures are given for.
+    """
+    kind = m.lastgroup
+    if kind != "year" and kind != "my":
+        return False
+    before = _PERIOD_BEFORE.search(body, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = (before.group("word") or "").lower()
+    return not (word.endswith("ed") or knowledge().tense_words.get(word) == "past"
+                or word == "born")
+
+
+def _before_period(
+    m: re.Match[str], body: str, period: tuple[int, dt.date, str]
+) -> dt.date | None:
+    """"the previous year" (month) counted from the period just named, in
+    the same sentence ("for 2025, up 4% from the previous year": 2024)."""
+    end, date, granularity = period
+    unit = m.group("unit").lower()
+    if m.group("rdir").lower() != "previous" or m.start() - end > _PERIOD_REACH:
+        return None
+    if not (unit == "year" or (unit == "month" and granularity == "month")):
+        return None  # a month counts back from a month, a year from either
+    if _SENTENCE_END.search(body, end, m.start()) is not None:
+        return None
+    return _safe(date.year - 1, 1, 1) if unit == "year" else _shift_month(date, -1)

@@ -31,6 +31,9 @@ Files:
     name_particles.txt / connectors.txt: lower-case words inside names.
     affiliations.txt: party words before a name ("Democrat", "Tory"), no part of it.
     faiths.txt: words for a faith's followers ("Christian"): alone, no person.
+    tense_words.tsv: word TAB kind: the words that tell whether a clause is
+        about the past or the future, for dates without a year (see
+        :mod:`newsbrief.text.dates`).
 """
 
 from __future__ import annotations
@@ -99,6 +102,7 @@ class Knowledge:
     connectors: frozenset[str]
     affiliations: frozenset[str]
     faiths: frozenset[str]
+    tense_words: Mapping[str, str]
 
     #: The lookup key of a name: its lower-case form (``str.lower``; keys are
     #: stored with both straight and curly apostrophes).
@@ -148,6 +152,10 @@ def knowledge() -> Knowledge:
     for line in data_lines("forenames.tsv"):
         name, _, gender = line.partition("\t")
         forenames.setdefault(_fold(name), gender.strip() or "?")
+    tense_words: dict[str, str] = {}
+    for line in data_lines("tense_words.tsv"):
+        word, _, kind = line.partition("\t")
+        tense_words[word.strip()] = kind.strip()
     return Knowledge(
         places=MappingProxyType(places),
         countries=frozenset(countries),
@@ -170,4 +178,5 @@ def knowledge() -> Knowledge:
         connectors=frozenset(_fold(w) for w in data_lines("connectors.txt")),
         affiliations=frozenset(_fold(w) for w in data_lines("affiliations.txt")),
         faiths=frozenset(_fold(w) for w in data_lines("faiths.txt")),
+        tense_words=MappingProxyType(tense_words),
     )
