@@ -774,3 +774,55 @@ def test_relation_deep_in_a_clause_is_not_its_subject() -> None:
     body = ("A woman accused of hiring hitmen to murder her husband has told a court that she "
             "only wanted to scare him.")
     assert all(q[1] != "her husband" for q in _quotes(body))
+
+
+def test_a_participle_is_no_cue() -> None:
+    body = ("Okonjo met a cross in the third minute of added time to send the home crowd into "
+            "raptures.")
+    assert _quotes(body) == []
+
+
+def test_a_cue_is_no_part_of_a_hyphenated_word() -> None:
+    body = 'The award went to "Paper Lanterns," a drama set in post-war Osaka.'
+    assert all(q.cue != "post" for q in Article.from_text(body, title="").quotes)
+
+
+def test_a_long_fronted_phrase_is_no_reported_content() -> None:
+    body = ("In a 2015 interview with The New York Times, she said she had never thought of "
+            "her work as a crusade.")
+    assert _quotes(body)[0][0] == "she had never thought of her work as a crusade"
+
+
+def test_unnamed_source_familiar_with_the_matter_speaks() -> None:
+    body = ("A person familiar with the investigation said police were examining the "
+            "footage.")
+    assert _quotes(body)[0][1] == "A person familiar with the investigation"
+
+
+def test_group_with_a_qualifier_speaks() -> None:
+    assert _quotes("Workers on the picket line said they were ready to stay out longer.")[0][
+        1
+    ] == "Workers on the picket line"
+    assert _quotes(
+        "Former employees who attended the hearing said the sentence brought little comfort."
+    )[0][1] == "Former employees who attended the hearing"
+
+
+def test_according_to_a_group() -> None:
+    body = "The festival sold a record 96,000 tickets this year, according to organisers."
+    assert _quotes(body)[0][1] == "organisers"
+
+
+def test_jury_chaired_by_someone_speaks_as_the_jury() -> None:
+    body = ('The jury, chaired by actress Camille Moreau, praised the film\'s "patience and '
+            'tenderness."')
+    assert _quotes(body)[0][1] == "The jury"
+
+
+def test_wire_dateline_is_not_part_of_what_officials_said() -> None:
+    body = ("SAN MARCO, Veloria, Aug 19 (AP) - Floods have killed at least 14 people in the "
+            "north, officials said on Monday.")
+    assert _quotes(body)[0][0] == "Floods have killed at least 14 people in the north"
+    assert _quotes("Rome -- Twelve passengers were thrown overboard, Italian police said.")[0][
+        0
+    ] == "Twelve passengers were thrown overboard"

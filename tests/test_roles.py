@@ -146,6 +146,16 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
      "Jose Junior", None, "person"),
     ("'What is the place coming to?' Another resident, Peter Smith, said.",
      "Peter Smith", None, "person"),
+    # A relative clause after an appositive role is cut off, however long.
+    ('"It is careful work," said Thomas Adeyemi, an astrophysicist at the University of '
+     "Cambridge who was not involved in the study.", "Thomas Adeyemi",
+     "astrophysicist at the University of Cambridge", "person"),
+    ("Eleanor Whitlock, a conductor who spent six decades reviving the works of neglected "
+     "composers and became one of the first women to lead a major orchestra, died on Friday.",
+     "Eleanor Whitlock", "conductor", "person"),
+    ("Delacroix Marcus, a 41-year-old former city council member who ran on a promise to fix "
+     "the water system, thanked supporters.", "Delacroix Marcus", "former city council member",
+     "person"),
     # Ordinary words at a sentence start are not entities.
     ("Officials said the bridge would reopen.", None, None, None),
     ("Dock workers walked out. Cranes stood idle until noon.", None, None, None),

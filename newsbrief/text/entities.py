@@ -111,8 +111,10 @@ _FORMER_WORDS: Final = (
 _FORMER: Final = re.compile(rf"(?:\b(?:{'|'.join(_FORMER_WORDS)})\s+)+$", re.IGNORECASE)
 _FORMER_ENDS: Final = tuple(w.rsplit(None, 1)[-1] for w in _FORMER_WORDS)
 # "X, a close Putin ally and the secretary of Russia's Security Council," ...
+# (up to 180 characters: a relative clause, trimmed later, may make it long:
+# "a conductor who spent six decades reviving ... orchestra,")
 _APPOSITIVE_AFTER: Final = re.compile(
-    r",\s+((?:(?:a|an|the|who\s+is|who\s+was)\s+)?[^,.;:()\"“”]{3,90}?)(?=\s*(?:[,.;:)]|$))"
+    r",\s+((?:(?:a|an|the|who\s+is|who\s+was)\s+)?[^,.;:()\"“”]{3,180}?)(?=\s*(?:[,.;:)]|$))"
 )
 _PERSON_TITLES: Final = frozenset(
     {
@@ -1631,7 +1633,7 @@ def _appositive_role(body: str, mentions: Sequence[Span], kb: Knowledge) -> str 
         # Cheap tests first: an appositive is set off by a comma.
         after = None
         if body[end : end + 1] == ",":
-            after = _APPOSITIVE_AFTER.match(body, end, min(len(body), end + 100))
+            after = _APPOSITIVE_AFTER.match(body, end, min(len(body), end + 190))
         if after is not None:
             role = _pick_role(after.group(1), kb)
             if role is not None:
@@ -1664,6 +1666,8 @@ def _phrase_before(body: str, comma: int) -> str | None:
     return None
 
 
+_LEADING_AGE: Final = re.compile(r"^\d{1,3}-year-old\s+(?=\S+\s)")  # "41-year-old former mayor"
+_RELATIVE_TAIL: Final = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.DOTALL)
 _AND_ANOTHER: Final = re.compile(r"\s+and\s+(?=(?:a|an|the)\s)")
 _ROLE_WORD: Final = re.compile(r"[\w'’\-]+")
 _LEADING_ARTICLE: Final = re.compile(r"^(?:a|an|the|who\s+is|who\s+was)\s+", re.IGNORECASE)
@@ -1680,13 +1684,22 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
     # Not every word of a title: "to reach 17 under" names no role.
     role_words = role_lexicon().role_words
     for part in reversed(parts):
+        limit = 12
+        if " wh" in part or " that " in part:
+            # "an astrophysicist at Cambridge who was not involved in the
+            # study": the relative clause is no part of the role
+            trimmed = _RELATIVE_TAIL.sub("", part)
+            if trimmed != part:
+                part, limit = trimmed, 14
+        if limit == 12 and len(part) > 90:
+            continue  # long and no relative clause cut: a clause, not a role
         words: list[str] = _ROLE_WORD.findall(part)  # (typed: str primitives when compiled)
-        if len(words) > 12:
+        if len(words) > limit:
             continue
         # (a loop rather than any(): a generator resumed from C costs more)
         for word in words:
             if word.lower().strip("'’") in role_words:
-                role = _LEADING_ARTICLE.sub("", part.strip())
+                role = _LEADING_AGE.sub("", _LEADING_ARTICLE.sub("", part.strip()))
                 if role[-1:] in ("'", "’") and role.count(role[-1]) == 1:
                     role = role[:-1]  # "his brother'": the mark closes a quotation
                 if (

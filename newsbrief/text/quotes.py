@@ -172,7 +172,7 @@ _INSTITUTIONS: Final = (
     "hospital|school|university|league|party|military|army|navy|office|service|bank|"
     "regulator|federation|association|family|newspaper|broadcaster|network|charity|airline|"
     "operator|retailer|manufacturer|insurer|lender|watchdog|embassy|consulate|prison|"
-    "church|foundation|institute|museum"
+    "church|foundation|institute|museum|jury|panel|tribunal|inquiry"
 )
 # A noun phrase that describes an unnamed speaker ("a campaign source").
 _DESCRIPTION_NOUNS: Final = (
@@ -221,6 +221,9 @@ _BARE_PLURAL: Final = re.compile(
     rf"(?i:{_GROUPS}))$"
 )
 _GROUP_WORDS: Final = frozenset(_GROUPS.split("|"))
+_GROUP_NEXT: Final = re.compile(
+    rf"\s+((?:[a-z][\w\-]*\s+)?(?:{_GROUPS}))(?=\s*(?:[,.;:!?]|$|\bsaid\b))"
+)
 # Both patterns end with one of their nouns: their last three letters are a
 # cheap test that spares most searches.
 _NOUN_ENDS: Final = frozenset(
@@ -691,7 +694,8 @@ def _build_cue() -> re.Pattern[str]:
     quoted = r"quoted\s+(?:by\s+(?:[^,.;“”\"]{1,60}?)\s+)?as\s+saying"
     alts = [quoted] + [re.escape(p).replace(r"\ ", r"\s+") for p in phrases]
     alts.append(alternation(verbs))  # a trie: hundreds of verbs tried as one
-    return re.compile(r"(?<![\w\-])(?:[Aa]ccording\s+to|" + "|".join(alts) + r")\b")
+    # (not a word's first part: "post" of "post-war")
+    return re.compile(r"(?<![\w\-])(?:[Aa]ccording\s+to|" + "|".join(alts) + r")\b(?!-\w)")
 
 
 _CUE: Final = _build_cue()
@@ -1564,6 +1568,13 @@ def _description_ending(
             if bare is not None:
                 text = bare.group(1).strip()
                 return _clean_description(text), _span(core_end - len(text), core_end)
+    # "A person familiar with the investigation", "Voters interviewed outside
+    # polling stations on Tuesday", "Workers on the picket line": a speaker
+    # noun and what sets it apart, up to the cue.
+    if _SPEAKER_NOUN_THEN.search(body, max(seg_lo, core_end - 110), core_end) is not None:
+        phrase = _QUALIFIED_SPEAKER.search(body, max(seg_lo, core_end - 110), core_end)
+        if phrase is not None and _opens_clause(body, seg_lo, phrase.start()):
+            return _clean_description(phrase.group()), _span(phrase.start(), core_end)
     # Any noun of a person's role: "a pharmacologist", "the judge". Its head
     # is the last word, all lower case.
     if not (_ROLE_HEAD.fullmatch(word) and (
@@ -1606,6 +1617,28 @@ def _opens_clause(body: str, lo: int, at: int) -> bool:
     return not before or before.endswith((",", "—", "–", "-", '"', "'", "”", "’")) or (
         _LEAD_WORD.fullmatch(body[lo:at]) is not None
     )
+
+
+_QUALIFIERS: Final = (
+    r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
+    r"involved\s+in|who\s+\w+|interviewed|questioned|polled|surveyed|gathered|on|at|in|outside|"
+    r"near|from|inside)"
+)
+# Cheap test: a person noun followed by a qualifier in the window.
+_SPEAKER_NOUN_THEN: Final = re.compile(
+    rf"\b(?:person|people|source|sources|official|officials|insider|insiders|{_GROUPS})\s+"
+    rf"{_QUALIFIERS}\b",
+    re.IGNORECASE,
+)
+_QUALIFIED_SPEAKER: Final = re.compile(
+    r"(?:\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Ff]ormer|[Ll]ocal)"
+    r"\s+(?:[a-z][\w\-]*\s+)?|\b)"
+    rf"(?i:person|people|source|sources|official|officials|insider|insiders|{_GROUPS})\s+"
+    # (no auxiliary in the qualifier: "Authorities in X have released the
+    # 911 call" is a clause, not who spoke)
+    rf"{_QUALIFIERS}\b(?:(?!\b(?:have|has|had|is|are|was|were|will|would|can|could|may|might|"
+    r"must|do|does|did)\b)[^,.;:!?\"“”()]){0,70}(?<=\w)$"
+)
 
 
 # "Paris-based" and up to two lower-case words before a description's head.
@@ -1927,6 +1960,9 @@ def _speaker_right_of(
         text = dm.group(1)
         start = dm.start(1)
         return _clean_description(text), _span(start, start + len(text))
+    gm = _GROUP_NEXT.match(body, lo, hi)  # "according to organisers", "said police"
+    if gm is not None:
+        return gm.group(1), _span(gm.start(1), gm.end(1))
     return None
 
 
@@ -2390,7 +2426,7 @@ _FRONTED_PHRASE: Final = re.compile(
     r"\s*(?:On|In|At|During|After|Before|Since|By|Within|Earlier|Later|Last|This|Next|And|But|"
     r"Yet|Meanwhile|Yesterday|Today|Now|Then|So|Also|However|Separately|Elsewhere|Overnight|"
     r"Asked|[A-Z][a-z]+ing)"  # "Speaking after his win,", "Asked about it,"
-    r"\b[^,.;:!?\"“”]{0,40}"
+    r"\b[^,.;:!?\"“”]{0,60}"  # "In a 2015 interview with The New York Times,"
 )
 
 
@@ -2421,6 +2457,10 @@ def _make_indirect(
         c0 += 1
     while c1 > c0 and (body[c1 - 1].isspace() or body[c1 - 1] in ",;:—–-"):
         c1 -= 1
+    if (c0 == 0 or body[c0 - 1] == "\n") and body[c0 : c0 + 1].isupper():
+        dateline = _DATELINE.match(body, c0, c1)  # "ROME, Oct 3 (Reuters) - ", "Nairobi, Kenya -- "
+        if dateline is not None and _is_dateline(dateline.group()):
+            c0 = dateline.end()
     if c1 - c0 < 8 or body[c0:c1].count(" ") < 2:
         return None
     first = body[c0:c1].split(None, 1)[0]
@@ -2439,16 +2479,40 @@ def _make_indirect(
     return _quote(body[c0:c1], subj[0], cue, False, _span(c0, c1), subj[1])
 
 
+# A wire dateline opening a story's first paragraph: a place (a region or
+# country after commas), maybe a date and an agency, then a dash.
+_DATELINE: Final = re.compile(
+    r"[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3}"
+    r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}){0,2}"
+    r"(?:,?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2})?"
+    r"[ \t]*(?:\([A-Za-z .]{2,20}\)[ \t]*)?(?:--|[—–-])[ \t]+"
+)
+def _is_dateline(text: str) -> bool:
+    """Whether a match of _DATELINE is one: it has an agency, a region, a
+    date, a double dash or an all-caps place ("Smith - the captain -" is no
+    dateline)."""
+    first = text.split(None, 1)[0].rstrip(",")
+    return (
+        "(" in text or "," in text or "--" in text
+        or (len(first) > 1 and first.isupper())
+    )
+
+
 # Words that open a phrase of time, not reported words, after a cue.
 _ADVERBIAL_OPENINGS: Final = frozenset(("before", "after", "during", "until", "since", "ahead"))
 # A word before a cue that makes it an adjective ("a third confirmed case").
 _MODIFIER_BEFORE: Final = re.compile(
-    r"\b(?:a|an|the|first|second|third|fourth|fifth|another|\d+(?:st|nd|rd|th)?)\s+$"
+    r"\b(?:a|an|the|first|second|third|fourth|fifth|another|\d+(?:st|nd|rd|th)?"
+    # a preposition before a participle: "the third minute of added time"
+    r"|of|in|on|at|with|for|by|from)\s+$"
 )
 # Either before a cue: one search where a reporting verb reports nothing.
 _NOT_REPORTING_BEFORE: Final = re.compile(f"{_MODIFIER_BEFORE.pattern}|{_NEGATED.pattern}")
 # The word every match of _NOT_REPORTING_BEFORE ends with, before its blanks
 # (see _ends_before; or a digit): a modifier (an ordinal ends like "first") or a negation.
-_NOT_REPORTING_ENDS: Final = ("a", "an", "the", "another", "st", "nd", "rd", "th", *_NEGATED_ENDS)
+_NOT_REPORTING_ENDS: Final = (
+    "a", "an", "the", "another", "st", "nd", "rd", "th", "of", "in", "on", "at", "with", "for",
+    "by", "from", *_NEGATED_ENDS
+)
 # Words that cannot end reported words: the clause goes on past them.
 _OPEN_ENDS: Final = frozenset(("but", "and", "or", "nor", "because", "although", "that", "the"))
