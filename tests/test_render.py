@@ -347,6 +347,28 @@ def test_script_sentences_frame_quotes_and_drop_datelines(written: str, spoken: 
     assert parts[0].text == spoken
 
 
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        (
+            "SAN JOSE, Calif., June 18 - The company said it would grow.",
+            "The company said it would grow.",
+        ),
+        ("REDFORD, England, Nov 5 (AP) - Voters went out.", "Voters went out."),
+        ("WASHINGTON, D.C., June 3 - The city voted.", "The city voted."),
+        ("GREYSTONE, Sept 9 - Dock workers voted.", "Dock workers voted."),
+        # A list of places before a dash is no dateline: the second part must be a date.
+        (
+            "Paris, London, Berlin - These cities grew.",
+            "Paris, London, Berlin, These cities grew.",
+        ),
+    ],
+)
+def test_script_drops_datelines_with_a_region_and_a_date(written: str, spoken: str) -> None:
+    parts = script_parts({"headline": "", "lede": written})
+    assert parts[0].text == spoken
+
+
 def test_script_is_its_parts_joined() -> None:
     briefing = Article.from_text(INVENTED).briefing()
     parts = script_parts(briefing)

@@ -359,6 +359,7 @@ def test_digit_marked_hints_find_what_their_patterns_find(text: str) -> None:
     for hint in (
         sp._LETTER_DIGIT_HINT,
         sp._CLOCK_HINT,
+        sp._RATIO_HINT,
         sp._ORDINAL_HINT,
         sp._UNIT_HINT,
         sp._TEMPERATURE_HINT,
@@ -468,3 +469,290 @@ def test_number_and_money_patterns_keep_the_group_order_their_callbacks_unpack()
     assert speakable("$5m deal, £3.50 and €2bn") == (
         "five million dollar deal, three pounds and fifty pence and two billion euros"
     )
+
+
+# -- what a listener heard wrong (metres, Saint, sentence ends, dates, numbers) --------
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        (
+            "He ran the 100m in 9.9 seconds.",
+            "He ran the one hundred metres in nine point nine seconds.",
+        ),
+        ("He won the 1500m.", "He won the fifteen hundred metres."),
+        ("The river rose 4m overnight.", "The river rose four metres overnight."),
+        ("the 100m final", "the one hundred metre final"),
+        ("the 200m freestyle", "the two hundred metre freestyle"),
+        ("the 4x100m relay", "the four by one hundred metres relay"),
+        ("a 4m wall", "a four metre wall"),
+        ("4m high", "four metres high"),
+        ("1m deep", "one metre deep"),
+        ("within 2m of the line", "within two metres of the line"),
+        ("with a leap of 6.43m.", "with a leap of six point four three metres."),
+        ("She took the women's 800m.", "She took the women's eight hundred metres."),
+        ("the 800m and 1500m titles", "the eight hundred metres and fifteen hundred metre titles"),
+        ("the world 5,000m record", "the world five thousand metre record"),
+        ("with 500m to go", "with five hundred metres to go"),
+    ],
+)
+def test_m_after_a_race_a_measure_or_a_motion_is_metres(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("£100m", "one hundred million pounds"),
+        ("$4m", "four million dollars"),
+        ("a 100m deal", "a one hundred million deal"),
+        ("the 100m deal", "the one hundred million deal"),
+        ("4m people", "four million people"),
+        ("1.5m viewers", "one point five million viewers"),
+        ("a loss of 364m euros", "a loss of three hundred and sixty-four million euros"),
+        ("stockpiles had fallen 1m barrels", "stockpiles had fallen one million barrels"),
+        ("the deal is worth 4.25m", "the deal is worth four point two five million"),
+        ("It raised 4m.", "It raised four million."),
+    ],
+)
+def test_m_after_money_or_before_a_counted_noun_stays_millions(written: str, spoken: str) -> None:
+    # "4m" with no word saying metres stays millions: the common case in news.
+    assert speakable(written) == spoken
+
+
+def test_metre_word_table_gives_each_word_one_role() -> None:
+    from newsbrief.text.knowledge import data_lines
+
+    rows = [line.split("\t") for line in data_lines("metres_or_millions.tsv")]
+    assert all(len(row) == 2 and row[0] == row[0].lower() for row in rows)
+    words = [word for word, _ in rows]
+    assert len(words) == len(set(words))
+    roles = {role for _, role in rows}
+    assert roles == {"noun", "after", "counted", "before", "of", "event", "money"}
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("At St. Mary's Hospital, doctors said.", "At Saint Mary's Hospital, doctors said."),
+        ("In St. Louis, it rained.", "In Saint Louis, it rained."),
+        ("In St Louis, it rained.", "In Saint Louis, it rained."),
+        ("Mount St. Helens erupted", "Mount Saint Helens erupted"),
+        ("At Dr. Smith's clinic", "At Doctor Smith's clinic"),
+        ("They live on Baker St.", "They live on Baker Street."),
+        ("at 10 Downing St.", "at ten Downing Street."),
+        ("on Baker St. near the park", "on Baker Street near the park"),
+        ("on Elm St. The house is old.", "on Elm Street. The house is old."),
+        ("on Main St, Boston", "on Main Street, Boston"),
+    ],
+)
+def test_st_before_a_name_is_saint_and_after_a_name_is_street(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        (
+            "Polls close at 8 p.m. The count begins later.",
+            "Polls close at eight p-m. The count begins later.",
+        ),
+        ("It ended at 5 p.m.", "It ended at five p-m."),
+        ("at 5 p.m. GMT on Monday", "at five p-m G-M-T on Monday"),
+        ("at 10 a.m. Friday", "at ten a-m Friday"),
+        ("At 5 a.m. Mr. Smith left.", "At five a-m Mister Smith left."),
+        ("at 5 a.m. on Tuesday", "at five a-m on Tuesday"),
+    ],
+)
+def test_a_full_stop_after_am_or_pm_is_kept_where_the_sentence_ends(
+    written: str, spoken: str
+) -> None:
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("On Nov 5, they voted.", "On November fifth, they voted."),
+        ("Dec 30", "December thirtieth"),
+        ("Jan 2", "January second"),
+        ("Sept 9", "September ninth"),
+        ("Nov. 5 and Nov 6th", "November fifth and November sixth"),
+        ("Jan Smith said", "Jan Smith said"),
+        ("Don't mar 5 games", "Don't mar five games"),
+    ],
+)
+def test_short_month_names_before_a_day_are_read_as_dates(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("911", "nine one one"),
+        ("She dialled 911.", "She dialled nine one one."),
+        ("a 911 call", "a nine one one call"),
+        ("He called 999 for help.", "He called nine nine nine for help."),
+        ("a 999 call", "a nine nine nine call"),
+        ("dial 9-1-1", "dial nine one one"),
+        (
+            "Call 1-800-555-0199 now.",
+            "Call one, eight zero zero, five five five, zero one nine nine now.",
+        ),
+        ("Call 555-0142 now.", "Call five five five, zero one four two now."),
+        (
+            "Call 020 7946 0958 now.",
+            "Call zero two zero, seven nine four six, zero nine five eight now.",
+        ),
+        ("(212) 555-0123", "two one two, five five five, zero one two three"),
+        ("+44 20 7946 0958", "plus four four, two zero, seven nine four six, zero nine five eight"),
+    ],
+)
+def test_emergency_and_telephone_numbers_are_read_digit_by_digit(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("999 people", "nine hundred and ninety-nine people"),
+        ("at least 911 people", "at least nine hundred and eleven people"),
+        ("received 112 calls", "received one hundred and twelve calls"),
+        ("the 911 attacks", "the nine eleven attacks"),
+        ("200-1000 people", "two hundred to one thousand people"),
+        ("The court ruled 5-4", "The court ruled five to four"),
+        ("737 people", "seven hundred and thirty-seven people"),
+    ],
+)
+def test_ordinary_numbers_stay_numbers(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("Sept. 9-11", "September ninth to eleventh"),
+        ("June 18-20", "June eighteenth to twentieth"),
+        ("from 9-11 September", "from the ninth to the eleventh of September"),
+        ("on 9th-11th September", "on the ninth to the eleventh of September"),
+        ("2019-2021", "twenty nineteen to twenty twenty-one"),
+        ("The 2019-2021 period", "The twenty nineteen to twenty twenty-one period"),
+        ("the 2026-2029 plan", "the twenty twenty-six to twenty twenty-nine plan"),
+        ("from 1998 to 2004", "from nineteen ninety-eight to two thousand and four"),
+        ("the 2027/28 season", "the twenty twenty-seven to twenty-eight season"),
+        ("the 2009/10 season", "the two thousand and nine to ten season"),
+        ("about 1500-2000 soldiers", "about one thousand five hundred to two thousand soldiers"),
+    ],
+)
+def test_day_and_year_ranges_are_read_in_one_style(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("first", "last"), [(2019, 2021), (2026, 2029), (1998, 2004), (2005, 2010)]
+)
+def test_both_ends_of_a_year_range_are_read_as_the_year_alone(first: int, last: int) -> None:
+    alone = [speakable(f"in {year}").removeprefix("in ") for year in (first, last)]
+    assert speakable(f"The {first}-{last} period") == f"The {alone[0]} to {alone[1]} period"
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("9 a.m.-5 p.m.", "nine a-m to five p-m."),
+        ("open 9am-5pm daily", "open nine a-m to five p-m daily"),
+        ("9.30am - 5.30pm", "nine thirty a-m to five thirty p-m"),
+    ],
+)
+def test_time_ranges_are_read_with_to(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("Acme Corp. said it would.", "Acme Corporation said it would."),
+        ("Acme Inc. said it would.", "Acme Incorporated said it would."),
+        ("Acme Inc., the maker", "Acme Incorporated, the maker"),
+        ("apples, pears etc. are fruit", "apples, pears et cetera are fruit"),
+        ("It was Acme Corp.", "It was Acme Corporation."),
+        ("Acme Corp. The firm grew.", "Acme Corporation. The firm grew."),
+        ("Acme Ltd. The firm grew.", "Acme Limited. The firm grew."),
+        ('contacts for them etc."', "contacts for them et cetera."),
+    ],
+)
+def test_company_abbreviations_keep_their_full_stop_only_where_a_sentence_may_end(
+    written: str, spoken: str
+) -> None:
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("$0.95", "ninety-five cents"),
+        ("£0.50", "fifty pence"),
+        ("$0.01", "one cent"),
+        ("$1.50", "one dollar and fifty cents"),
+    ],
+)
+def test_an_amount_below_one_is_said_in_cents(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("a 3:1 ratio", "a three to one ratio"),
+        ("they won 3:1", "they won three to one"),
+        ("a ratio of 3:1", "a ratio of three to one"),
+        ("at 10:30", "at ten thirty"),
+    ],
+)
+def test_a_colon_between_numbers_is_to_only_in_a_ratio_or_score(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+def test_a_colon_between_numbers_without_ratio_words_is_not_read_as_to() -> None:
+    assert " to " not in speakable("Genesis 1:1")
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("Boeing 737", "Boeing seven three seven"),
+        ("the 787 Dreamliner", "the seven eight seven Dreamliner"),
+        ("Boeing 747s", "Boeing seven four sevens"),
+        ("Airbus A320", "Airbus A-three twenty"),
+        ("the A380", "the A-three eighty"),
+        ("the A30 road", "the A thirty road"),
+    ],
+)
+def test_airliner_model_numbers_are_read_as_their_makers_say_them(
+    written: str, spoken: str
+) -> None:
+    assert speakable(written) == spoken
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("the class of '08", "the class of oh eight"),
+        ("the class of '99", "the class of ninety-nine"),
+    ],
+)
+def test_a_year_shortened_with_an_apostrophe_is_read_as_a_year(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+_PHONE_PIECES = [*"0123456789 -)(+.a", "£", "٣", "1-800-", "555-", "020 ", "(212) ", "+44 "]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PHONE_PIECES), max_size=12).map("".join))
+def test_the_telephone_pre_check_finds_every_telephone_number(text: str) -> None:
+    from newsbrief.render import spoken as sp
+
+    if sp._PHONE.search(text) is not None:
+        assert sp._may_have_phone(text, sp._Marks())

@@ -202,10 +202,14 @@ def mark_quotes(text: str) -> str:
 
 
 # A dateline opening a story: "LONDON (Reuters) - ", "Port Halden — ",
-# "WASHINGTON, March 3 (AP) — ". Newsreaders do not read it.
+# "WASHINGTON, March 3 (AP) — ", and with a region and a date, two commas:
+# "SAN JOSE, Calif., June 18 - ", "REDFORD, England, Nov 5 (AP) - " (the second
+# part must then be a date, so that a list such as "Paris, London, Berlin - "
+# stays). Newsreaders do not read it.
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}"
-    r"(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*(?:\([^()]{1,30}\)\s*)?"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?|(?:[A-Z]\.){2})(?:\s+\d{1,2})?)?"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*(?:\([^()]{1,30}\)\s*)?"
     r"(?:[—–]|--?)\s+(?=[A-Z\"“])"
 )
 

@@ -21,6 +21,11 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from newsbrief.render.numwords import cardinal, decimal, digits, ordinal, year
+from newsbrief.text.knowledge import data_lines
+
+# The sentence splitter's own word lists, so that speech ends a sentence where
+# the splitter does ("8 p.m. The count", "Acme Corp. said", "Elm St. The house").
+from newsbrief.text.segment import _AFTER_TIME, _OPENER_WORDS, _TIME_PREPOSITIONS
 
 __all__ = ["speakable"]
 
@@ -141,29 +146,34 @@ _UNDOTTED_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Mt", "Ft", "Cllr",
 _TITLE = re.compile(
     r"\b(?P<t>" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")(?P<dot>\.)?\s+(?=[A-Z])"
 )
-_STREET = re.compile(
-    r"\b(?P<w>[A-Z][a-z]+) (?P<a>St|Rd|Ave|Blvd|Sq|Dr)\b(?P<dot>\.)?(?!\s+[A-Z][a-z])"
-)
+# Before a capitalised name it is a title ("At St. Mary's"): _say_street decides.
+_STREET = re.compile(r"\b(?P<w>[A-Z][a-z]+) (?P<a>St|Rd|Ave|Blvd|Sq|Dr)\b(?P<dot>\.)?")
 _STREET_WORDS = {
     "St": "Street", "Rd": "Road", "Ave": "Avenue", "Blvd": "Boulevard", "Sq": "Square",
     "Dr": "Drive",
 }  # fmt: skip
 _SUFFIXES = re.compile(r"(?<=[A-Z][a-z]),? (?P<s>Jr|Sr)\b\.?")
 _NUMBER_ABBREVIATION = re.compile(r"\b(No|Nos|no|nos)\.\s?(?=\d)|\b(No|Nos) (?=\d)")
+# "Nov. 5", "Nov." and, without a full stop, "Nov 5" (a day of 1 to 31 after
+# it: "Jan Smith" and "to mar" are left alone).
 _MONTH_ABBREVIATION = re.compile(
-    r"\b(?P<m>" + "|".join(_MONTH_ABBREVIATIONS) + r")\.(?=\s?\d|\s|$|[,;:)])"
+    r"\b(?P<m>" + "|".join(_MONTH_ABBREVIATIONS) + r")"
+    r"(?:\.(?=\s?\d|\s|$|[,;:)])|(?= (?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![:.,]?\d)))"
 )
+# Each with whether a full stop it ends with may also end a sentence: then it
+# stays where it does ("It was Acme Corp.", "pears etc. Then"), and goes before
+# a lower-case word ("Acme Corp. said"); see _sub_keeping_stops.
 _LATIN = (
-    (re.compile(r"\be\.\s?g\.(?=\W)|\beg\.,"), "for example"),
-    (re.compile(r"\bi\.\s?e\.(?=\W)"), "that is"),
-    (re.compile(r"\betc\.(?=\W|$)"), "et cetera."),
-    (re.compile(r"\b(?:vs\.?|v\.)(?=\s)"), "versus"),
-    (re.compile(r"\bapprox\.(?=\s)"), "approximately"),
-    (re.compile(r"\bInc\.(?=\W|$)"), "Incorporated."),
-    (re.compile(r"\bCorp\.(?=\W|$)"), "Corporation."),
-    (re.compile(r"\bLtd\b\.?"), "Limited"),
-    (re.compile(r"\bplc\b", re.IGNORECASE), "P-L-C"),
-    (re.compile(r"\bdept\.", re.IGNORECASE), "department"),
+    (re.compile(r"\be\.\s?g\.(?=\W)|\beg\.,"), "for example", False),
+    (re.compile(r"\bi\.\s?e\.(?=\W)"), "that is", False),
+    (re.compile(r"\betc\.(?=\W|$)"), "et cetera", True),
+    (re.compile(r"\b(?:vs\.?|v\.)(?=\s)"), "versus", False),
+    (re.compile(r"\bapprox\.(?=\s)"), "approximately", False),
+    (re.compile(r"\bInc\.(?=\W|$)"), "Incorporated", True),
+    (re.compile(r"\bCorp\.(?=\W|$)"), "Corporation", True),
+    (re.compile(r"\bLtd\b\.?"), "Limited", True),
+    (re.compile(r"\bplc\b", re.IGNORECASE), "P-L-C", False),
+    (re.compile(r"\bdept\.", re.IGNORECASE), "department", False),
 )
 _LATIN_HINT = re.compile(r"\b(?:e|i|etc|vs|v|approx|Inc|Corp|Ltd|plc|PLC|Plc|dept|Dept)\b")
 # "U.S.", "U.K.", "D.C.": written without stops, then spelled out like any acronym.
@@ -173,8 +183,13 @@ _INITIAL = re.compile(r"(?<=\b[A-Z])\.(?= [A-Z][a-z])")
 # -- dates, years, numbers ----------------------------------------------------------
 
 _DAY_MONTH = re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _MONTH + r")\b")
+# The first day of a range right before a _DAY_MONTH match: "9-11 September"
+# ("9 to 11" by then), "9th-11th September". Looked for only there.
+_FIRST_DAY = re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s?(?:to|[-–])\s?\Z")
+# "Sept. 9-11" ("9 to 11" by then): both days are ordinals.
 _MONTH_DAY = re.compile(
-    r"\b(?P<m>" + _MONTH + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d:.,]\d)"
+    r"\b(?P<m>" + _MONTH + r")\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"(?: to (?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?![\d:.,]\d)"
 )
 _DECADE = re.compile(r"(?:\b|(?<='))(?P<y>1\d|20)?(?P<d>\d0)'?s\b")
 _APOSTROPHE_DECADE = re.compile(r"'(?P<d>\d0)s\b")
@@ -258,6 +273,10 @@ class _Marks:
         if self.text is not text:
             self.text, self.marked = text, text.encode().translate(_DIGITS_TO_ZERO)
         return self.marked
+
+    def marked_of(self, text: str) -> bytes:
+        """The ASCII ``text`` as bytes with every digit made "0"."""
+        return self._of(text)
 
     def found(self, hint: tuple[re.Pattern[str], re.Pattern[bytes]], text: str) -> bool:
         """Whether ``hint`` (see :func:`_for_marks`) has a match in ``text``."""
@@ -439,6 +458,7 @@ _UNITS = {
     "MW": "megawatts", "kW": "kilowatts", "kWh": "kilowatt hours", "GB": "gigabytes",
     "MB": "megabytes", "TB": "terabytes", "°C": "degrees Celsius", "°F": "degrees Fahrenheit",
     "ºC": "degrees Celsius", "°": "degrees", "km²": "square kilometres", "m²": "square metres",
+    "m/s": "metres per second",
 }  # fmt: skip
 _UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _UNIT = re.compile(r"(?<=\d)\s?(?P<u>" + _UNIT_NAMES + r")(?![A-Za-z²])")
@@ -461,38 +481,48 @@ _UNIT_HINT = _for_marks(
     + "|".join(map(re.escape, _ASCII_UNITS)).encode()
     + rb")(?![A-Za-z])",
 )
-_METRE_WORDS = frozenset(
-    [
-        "sprint",
-        "race",
-        "hurdles",
-        "freestyle",
-        "butterfly",
-        "backstroke",
-        "breaststroke",
-        "relay",
-        "final",
-        "dash",
-        "run",
-        "swim",
-        "high",
-        "tall",
-        "long",
-        "wide",
-        "deep",
-        "away",
-        "above",
-        "below",
-        "from",
-        "metres",
-        "range",
-        "drop",
-        "fall",
-    ]
+
+
+def _m_words(role: str) -> frozenset[str]:
+    """The words of one role in ``metres_or_millions.tsv`` (see that file)."""
+    rows = map(_split_tab, data_lines("metres_or_millions.tsv"))
+    return frozenset(word for word, _, kind in rows if kind == role)
+
+
+def _split_tab(line: str) -> tuple[str, str, str]:
+    return line.partition("\t")
+
+
+# "100m" is metres or millions by the words around it (see _m_unit).
+_METRE_NOUNS = _m_words("noun")
+_METRE_AFTER = _m_words("after")
+_MILLION_AFTER = _m_words("counted")
+_METRE_BEFORE = _m_words("before")
+_METRE_OF = _m_words("of") | _METRE_NOUNS | _METRE_BEFORE
+_METRE_EVENT = _m_words("event")
+_MILLION_BEFORE = _m_words("money")
+# Distances raced on a track or in a pool ("the 1500m"), with thousands separators dropped.
+_RACE_DISTANCES = frozenset(
+    "50 60 100 110 200 300 400 500 800 1000 1500 1600 2000 3000 5000 10000".split()  # noqa: SIM905
 )
+# Words that may follow a race distance that ends its phrase ("the 100m in 9.9 seconds").
+_PHRASE_GOES_ON = frozenset(
+    """in at on and or with for by to was is will this last next after before when where
+    while but as since until behind ahead without against into""".split()  # noqa: SIM905
+)
+# Words that may stand between a cue and the number ("rose by about 4m").
+_M_SKIPPED = frozenset("by about around nearly almost roughly some approximately just only".split())  # noqa: SIM905
+# Plural-looking words that are not counted nouns ("4m always"...).
+_NOT_PLURAL = frozenset(
+    """perhaps always towards afterwards whereas besides sometimes overseas indoors
+    outdoors upwards downwards backwards forwards nowadays series news""".split()  # noqa: SIM905
+)
+_M_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?m")
 _METRES = re.compile(
-    r"(?<=\d)\s?m\b(?=\s+(?:tall|high|long|wide|deep|away|above|below|from|metres))"
+    r"(?<=\d)\s?m\b(?=\s+(?:" + "|".join(sorted(_METRE_AFTER)) + r")\b)"
 )
+# A number that is exactly one before _METRES ("1m high": "one metre high").
+_ONE_BEFORE = re.compile(r"(?<![\d.,])1\s?\Z")
 
 # -- brackets, acronyms, symbols ------------------------------------------------
 
@@ -906,8 +936,18 @@ _PLAIN_BYTES = "".join(sorted(_PLAIN)).encode()
 
 def _numbers_before_abbreviations(text: str, marks: _Marks) -> str:
     """Number forms that abbreviation handling would break ("U.S.$", "a.m.")."""
+    # Read digit by digit before ranges ("555-0142") and thousands ("020 7946 0958").
+    if _may_have_phone(text, marks):
+        text = _PHONE.sub(_say_phone, text)
     if marks.found(_LETTER_DIGIT_HINT, text):
+        # Before letters and digits are parted ("4x100m", "A320").
+        if "x" in text:
+            text = _BY.sub(_say_by, text)
+        if "A3" in text or "A2" in text:
+            text = _AIRBUS.sub(_say_airbus, text)
         text = _LETTER_DIGIT.sub(" ", text)
+    elif " x " in text:
+        text = _BY.sub(_say_by, text)  # "4 x 100m"
     if "-" in text or "–" in text or "—" in text:
         if _ISO_DATE_HINT.search(text) is not None:
             text = _ISO_DATE.sub(_say_iso_date, text)
@@ -915,6 +955,7 @@ def _numbers_before_abbreviations(text: str, marks: _Marks) -> str:
             text = _RANGE.sub(r"\1 to ", text)
     if "/" in text:
         text = _SLASH_DATE.sub(lambda m: " ".join(m.groups()), text)
+        text = _SEASON.sub(_say_season, text)
     if "~" in text or "<" in text or ">" in text or "#" in text:
         for pattern, replacement in _NUMBER_SYMBOLS:
             text = pattern.sub(replacement, text)
@@ -926,11 +967,61 @@ def _numbers_before_abbreviations(text: str, marks: _Marks) -> str:
     if "%" in text:
         text = _sub_at(_PERCENT, _say_percent, text, _starts_before(text, "%", _strip_number))
     if marks.found(_CLOCK_HINT, text):
+        # A time range and a ratio ("3:1") each hold what the clock hint finds.
+        if "-" in text or "–" in text or "—" in text:
+            text = _TIME_RANGE.sub(r"\g<t> to ", text)
+        if ":" in text and marks.found(_RATIO_HINT, text):
+            text = _RATIO.sub(_say_ratio, text)
         text = _CLOCK.sub(_say_clock, text)
     return text
 
 
 _CURRENCY_CHARS = "$£€¥₹₽₩₣"
+
+# Telephone numbers, said digit by digit in their groups: "1-800-555-0199",
+# "(212) 555-0123", "+44 20 7946 0958", "020 7946 0958", "0800 123 456"; a
+# local "555-0142" (else a range: see _say_phone); "9-1-1" and "4-4-2".
+# ASCII digits only, so that _may_have_phone can look for them in bytes.
+_PHONE = re.compile(
+    _ascii_digits(
+        r"(?<![\w.,+-])(?<!\d )(?:"
+        r"(?:1[- ])?(?:\(\d{3}\) ?|\d{3}-)\d{3}-\d{4}"
+        r"|\+\d{1,3}(?:[ -]\(?\d{1,4}\)?){2,4}"
+        r"|\(0\d{2,4}\) ?\d{3,4}[ -]?\d{3,4}"
+        r"|0\d{2,4}[ -]\d{3,4}(?:[ -]\d{3,4})?"
+        r"|(?P<local>\d{3})-(?P<line>\d{4})"
+        r"|\d(?:-\d){2,3}"
+        r")(?![\w-]|[.,]\d)"
+    )
+)
+# Words before a local number "555-1234" that make it a telephone number.
+_PHONE_CUES = frozenset(
+    """call calling called dial dialled dialed phone phoned telephone tel hotline number
+    numbers fax text texting ring line on at""".split()  # noqa: SIM905
+)
+# "4x100m", "a 3x4m room": "four by one hundred metres".
+_BY = re.compile(r"\b(\d{1,2})(?:x| x )(\d{1,4})m\b")
+# Airbus airliners: "A320" is "A three twenty".
+_AIRBUS = re.compile(r"\bA(?P<n>220|300|310|318|319|320|321|330|340|350|380)(?P<s>neo|s)?\b")
+# "9 a.m.-5 p.m.", "9am-5pm": the dash of a time range is "to".
+# (It opens with the letter, so that the scan skips to the a's and p's.)
+_TIME_RANGE = re.compile(
+    r"(?P<t>[aApP](?:(?<=\d[aApP])|(?<=\d\s[aApP]))\.?[mM]\b\.?)\s?[-–—]\s?(?=\d)"
+)
+# A football or hockey season: "2027/28", "2019/2020".
+_SEASON = re.compile(r"\b(?P<y>1[89]\d\d|20\d\d)/(?P<next>\d\d(?:\d\d)?)\b(?!/)")
+# A ratio or a score "3:1", said "three to one" where the words around say so.
+_RATIO = re.compile(r"(?<![\w:.,])(?P<a>\d{1,2}):(?P<b>\d{1,2})(?![\w:]|[.,]\d)")
+_RATIO_HINT = _for_marks(r"\d:\d", rb"0:0")
+_RATIO_BEFORE = frozenset(
+    """won win wins winning lost lose loses losing beat beats beaten defeated defeat drew
+    draw drawn led lead leads leading trailed trailing trail ratio odds by""".split()  # noqa: SIM905
+)
+_RATIO_AFTER = frozenset(
+    """ratio odds majority margin win victory defeat loss lead scoreline split vote
+    against""".split()  # noqa: SIM905
+)
+_RATIO_OF = frozenset(["ratio", "odds", "margin", "majority", "score", "scoreline"])
 # Searches that find whether a pattern (which opens with a lookbehind or a
 # word boundary, tried at every position) has a match at all: each opens
 # with a literal or a digit and needs what every match of its pattern holds.
@@ -940,7 +1031,10 @@ _RANGE_HINT = re.compile(r"[-–—]\s?[$£€]?\d")
 _PENCE_HINT = re.compile(r"p(?<=\dp)")
 _NEGATIVE_HINT = re.compile(r"-(?=\d)")
 _ORDINAL_HINT = _for_marks(r"\d(?:st|nd|rd|th)", rb"0(?:st|nd|rd|th)")
-_METRES_HINT = re.compile(r"m(?=\s+(?:tall|high|long|wide|deep|away|above|below|from|metres))")
+# (The lookbehinds first: most "m" end words, and only a digit's is tried further.)
+_METRES_HINT = re.compile(
+    r"m(?:(?<=\dm)|(?<=\d\sm))(?=\s+(?:" + "|".join(sorted(_METRE_AFTER)) + r")\b)"
+)
 # (In ASCII text no "°": a digit right before the letter.)
 _TEMPERATURE_HINT = _for_marks(r"\d(?:°\s?)?[CF]\b", rb"0[CF]\b")
 # Whether _FEET_INCHES matches (it opens with a word boundary).
@@ -961,8 +1055,8 @@ def _numbers(text: str, marks: _Marks) -> str:
             text = _UNICODE_FRACTION.sub(_say_unicode_fraction, text)
         return text
     if _MONTH_HINT.search(text) is not None:
-        text = _DAY_MONTH.sub(_say_day_month, text)
-        text = _MONTH_DAY.sub(lambda m: f"{m.group('m')} {ordinal(int(m.group('d')))}", text)
+        text = _days_of_months(text)
+        text = _MONTH_DAY.sub(_say_month_day, text)
     if "0s" in text or "0's" in text:
         text = _APOSTROPHE_DECADE.sub(lambda m: _plural(cardinal(int(m.group("d")))), text)
         text = _DECADE.sub(_say_decade, text)
@@ -975,7 +1069,7 @@ def _numbers(text: str, marks: _Marks) -> str:
     if "/" in text:
         text = _FRACTION.sub(_say_fraction, text)
     if _METRES_HINT.search(text) is not None:
-        text = _METRES.sub(" metres", text)
+        text = _METRES.sub(_say_metres, text)
     if "ft" in text and marks.found(_FEET_INCHES_HINT, text):
         text = _FEET_INCHES.sub(r"\1 foot \2", text)
     if marks.found(_UNIT_HINT, text):
@@ -1198,6 +1292,9 @@ def _say_money(match: re.Match[str]) -> str:
         return f"{decimal(number)} {scale} {unit}"
     whole, _, cents = number.replace(",", "").partition(".")
     if len(cents) == 2 and symbol not in {"¥", "₩"}:
+        if int(whole) == 0 and int(cents):
+            # "$0.95": "ninety-five cents", no "zero dollars and".
+            return f"{cardinal(int(cents))} {small_one if cents == '01' else small_many}"
         words = f"{cardinal(int(whole))} {one if whole == '1' else many}"
         if int(cents):
             small = small_one if cents == "01" else small_many
@@ -1252,9 +1349,25 @@ def _say_clock(match: re.Match[str]) -> str:
     if minutes:
         spoken += " " + _minutes(minutes)
     spoken += f" {match.group('ampm').lower()}-m"
-    if match.group().endswith(".") and _at_end(match):
+    if match.group().endswith(".") and _time_ends_sentence(match):
         spoken += "."
     return spoken
+
+
+def _time_ends_sentence(match: re.Match[str]) -> bool:
+    """Whether the full stop of "a.m."/"p.m." ends a sentence too, as the
+    sentence splitter decides: at the end, or before a capitalised word that
+    is no time zone, weekday or month ("8 p.m. The count", but "5 p.m. GMT"),
+    unless the time opens its sentence ("At 5 a.m. Mr Smith left")."""
+    if _at_end(match):
+        return True
+    following = _next_word(match).rstrip(_EDGE_MARKS)
+    if not following[:1].isupper() or following in _AFTER_TIME:
+        return False
+    head = match.string[: match.start()]
+    head = head[max(head.rfind(". "), head.rfind("! "), head.rfind("? ")) + 1 :]
+    words = head.split()
+    return not (0 < len(words) <= 2 and words[0].lstrip("\"'(").lower() in _TIME_PREPOSITIONS)
 
 
 def _minutes(minutes: int) -> str:
@@ -1263,15 +1376,17 @@ def _minutes(minutes: int) -> str:
 
 def _abbreviations(text: str, tokens: set[str]) -> str:
     if _LATIN_HINT.search(text):
-        for pattern, replacement in _LATIN:
-            text = pattern.sub(replacement, text)
+        for pattern, words, may_end in _LATIN:
+            text = _sub_keeping_stops(pattern, words, text) if may_end else pattern.sub(words, text)
     if not tokens.isdisjoint(_NUMBER_WORDS):
         text = _NUMBER_ABBREVIATION.sub(
             lambda m: "Numbers " if m.group().rstrip(". ").endswith("s") else "Number ", text
         )
     if not tokens.isdisjoint(_MONTH_ABBREVIATIONS):
         text = _MONTH_ABBREVIATION.sub(
-            lambda m: _MONTH_ABBREVIATIONS[m.group("m")] + ("." if _at_end(m) else ""), text
+            lambda m: _MONTH_ABBREVIATIONS[m.group("m")]
+            + ("." if m.group().endswith(".") and _at_end(m) else ""),
+            text,
         )
     if not tokens.isdisjoint(_STREET_WORDS):
         text = _STREET.sub(_say_street, text)
@@ -1283,6 +1398,27 @@ def _abbreviations(text: str, tokens: set[str]) -> str:
         text = _DOTTED.sub(lambda m: m.group().replace(".", "") + ("." if _at_end(m) else ""), text)
         text = _INITIAL.sub("", text)
     return text
+
+
+def _sub_keeping_stops(pattern: re.Pattern[str], words: str, text: str) -> str:
+    """``pattern.sub(words, text)``, with a full stop after ``words`` where the
+    abbreviation's own full stop may end a sentence: at the end of the text
+    (closing quotes and brackets aside) or before a capital. Before a
+    lower-case word or a mark it is no sentence end ("Acme Corp. said")."""
+    out: list[str] = []
+    done = 0
+    for match in pattern.finditer(text):
+        out.append(text[done : match.start()])
+        out.append(words)
+        if match.group().endswith("."):
+            rest = text[match.end() :].lstrip("\"')]").lstrip(" ")
+            if not rest or rest[0] == "\n" or rest[0].isupper():
+                out.append(".")
+        done = match.end()
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 _NUMBER_WORDS = frozenset({"No", "Nos", "no", "nos"})
@@ -1303,9 +1439,27 @@ def _say_markup(match: re.Match[str]) -> str:
 
 
 def _say_street(match: re.Match[str]) -> str:
-    word = _STREET_WORDS[match.group("a")]
-    stop = "." if match.group("dot") and _at_end(match) else ""
-    return f"{match.group('w')} {word}{stop}"
+    name, dot = match.group("w", "dot")
+    following = _next_word(match)
+    if following[:1].isupper() and following[1:2].islower():
+        # "At St. Mary's", "In St Louis": a title before a name (_TITLE says
+        # "Saint"), unless a full stop ends the street's sentence ("on Elm St.
+        # The house", as the sentence splitter decides).
+        if dot is None or following.rstrip(_EDGE_MARKS) not in _OPENER_WORDS:
+            return match.group()
+        return f"{name} {_STREET_WORDS[match.group('a')]}."
+    stop = "." if dot and _at_end(match) else ""
+    return f"{name} {_STREET_WORDS[match.group('a')]}{stop}"
+
+
+def _next_word(match: re.Match[str]) -> str:
+    """The word after a match and the spaces after it, opening quotes and brackets
+    left out; "" when the match ends the text or a mark follows it."""
+    rest = match.string[match.end() :]
+    if rest[:1] != " ":
+        return ""
+    words = rest.split(None, 1)
+    return words[0].lstrip("\"'([") if words else ""
 
 
 def _say_title(match: re.Match[str]) -> str:
@@ -1315,13 +1469,117 @@ def _say_title(match: re.Match[str]) -> str:
     return _TITLES[title] + " "
 
 
-def _say_day_month(match: re.Match[str]) -> str:
-    day = int(match.group("d"))
-    if not 1 <= day <= 31:
+def _may_have_phone(text: str, marks: _Marks) -> bool:
+    """Whether _PHONE may match: an ASCII digit before " " and three digits,
+    "-" and three digits, "-", a digit, "-" and a digit, or ")", an optional
+    space and three digits; or "+" before a digit."""
+    # Substring searches of the digit-marked bytes: fast scans, no regex.
+    # (find, not "in": bytes.__contains__ first tries its argument as an
+    # integer, and raises and clears an error each time.) UTF-8 keeps the
+    # ASCII characters of any text as they are.
+    marked = marks.marked_of(text) if text.isascii() else text.encode().translate(_DIGITS_TO_ZERO)
+    if marked.find(b"0 000") != -1:
+        return True
+    if "-" in text and (marked.find(b"0-000") != -1 or marked.find(b"0-0-0") != -1):
+        return True
+    if ")" in text and (marked.find(b"0) 000") != -1 or marked.find(b"0)000") != -1):
+        return True
+    return "+" in text and marked.find(b"+0") != -1
+
+
+def _say_phone(match: re.Match[str]) -> str:
+    number = match.group()
+    local, line = match.group("local", "line")
+    if local is not None:
+        # "555-0142" is a telephone number; "200-1000" a range unless a word
+        # before says otherwise ("call 555-1234").
+        before = match.string[: match.start()].split()
+        cue = _bare_before(before[-1]) if before else ""
+        if line[0] != "0" and int(line) > int(local) and cue not in _PHONE_CUES:
+            return number
+    groups = _LEFT_DIGITS.findall(number)
+    if "-" in number and all(len(group) == 1 for group in groups):
+        return " ".join(map(digits, groups))  # "9-1-1": "nine one one"
+    return ("plus " if number[0] == "+" else "") + ", ".join(map(digits, groups))
+
+
+def _say_by(match: re.Match[str]) -> str:
+    return f"{match.group(1)} by {match.group(2)} metres"
+
+
+def _say_airbus(match: re.Match[str]) -> str:
+    number, suffix = match.group("n", "s")
+    rest = "hundred" if number[1:] == "00" else cardinal(int(number[1:]))
+    # "A-three": the hyphen has the letter read by its name, not as the article.
+    words = f"A-{cardinal(int(number[0]))} {rest}"
+    if suffix == "s":
+        return _plural(words)
+    return words + (" neo" if suffix else "")
+
+
+def _say_season(match: re.Match[str]) -> str:
+    first, second = int(match.group("y")), match.group("next")
+    if len(second) == 4:
+        if int(second) != first + 1:
+            return match.group()
+        return f"{year(first)} to {year(first + 1)}"
+    if int(second) != (first + 1) % 100:
         return match.group()
-    before = match.string[: match.start()].rstrip().lower()
-    article = "" if before.endswith("the") else "the "
-    return f"{article}{ordinal(day)} of {match.group('m')}"
+    # "2027/28": "twenty twenty-seven to twenty-eight".
+    if second == "00":
+        return f"{year(first)} to {year(first + 1)}"
+    tail = f"oh-{cardinal(int(second))}" if second[0] == "0" else cardinal(int(second))
+    return f"{year(first)} to {tail}"
+
+
+def _say_ratio(match: re.Match[str]) -> str:
+    before = [_bare_before(w) for w in match.string[: match.start()].split()[-2:]]
+    previous = before[-1] if before else ""
+    owner = before[-2] if len(before) > 1 else ""
+    following = _bare_after(_next_word(match))
+    if (
+        previous in _RATIO_BEFORE
+        or following in _RATIO_AFTER
+        or (previous in ("of", "at") and owner in _RATIO_OF)
+    ):
+        return f"{cardinal(int(match.group('a')))} to {cardinal(int(match.group('b')))}"
+    return match.group()
+
+
+def _days_of_months(text: str) -> str:
+    """``_DAY_MONTH.sub``, a range of days before a match taken in ("9 to 11 March")."""
+    out: list[str] = []
+    done = 0
+    for match in _DAY_MONTH.finditer(text):
+        day = int(match.group("d"))
+        if not 1 <= day <= 31:
+            continue
+        start = match.start()
+        date = f"the {ordinal(day)} of {match.group('m')}"
+        first = _FIRST_DAY.search(text, max(done, start - 12), start)
+        if first is not None and 1 <= int(first.group("d")) < day:
+            # "the ninth to the eleventh of September"
+            start = first.start()
+            date = f"the {ordinal(int(first.group('d')))} to {date}"
+        if text[:start].rstrip().lower().endswith("the"):
+            date = date[4:]
+        out.append(text[done:start])
+        out.append(date)
+        done = match.end()
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _say_month_day(match: re.Match[str]) -> str:
+    month, day, last = match.group("m", "d", "d2")
+    date = f"{month} {ordinal(int(day))}"
+    if last is None:
+        return date
+    if int(day) < int(last) <= 31:
+        return f"{date} to {ordinal(int(last))}"  # "September ninth to eleventh"
+    return f"{date} to {last}"
 
 
 def _say_iso_date(match: re.Match[str]) -> str:
@@ -1411,28 +1669,48 @@ def _say_number(match: re.Match[str]) -> str:
     number, scale, plural, glued = match.groups()
     glue = " " if glued is not None else ""
     if scale == "m":
-        # "3m people" is millions, "100m sprint" metres.
-        after = match.string[match.end() :].split(None, 1)
-        following = after[0] if after else ""
-        if following.rstrip(".,;:").lower() in _METRE_WORDS:
-            return f"{decimal(number)} metre{glue}"
-        return f"{decimal(number)} million{glue}"
+        # "3m people" is millions, "the 100m final" metres.
+        unit = _m_unit(match.string, match.start(), match.end(), number)
+        if unit != "million" and len(number) == 4 and number[0] == "1" and number[2:] == "00":
+            return f"{year(int(number))} {unit}{glue}"  # "the fifteen hundred metres"
+        return f"{decimal(number)} {unit}{glue}"
     if scale:
         return f"{decimal(number)} {_SCALE_WORDS[scale.lower()]}{glue}"
     if plural:
+        if len(number) == 3 and number in _THREE_DIGIT_NAMES:
+            # "Boeing 747s": "seven four sevens".
+            words = _say_three_digits(match.string, match.start(), match.end(), number)
+            return _plural(words) + glue
         return _plural(decimal(number)) + glue
     if len(number) == 4 and number.isdigit() and _is_year(match):
         return year(int(number)) + glue
+    if len(number) == 3 and number in _THREE_DIGIT_NAMES:
+        return _say_three_digits(match.string, match.start(), match.end(), number) + glue
+    start = match.start()
+    if len(number) == 2 and number[0] == "0" and match.string[start - 1 : start] == "'":
+        # "the class of '08": a year, "oh eight".
+        return "oh " + ("oh" if number == "00" else cardinal(int(number[1]))) + glue
     return decimal(number) + glue
 
 
 def _is_year(match: re.Match[str]) -> bool:
-    value = int(match.group(1))
+    return _is_year_at(match.string, match.start(), match.end(), int(match.group(1)))
+
+
+def _is_year_at(text: str, start: int, end: int, value: int) -> bool:
+    """Whether the four digits ``text[start:end]`` (``value``) are a year."""
     if not 1100 <= value <= 2099:
         return False
-    before = match.string[: match.start()].rstrip()
+    before = text[:start].rstrip()
     previous = before.rsplit(None, 1)[-1].lower().strip(",(") if before else ""
-    after = match.string[match.end() :]
+    if previous == "to":
+        # "2019-2021" (made "2019 to 2021" before): the end of a range is read
+        # as its start is, so both are years or both are numbers.
+        first = before[:-2].rstrip()
+        head = first.rsplit(None, 1)[-1] if first else ""
+        if len(head) == 4 and head.isascii() and head.isdigit() and 1100 <= int(head) < value:
+            return _is_year_at(text, len(first) - 4, len(first), int(head))
+    after = text[end:]
     following = after.split(None, 1)[0] if after.strip() else ""
     if previous in _QUANTITY_CUES:
         return False
@@ -1443,6 +1721,213 @@ def _is_year(match: re.Match[str]) -> bool:
     if following[:1].islower() and following.strip(".,;:!?") not in _AFTER_YEAR:
         return False
     return 1900 <= value <= 2099 or previous in {"the", "to", "and"}
+
+
+# -- "m": metres or millions -----------------------------------------------------
+
+
+def _m_unit(text: str, start: int, end: int, number: str) -> str:
+    """"million", "metres" or "metre" for ``text[start:end]``, a number written with "m".
+
+    Millions unless the words around say metres: "£100m" never gets here (it
+    is money), and "4m people" or "a 100m deal" are the common case, so an
+    unclear "4m" stays "four million". Metres after a verb of motion or
+    measurement ("rose 4m", "within 2m", "a leap of 6.43m"), before a word of
+    size or place ("4m high") or a noun of races and structures ("the 100m
+    final", "a 4m wall"), for a race distance after "the" or an event word
+    ("the 1500m.", "the women's 800m"), and for a mark written to the
+    centimetre ("6.63m") or with thousands separators ("5,000m"). A counted
+    noun after it ("1.5m viewers", "5m euros") keeps millions first.
+    """
+    right = _m_right(text, end)
+    if right == "million":
+        return right
+    one = number in {"1", "1.0"}
+    if right:
+        return "metre" if one else right
+    left = _m_left(text, start, number, _phrase_ends(text, end))
+    if left == "million":
+        return left
+    if left or _metre_shape(number):
+        return "metre" if one else "metres"
+    return "million"
+
+
+def _m_right(text: str, end: int) -> str:
+    """What the words after an "m" number say: "metre" (a noun it qualifies),
+    "metres", "million" or "" (nothing)."""
+    rest = text[end:]
+    if rest[:1] == "-":
+        # "a 4m-high wall", "a 100m-long pool": "a four metre high wall".
+        word = _bare_after(rest[1:].split(None, 1)[0]) if rest[1:2].isalpha() else ""
+        return "metre" if word in _METRE_AFTER or word in _METRE_NOUNS else ""
+    if rest[:1] != " ":
+        return ""
+    words = rest.split(None, 3)
+    if not words:
+        return ""
+    word = _bare_after(words[0])
+    if word in _METRE_NOUNS:
+        return "metre"
+    if word in _METRE_AFTER:
+        return "metres"
+    if words[0][:1] == "(" and _IMPERIAL.match(rest) is not None:
+        return "metres"  # "1.3m (4.2 feet)"
+    ends = words[0][-1:] in _EDGE_MARKS
+    second = _bare_after(words[1]) if len(words) > 1 and not ends else ""
+    if word in _METRE_EVENT and not ends:
+        # "the 100m world record", "my 60m world indoor silver medal"
+        for later in map(_bare_after, words[1:3]):
+            if later in _METRE_NOUNS:
+                return "metre"
+            if later not in _METRE_EVENT:
+                break
+    if word in _MILLION_AFTER or _is_plural(words[0]):
+        return "million"
+    if (
+        (word == "to" and second == "go")
+        or (word == "in" and second in _DIMENSIONS)
+        or (word == "per" and second in _TIME_UNITS)
+    ):
+        return "metres"  # "with 500m to go", "10m in diameter", "17m per second"
+    if word in ("and", "or", "to") and second:
+        # "the 100m and 200m titles": the words after the last number decide.
+        token = words[1].rstrip(_EDGE_MARKS)
+        if _M_TOKEN.fullmatch(token) is not None:
+            found = _m_right(text, text.index(token, end) + len(token))
+            if not found and _metre_shape(token[:-1]):
+                return "metres"  # "over 1500m and 5,000m"
+            return "metres" if found == "metre" else found
+    return ""
+
+
+def _metre_shape(number: str) -> bool:
+    """Whether an "m" number is written as metres are and millions are not: to
+    the centimetre ("6.63m") or with thousands separators ("5,000m")."""
+    whole, _, fraction = number.partition(".")
+    return "," in whole or len(fraction) == 2
+
+
+def _m_left(text: str, start: int, number: str, phrase_ends: bool) -> str:
+    """What the words before an "m" number say: "metres", "million" or ""."""
+    before = text[max(0, start - 80) : start].split()[-6:]
+    words = [word for word in map(_bare_before, before) if word]
+    index = len(words) - 1
+    while index >= 0 and words[index] in _M_SKIPPED:
+        index -= 1
+    if index < 0:
+        return ""
+    previous = words[index]
+    owner = words[index - 1] if index > 0 else ""
+    if previous in _METRE_BEFORE:
+        return "metres"
+    if previous in _MILLION_BEFORE:
+        return "million"
+    if previous == "of":
+        if owner in _METRE_OF:
+            return "metres"  # "a leap of 6.43m"
+        if owner in _MILLION_BEFORE:
+            return "million"  # "a loss of 4.25m"
+    if previous in ("and", "or", "to") and _M_TOKEN.fullmatch(owner) is not None:
+        # "the 800m and 1500m": the words before the first number decide.
+        at = text.rfind(owner, 0, start)
+        if at != -1:
+            found = _m_left(text, at, owner[:-1], phrase_ends)
+            return found or ("metres" if _metre_shape(owner[:-1]) else "")
+    if number.replace(",", "") in _RACE_DISTANCES:
+        if previous in _METRE_EVENT and (phrase_ends or previous != "the"):
+            return "metres"  # "He won the 1500m.", "the women's 800m"
+        if previous in ("final", "last") and owner in _DETERMINERS:
+            return "metres"  # "in the final 400m", "my final 200m of the night"
+    return ""
+
+
+def _say_metres(match: re.Match[str]) -> str:
+    one = _ONE_BEFORE.search(match.string, max(0, match.start() - 3), match.start())
+    return " metre" if one is not None else " metres"
+
+
+def _phrase_ends(text: str, end: int) -> bool:
+    """Whether no noun follows ``text[:end]``: a mark, the end, or a word such as "in"."""
+    rest = text[end:]
+    if rest[:1] != " ":
+        return rest[:1] != "-"
+    words = rest.split(None, 1)
+    return not words or words[0].rstrip(_EDGE_MARKS).lower() in _PHRASE_GOES_ON
+
+
+def _bare_after(word: str) -> str:
+    """A word after a number, lower case, without marks or "'s" ("champion's" -> "champion")."""
+    word = word.strip(_EDGE_MARKS).lower()
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _bare_before(word: str) -> str:
+    """A word before a number, lower case, without marks (an apostrophe stays: "women's")."""
+    return word.strip(".,;:!?()[]\"").lower()
+
+
+def _is_plural(word: str) -> bool:
+    """Whether a word after a number is a lower-case plural noun ("4m voters")."""
+    word = word.rstrip(_EDGE_MARKS)
+    return (
+        len(word) > 3
+        and word.isalpha()
+        and word.islower()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in _NOT_PLURAL
+    )
+
+
+_EDGE_MARKS = ".,;:!?()[]\"'"
+_DIMENSIONS = frozenset(["diameter", "length", "height", "depth", "width", "circumference"])
+_TIME_UNITS = frozenset(["second", "minute", "hour"])
+_DETERMINERS = frozenset(["the", "a", "my", "his", "her", "their", "its", "our", "your"])
+# A length in feet or the like in brackets after the number (units said by now).
+_IMPERIAL = re.compile(r" \(\d[\d.,]*\s?(?:ft|feet|foot|in|inches|yards|miles)\b")
+
+
+# -- three digits said as digits ---------------------------------------------------
+
+# Emergency numbers ("called 999", "a 911 call") and Boeing's airliners ("Boeing 737").
+_THREE_DIGIT_NAMES = frozenset(
+    ["911", "999", "112", "707", "717", "727", "737", "747", "757", "767", "777", "787"]
+)
+_DIAL_WORDS = frozenset(
+    """call called calling calls dial dialled dialed dialling dialing ring rang ringing
+    phone phoned phoning""".split()  # noqa: SIM905
+)
+_EMERGENCY_AFTER = frozenset(
+    """call calls caller callers operator operators dispatcher dispatchers dispatch
+    service services line lines system centre center emergency tape tapes recording
+    recordings""".split()  # noqa: SIM905
+)
+_AIRCRAFT_AFTER = frozenset(
+    """max jet jets jetliner jetliners airliner airliners plane planes aircraft dreamliner
+    dreamliners freighter freighters""".split()  # noqa: SIM905
+)
+_NINE_ELEVEN_AFTER = frozenset(["attack", "attacks", "commission", "anniversary", "memorial"])
+
+
+def _say_three_digits(text: str, start: int, end: int, number: str) -> str:
+    """Words for one of :data:`_THREE_DIGIT_NAMES`: digit by digit when it is a name."""
+    before = text[max(0, start - 40) : start].split()
+    previous = _bare_before(before[-1]) if before else ""
+    following = _bare_after(text[end:].split(None, 1)[0]) if text[end : end + 1] == " " else ""
+    if number[0] == "7":
+        if previous in ("boeing", "boeing's") or following in _AIRCRAFT_AFTER:
+            return digits(number)  # "Boeing 737": "seven three seven"
+        return cardinal(int(number))
+    if previous in _DIAL_WORDS or (number != "112" and following in _EMERGENCY_AFTER):
+        return digits(number)  # "called 999", "a 911 call" (but "112 calls" counts them)
+    if number == "911":
+        if following in _NINE_ELEVEN_AFTER or previous == "porsche":
+            return "nine eleven"  # "the 911 attacks", "a Porsche 911"
+        counted = following in _MILLION_AFTER or _is_plural(following)
+        # The American emergency number, unless it counts something ("911 people").
+        return cardinal(911) if counted or previous in _QUANTITY_CUES else digits(number)
+    return cardinal(int(number))
 
 
 _MONTH_NAMES_LOWER = frozenset(m.lower() for m in _MONTHS)

@@ -34,6 +34,8 @@ Files:
     tense_words.tsv: word TAB kind: the words that tell whether a clause is
         about the past or the future, for dates without a year (see
         :mod:`newsbrief.text.dates`).
+    metres_or_millions.tsv: words around "100m" that tell metres from millions,
+        for :mod:`newsbrief.render.spoken` (not part of :class:`Knowledge`).
 """
 
 from __future__ import annotations
