@@ -25,7 +25,7 @@ from newsbrief.text.knowledge import data_lines
 
 # The sentence splitter's own word lists, so that speech ends a sentence where
 # the splitter does ("8 p.m. The count", "Acme Corp. said", "Elm St. The house").
-from newsbrief.text.segment import _AFTER_TIME, _OPENER_WORDS, _TIME_PREPOSITIONS
+from newsbrief.text.segment import AFTER_TIME, OPENER_WORDS, TIME_PREPOSITIONS
 
 __all__ = ["speakable"]
 
@@ -1362,12 +1362,12 @@ def _time_ends_sentence(match: re.Match[str]) -> bool:
     if _at_end(match):
         return True
     following = _next_word(match).rstrip(_EDGE_MARKS)
-    if not following[:1].isupper() or following in _AFTER_TIME:
+    if not following[:1].isupper() or following in AFTER_TIME:
         return False
     head = match.string[: match.start()]
     head = head[max(head.rfind(". "), head.rfind("! "), head.rfind("? ")) + 1 :]
     words = head.split()
-    return not (0 < len(words) <= 2 and words[0].lstrip("\"'(").lower() in _TIME_PREPOSITIONS)
+    return not (0 < len(words) <= 2 and words[0].lstrip("\"'(").lower() in TIME_PREPOSITIONS)
 
 
 def _minutes(minutes: int) -> str:
@@ -1445,7 +1445,7 @@ def _say_street(match: re.Match[str]) -> str:
         # "At St. Mary's", "In St Louis": a title before a name (_TITLE says
         # "Saint"), unless a full stop ends the street's sentence ("on Elm St.
         # The house", as the sentence splitter decides).
-        if dot is None or following.rstrip(_EDGE_MARKS) not in _OPENER_WORDS:
+        if dot is None or following.rstrip(_EDGE_MARKS) not in OPENER_WORDS:
             return match.group()
         return f"{name} {_STREET_WORDS[match.group('a')]}."
     stop = "." if dot and _at_end(match) else ""

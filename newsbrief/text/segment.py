@@ -144,7 +144,7 @@ def _kinds() -> MappingProxyType[str, int]:
 #: Every abbreviation (lower case, without its final period) with its kinds.
 _KIND: Final = _kinds()
 #: Capitalised words that typically open a sentence (function words).
-_OPENER_WORDS: Final = frozenset(
+OPENER_WORDS: Final = frozenset(
     (
         "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
         "Those", "There", "Here", "His", "Her", "Its", "Their", "Our", "My", "Your", "But",
@@ -167,7 +167,7 @@ _OPENER_WORDS: Final = frozenset(
     )
 )
 #: Capitalised words that often follow a clock time mid-sentence (5 p.m. GMT).
-_AFTER_TIME: Final = frozenset(
+AFTER_TIME: Final = frozenset(
     (
         "GMT", "BST", "UTC", "CET", "CEST", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST",
         "MDT", "PT", "PST", "PDT", "AEST", "AEDT", "IST", "JST", "Eastern", "Central",
@@ -179,7 +179,7 @@ _AFTER_TIME: Final = frozenset(
     )
 )
 #: Prepositions that open a short time phrase ("At 5 a.m. Mr. Smith left").
-_TIME_PREPOSITIONS: Final = frozenset(
+TIME_PREPOSITIONS: Final = frozenset(
     (
         "at", "by", "around", "about", "until", "till", "before", "after", "from", "since",
         "shortly", "just", "on", "between",
@@ -545,7 +545,7 @@ def _boundary(
         if (
             word == "St"
             and _after_capital_word(text, pos, tok)
-            and _word_at(text, k, end) in _OPENER_WORDS
+            and _word_at(text, k, end) in OPENER_WORDS
         ):
             return m_end  # "on Elm St. The house" (but "in St. Aldric", "Elm St. Station")
         return -1  # "Dr. Marsh", "e.g. Paris" (but "10 ft. An hour later")
@@ -563,7 +563,7 @@ def _boundary(
     # An initial or an abbreviation that may end a sentence.
     if openers and not lower_word and opener not in "([{":
         return m_end  # 'the U.S. "We ...' (but "Brightwater Inc. (BWI) shares")
-    return m_end if _word_at(text, k, end) in _OPENER_WORDS else -1
+    return m_end if _word_at(text, k, end) in OPENER_WORDS else -1
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
@@ -615,11 +615,11 @@ def _after_capital_word(text: str, pos: int, tok: int) -> bool:
 
 def _after_time(text: str, pos: int, tok: int, next_word: str, m_end: int) -> int:
     """Decide a period after "a.m."/"p.m." followed by a capitalised word."""
-    if next_word in _AFTER_TIME:
+    if next_word in AFTER_TIME:
         return -1  # "5 p.m. GMT", "10 a.m. Friday"
     if tok - pos <= 40:
         before = text[pos:tok].split()
-        if 0 < len(before) <= 3 and before[0].lstrip(_OPENERS).lower() in _TIME_PREPOSITIONS:
+        if 0 < len(before) <= 3 and before[0].lstrip(_OPENERS).lower() in TIME_PREPOSITIONS:
             return -1  # "At 5 a.m. Mr. Smith went ..."
     return m_end
 
