@@ -156,6 +156,9 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
     ("Delacroix Marcus, a 41-year-old former city council member who ran on a promise to fix "
      "the water system, thanked supporters.", "Delacroix Marcus", "former city council member",
      "person"),
+    # A name that fills quotation marks on its own is the title of a work.
+    ('The best director award went to Yuki Tanabe for "Paper Lanterns," a drama set in '
+     "post-war Osaka.", "Paper Lanterns", None, "other"),
     # Ordinary words at a sentence start are not entities.
     ("Officials said the bridge would reopen.", None, None, None),
     ("Dock workers walked out. Cranes stood idle until noon.", None, None, None),

@@ -475,6 +475,13 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
             continue
         if not ent.mentions:
             continue
+        if (
+            ent.kind is PERSON and ent.role is None and _quoted_title(body, ent.mentions)
+            and not _by_given_name(ent.name, kb)  # '"Jon," she said': a name all the same
+        ):
+            ent.kind = OTHER  # 'for "Paper Lanterns,"': the title of a work
+            ent.touch()
+            continue
         kind: EntityKind | None = None
         facility = False
         by_head = " " in ent.name
@@ -538,6 +545,25 @@ def _take_title_back(body: str, ent: Draft, title: str) -> None:
             grown = True
     if grown:
         ent.name = f"{title} {ent.name}"
+
+
+_OPEN_QUOTES: Final = frozenset(("\"", "“", "‘", "'"))
+_CLOSE_QUOTES: Final = frozenset(("\"", "”", "’", "'"))
+
+
+def _quoted_title(body: str, mentions: Sequence[Span]) -> bool:
+    """Whether every mention fills a pair of quotation marks on its own, a
+    closing comma or full stop aside ('"Paper Lanterns,"', '"Extra Time."'):
+    the title of a film, book or song, not a person."""
+    for span in mentions:
+        if body[span.start - 1 : span.start] not in _OPEN_QUOTES:
+            return False
+        end = span.end
+        if body[end : end + 1] in (",", ".", "!", "?"):
+            end += 1
+        if body[end : end + 1] not in _CLOSE_QUOTES:
+            return False
+    return True
 
 
 _PLACE_WORDS: Final = frozenset(
