@@ -483,24 +483,21 @@ _UNIT_HINT = _for_marks(
 )
 
 
-def _m_words(role: str) -> frozenset[str]:
-    """The words of one role in ``metres_or_millions.tsv`` (see that file)."""
-    rows = map(_split_tab, data_lines("metres_or_millions.tsv"))
-    return frozenset(word for word, _, kind in rows if kind == role)
-
-
-def _split_tab(line: str) -> tuple[str, str, str]:
-    return line.partition("\t")
+def _m_words(*roles: str) -> list[frozenset[str]]:
+    """The words of each of ``roles`` in ``metres_or_millions.tsv`` (see that
+    file), the file read once."""
+    by_role: dict[str, set[str]] = {role: set() for role in roles}
+    for line in data_lines("metres_or_millions.tsv"):
+        word, _, role = line.partition("\t")
+        if role in by_role:
+            by_role[role].add(word)
+    return [frozenset(by_role[role]) for role in roles]
 
 
 # "100m" is metres or millions by the words around it (see _m_unit).
-_METRE_NOUNS = _m_words("noun")
-_METRE_AFTER = _m_words("after")
-_MILLION_AFTER = _m_words("counted")
-_METRE_BEFORE = _m_words("before")
-_METRE_OF = _m_words("of") | _METRE_NOUNS | _METRE_BEFORE
-_METRE_EVENT = _m_words("event")
-_MILLION_BEFORE = _m_words("money")
+_METRE_NOUNS, _METRE_AFTER, _MILLION_AFTER, _METRE_BEFORE, _METRE_OF_ONLY, _METRE_EVENT, \
+    _MILLION_BEFORE = _m_words("noun", "after", "counted", "before", "of", "event", "money")
+_METRE_OF = _METRE_OF_ONLY | _METRE_NOUNS | _METRE_BEFORE
 # Distances raced on a track or in a pool ("the 1500m"), with thousands separators dropped.
 _RACE_DISTANCES = frozenset(
     "50 60 100 110 200 300 400 500 800 1000 1500 1600 2000 3000 5000 10000".split()  # noqa: SIM905

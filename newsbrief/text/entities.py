@@ -47,7 +47,14 @@ import attrs
 
 from newsbrief.model import Entity, EntityKind, Span
 from newsbrief.text.knowledge import Knowledge, knowledge
-from newsbrief.text.roles import Draft, new_draft, refine, role_lexicon, strong_person
+from newsbrief.text.roles import (
+    QUOTATION_END,
+    Draft,
+    new_draft,
+    refine,
+    role_lexicon,
+    strong_person,
+)
 from newsbrief.text.tokens import (
     cap_runs,
     clause_before,
@@ -1707,7 +1714,7 @@ def _pick_role(phrase: str, kb: Knowledge) -> str | None:
                     and not role[0].isdigit()
                     and not _clause(role)
                     and not _names_another(role, role_words, kb)
-                    and _QUOTATION_END.search(role) is None
+                    and QUOTATION_END.search(role) is None
                 ):
                     return role
                 break
@@ -1734,10 +1741,6 @@ def _names_another(role: str, role_words: frozenset[str], kb: Knowledge) -> bool
             return True  # not "deputy Europe and Central Asia director"
     return False
 
-
-# A quotation ending inside the words read ("the place coming to?' Another
-# resident, Peter Smith, said"): they are not one phrase.
-_QUOTATION_END: Final = re.compile(r"[.?!,;:]['’\"”]|[\"“”]")
 
 _CLAUSE_STARTS: Final = frozenset(
     ("who", "whose", "which", "that", "to", "whom", "where", "when",

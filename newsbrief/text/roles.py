@@ -774,7 +774,9 @@ def _honorific_start(body: str, start: int, kb: Knowledge) -> int:
 _PUNCT: Final = frozenset(",;:()[]{}\"“”‘’!?")
 _SENTENCE_MARKS: Final = frozenset(",.;:!?)")
 _DOTTED: Final = re.compile(r"(?:[A-Z]\.){2,}")
-_QUOTE_END: Final = re.compile(r"[.?!,;:]['’\"”]|[\"“”]")
+#: A quotation ending inside words read as one phrase ("the place coming
+#: to?' Another resident"): they are not one phrase.
+QUOTATION_END: Final = re.compile(r"[.?!,;:]['’\"”]|[\"“”]")
 
 
 def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _RoleFound | None:
@@ -918,7 +920,7 @@ def _role_in_front(
         key = words[j].lower()
         if key in _POSSESSIVE_DETERMINERS or key in _DETERMINERS:
             phrase = " ".join(words[j + 1 :])
-            if _QUOTE_END.search(phrase):
+            if QUOTATION_END.search(phrase):
                 return None  # "the place coming to?' Another resident": a quotation ended
             if not phrase or not _head_ok(phrase, kb, lex):
                 continue  # "the agency" in "the head of the agency": look further back
