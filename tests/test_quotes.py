@@ -826,3 +826,46 @@ def test_wire_dateline_is_not_part_of_what_officials_said() -> None:
     assert _quotes("Rome -- Twelve passengers were thrown overboard, Italian police said.")[0][
         0
     ] == "Twelve passengers were thrown overboard"
+
+
+def test_a_definite_role_noun_is_the_one_person_holding_that_role() -> None:
+    body = ('Economy Minister Anouk Verbeek urged both sides to return to the table. "A port '
+            'that does not work is bad for everyone," the minister said.')
+    assert _quotes(body)[0][1] == "Anouk Verbeek"
+
+
+def test_a_definite_role_noun_is_not_a_deputy_or_former_holder() -> None:
+    body = ('Deputy Minister Jan Roos spoke first. "We will not sign this," the minister '
+            'said.')
+    assert _quotes(body)[0][1] == "the minister"
+
+
+def test_a_definite_role_noun_with_two_holders_names_neither() -> None:
+    body = ('Foreign Minister Ida Holm met Defence Minister Lars Brenn. "It was a good '
+            'meeting," the minister said.')
+    assert _quotes(body)[0][1] == "the minister"
+
+
+def test_an_age_names_the_person_given_that_age() -> None:
+    body = ('Coach Anna Berg praised her side. Jamie Holt, 32, scored twice. "I have been '
+            'here through relegations," the 32-year-old said.')
+    assert [q[1] for q in _quotes(body)] == ["Jamie Holt"]
+
+
+def test_an_age_names_the_subject_of_the_sentence_before() -> None:
+    body = ("Mr Roberts said he was shocked by the reply. The 65-year-old said he had never "
+            "voted for any party.")
+    assert _quotes(body)[-1][1] == "Roberts"
+
+
+def test_an_age_is_not_someone_the_sentence_sets_apart_from_it() -> None:
+    body = ("Home Secretary Tessa Marlow rejected the 32-year-old's claim for asylum. The "
+            "32-year-old, known only by his initials, has admitted that his father led a "
+            "militia.")
+    assert [q[1] for q in _quotes(body)] == ["The 32-year-old"]
+
+
+def test_an_age_after_a_description_subject_stays_a_description() -> None:
+    body = ("The England skipper played in midfield as Ray Holden tinkered with the side. "
+            '"I think it is important to adapt," the 29-year-old said.')
+    assert _quotes(body)[0][1] == "the 29-year-old"

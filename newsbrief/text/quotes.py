@@ -1532,6 +1532,11 @@ def _description_ending(
     source", "officials", "a pharmacologist"), or the one person the article
     gives a definite description's role ("the judge")."""
     body = ctx.body
+    if body.endswith("old", 0, core_end):
+        aged = _AGED.search(body, max(seg_lo, core_end - 24), core_end)
+        if aged is not None:
+            span = _span(aged.start(), core_end)
+            return _aged_person(ctx, aged.group(1), aged.start()) or aged.group(), span
     # Each pattern ends with a word that follows a space (or, for a bare
     # plural, a word boundary) and ends at core_end: the last word decides
     # whether a search over the window can match at all.
@@ -1550,7 +1555,11 @@ def _description_ending(
             ):
                 # (a relation is the subject only where a clause opens: not
                 # in "... hired hitmen to murder her husband has told")
-                return _clean_description(desc.group()), _span(desc.start(), desc.end())
+                span = _span(desc.start(), desc.end())
+                holder = _definite_holder(ctx, desc.group())
+                if holder is not None:
+                    return holder, span  # "the minister": Economy Minister Anouk Verbeek
+                return _clean_description(desc.group()), span
         if folded is None or not folded.isalpha() or folded in _GROUP_WORDS:
             # At most two words and the noun ("prison officials"): the last four tokens.
             lo = _last_tokens(body, max(seg_lo, core_end - 60), core_end, 4)
@@ -1584,19 +1593,137 @@ def _description_ending(
     )
     if role is None:
         return None
-    head = role.group(1).lower()
     span = _span(role.start(), role.end())
-    if role.group().lower().startswith("the "):
-        # "the judge": the one person the article gives such a role (all the
-        # description's words in it: "the Uruguayan striker" is not the
-        # article's "Swedish striker").
-        words = set(role.group().lower().split()[1:])
-        holders = [e.name for e in ctx.persons.values()
-                   if e.role and e.role.lower().rsplit(None, 1)[-1] == head
-                   and words <= set(e.role.lower().split())]
-        if len(holders) == 1:
-            return holders[0], span
+    holder = _definite_holder(ctx, role.group())
+    if holder is not None:
+        return holder, span
     return _clean_description(role.group()), span
+
+
+# Words that make a role another one than its head alone: "the minister" is
+# not the Deputy Minister, "the president" not the former president.
+_OTHER_HOLDER: Final = frozenset(
+    ("deputy", "vice", "former", "ex", "assistant", "shadow", "junior", "associate",
+     "late", "acting", "interim", "outgoing", "incoming", "then", "would-be")
+)
+_ROLE_MAIN: Final = re.compile(r"\s+(?:of|for|at|in|to|on|with|from)\s+|,")
+
+
+def _definite_holder(ctx: _Context, description: str) -> str | None:
+    """The one person the article gives the role a definite ``description``
+    names ("the judge", "the minister" for Economy Minister Anouk Verbeek),
+    or None.
+
+    The role's head (its last word before "of", "for", ...) is the
+    description's last word, every word of the description is in the role
+    ("the Uruguayan striker" is not the article's "Swedish striker"), and the
+    role has no word that makes it another ("Deputy", "former").
+    """
+    words = description.lower().replace("-", " ").split()
+    if len(words) < 2 or words[0] != "the":
+        return None
+    want = set(words[1:])
+    head = words[-1]
+    holder: str | None = None
+    for entity in ctx.persons.values():
+        if not entity.role:
+            continue
+        role = entity.role.lower().replace("-", " ")
+        main = _ROLE_MAIN.split(role, 1)[0].split()
+        if not main or main[-1] != head:
+            continue
+        role_words = set(role.split())
+        if not want <= role_words or (role_words & _OTHER_HOLDER) - want:
+            continue
+        if holder is not None:
+            return None  # two holders: the description says which of them
+        holder = entity.name
+    return holder
+
+
+# "the 32-year-old said": someone named before, by age.
+_AGED: Final = re.compile(r"\b[Tt]he[ \t]+(\d{1,3})-year-old$")
+
+
+def _aged_person(ctx: _Context, age: str, pos: int) -> str | None:
+    """The person "the <age>-year-old" at ``pos`` refers to.
+
+    The one the article gave that age before ("Jamie Holt, 32,", "32-year-old
+    striker Jamie Holt", "Holt (32)"); else, as wire copy uses the phrase for
+    whom it is about, the person a pronoun there would refer to.
+    """
+    body = ctx.body
+    people: set[str] = set()
+    for given in re.finditer(
+        rf"(?:,[ \t]+|\()(?:aged[ \t]+)?{age}\b(?![\-.]\d)|\b{age}-year-old\b", body[:pos]
+    ):
+        k = bisect.bisect_left(ctx.starts, given.start() - 60)
+        if given.group()[0] in ",(":
+            # The name right before: "Jamie Holt, 32,".
+            for men in ctx.mentions[k:]:
+                if men.start >= given.start():
+                    break
+                if men.kind is _PERSON and given.start() - 3 <= men.end <= given.start():
+                    people.add(men.name)
+        else:
+            # A name within the words after it: "32-year-old striker Jamie Holt".
+            for men in ctx.mentions[bisect.bisect_left(ctx.starts, given.end()):]:
+                if men.start > given.end() + 40:
+                    break
+                if men.kind is _PERSON and "," not in body[given.end() : men.start]:
+                    people.add(men.name)
+                    break
+    if len(people) == 1:
+        return people.pop()
+    if people:
+        return None  # two people of that age: the phrase does not say which
+    return _subject_before(ctx, pos, f"{age}-year-old")
+
+
+# What may stand before a sentence's subject: an opening word, up to four
+# title words ("Retired chief executive"), a fronted phrase ending with a
+# comma, or a quotation the subject speaks ('"...," Mrs Jackson said').
+_SUBJECT_LEAD: Final = re.compile(
+    r"(?:(?:But|And|Yet|So|Now|Then|Still|Meanwhile|However|Instead),?[ \t]+)?"
+    r"(?:(?!(?i:the|a|an|his|her|their|its|this|that|of|in|on|at|by|with|as|when|after|"
+    r"to|for|from|and|but|or|it|there)\b)[\w\-.’']+[ \t]+){0,4}"
+)
+_FRONTED_OR_QUOTED: Final = re.compile(r"(?:,|[,?!]?[\"”'’])[ \t]*$")
+
+
+def _subject_before(ctx: _Context, pos: int, phrase: str) -> str | None:
+    """The person who is the subject of the nearest sentence before ``pos``
+    that names someone ("Mr Roberts said he was shocked. The 65-year-old
+    said"), or None when that sentence's subject is something else, a
+    description ("The England skipper had spent ... as Hodgson tinkered"),
+    or the sentence sets them apart from ``phrase`` ("Theresa May rejected
+    the 32-year-old's claim").
+    """
+    body = ctx.body
+    si = bisect.bisect_right(ctx.sentence_starts, pos) - 1
+    hi = pos
+    for _step in range(3):
+        lo = ctx.sentence_starts[si] if si >= 0 else 0
+        k = bisect.bisect_left(ctx.starts, lo)
+        while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
+            men = ctx.mentions[k]
+            k += 1
+            # Places and organisations qualify a subject ("Southampton's
+            # David Prutton"); a name of unknown kind may be the one meant.
+            if men.kind in (_PLACE, _ORGANIZATION) or _in_quote(ctx, men.start):
+                continue
+            lead = _SUBJECT_LEAD.match(body, lo, men.start)
+            subject = (lead is not None and lead.end() == men.start) or _FRONTED_OR_QUOTED.search(
+                body, max(lo, men.start - 4), men.start
+            ) or _SPEAKS_AFTER.match(body, men.end)
+            if subject and men.kind is _PERSON and body.find(phrase, men.end, hi) < 0:
+                return men.name
+            return None  # the sentence is about something or someone else first
+        if si <= 0:
+            break
+        hi = lo
+        si -= 1
+    return None
 
 
 def _opens_clause(body: str, lo: int, at: int) -> bool:
@@ -2035,12 +2162,18 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
     want = _PRONOUNS.get(pronoun)
     if want not in ("m", "f"):
         return None
+    return _antecedent(ctx, want, pos, pronoun)
+
+
+def _antecedent(ctx: _Context, want: str, pos: int, pronoun: str = "") -> str | None:
+    """The person of gender ``want`` ("m", "f", or "?" for either) that a
+    reference at ``pos`` goes back to (see :func:`_resolve_pronoun`)."""
     si = bisect.bisect_right(ctx.sentence_starts, pos) - 1
     hi = pos
     body = ctx.body
     for step in range(8):
         lo = ctx.sentence_starts[si] if si >= 0 else 0
-        if step and lo and _opens_with_pronoun(body, lo, pronoun):
+        if step and lo and pronoun and _opens_with_pronoun(body, lo, pronoun):
             # An earlier sentence whose subject is the same pronoun ("He
             # added ..., should Clinton return.") goes on about the same
             # person: that pronoun's antecedent when its gender is known to
@@ -2056,7 +2189,7 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, pos: int) -> str | None:
             k += 1
             if m.kind is not _PERSON or _in_quote(ctx, m.start):
                 continue
-            gender = _gender(ctx, m.name)
+            gender = "?" if want == "?" else _gender(ctx, m.name)
             if gender != want and gender != "?":
                 continue
             if step and (_SPEAKS_AFTER.match(body, m.end) or (
@@ -2121,7 +2254,7 @@ def _role_speaker(ctx: _Context, lo: int, hi: int, want: str) -> str | None:
     # From lo + 1: the "T" of a match stands one before its "he ".
     for rm in _ROLE_SPEAKS.finditer(body, lo + 1, hi):
         holder = _sole_holder(ctx, rm.group(1).lower())
-        if holder is not None and _gender(ctx, holder) in (want, "?"):
+        if holder is not None and (want == "?" or _gender(ctx, holder) in (want, "?")):
             return holder
     return None
 
@@ -2160,7 +2293,7 @@ def _unnamed_speaker(body: str, lo: int, hi: int, want: str) -> str | None:
             if not noun.islower() or not _is_role_word(noun):
                 continue
             gender = "m" if noun.endswith("man") else "f" if noun.endswith("woman") else "?"
-        if gender not in (want, "?"):
+        if gender not in (want, "?") and want != "?":
             continue
         m = _UNNAMED_BEFORE.search(body, max(lo, at - 60), at)
         if m is not None:
