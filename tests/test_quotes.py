@@ -869,3 +869,53 @@ def test_an_age_after_a_description_subject_stays_a_description() -> None:
     body = ("The England skipper played in midfield as Ray Holden tinkered with the side. "
             '"I think it is important to adapt," the 29-year-old said.')
     assert _quotes(body)[0][1] == "the 29-year-old"
+
+
+def test_a_spokeswoman_for_an_unnamed_institution_speaks_not_the_institution() -> None:
+    body = "Mortgage lenders moved quickly. A spokeswoman for the bank said rates would fall."
+    assert _quotes(body)[0][1] == "A spokeswoman for the bank"
+
+
+def test_a_short_whole_sentence_quote_goes_on_with_the_speaker() -> None:
+    body = ('Judge Amara Lindgren read the verdict. "The accused could have stopped it," she '
+            'said. "He chose not to."')
+    assert [(q[0], q[1]) for q in _quotes(body)][-1] == ("He chose not to.", "Amara Lindgren")
+
+
+def test_a_short_quote_inside_a_sentence_is_still_a_scare_quote() -> None:
+    body = ('Judge Amara Lindgren read the verdict. "The accused could have stopped it," she '
+            'said. The ruling was called "a turning point" by lawyers.')
+    assert all(q[0] != "a turning point" or q[1] != "Amara Lindgren" for q in _quotes(body))
+
+
+def test_it_said_names_the_organisation_the_sentence_before_is_about() -> None:
+    body = ("Kelvra Systems said on Tuesday that data had been copied. Full card numbers were "
+            "not affected, it said.")
+    assert [q[1] for q in _quotes(body)] == ["Kelvra Systems", "Kelvra Systems"]
+
+
+def test_it_said_after_a_person_subject_names_no_one() -> None:
+    body = ("Anna Berg praised the club's new stadium. The ground was finished early, it said.")
+    assert all(q[1] != "Anna Berg" for q in _quotes(body))
+
+
+def test_according_to_people_familiar_with_a_matter() -> None:
+    body = ("According to people familiar with the investigation, the attackers got in "
+            "through a test server.")
+    assert _quotes(body)[0][:2] == (
+        "the attackers got in through a test server", "people familiar with the investigation"
+    )
+
+
+def test_a_participle_clause_reports_what_the_subject_said() -> None:
+    body = ("Finance Minister Oskar Lindqvist welcomed the move, saying it would ease pressure "
+            "on 400,000 households.")
+    assert _quotes(body)[0][:2] == (
+        "it would ease pressure on 400,000 households", "Oskar Lindqvist"
+    )
+
+
+def test_a_participle_clause_after_someone_of_theirs_is_not_theirs() -> None:
+    body = ("Clara Moss's girlfriend called police on Sunday, saying she had been missing for "
+            "several days.")
+    assert all(q[1] != "Clara Moss" for q in _quotes(body))

@@ -342,7 +342,11 @@ def find_quotes(
         if found is None:
             if d.single:
                 continue  # scare quotes: a term, not a quotation
-            if words <= 4:
+            if words <= 4 and _goes_on(ctx, d, s0, last_speaker):
+                # '"...," she said. "He chose not to."': a whole sentence
+                # right after the speaker's quote is more of it, however short.
+                found = (last_speaker[0], None, None)
+            elif words <= 4:
                 # Only a characterisation keeps a short quote: "X condemned the
                 # test as "provocative"" gives X's words; other short quoted
                 # terms are scare quotes.
@@ -395,6 +399,20 @@ def find_quotes(
     quotes.extend(_indirect(ctx, bounds, quoted_sentences))
     quotes.sort(key=_SPAN_KEY)
     return tuple(quotes)
+
+
+def _goes_on(
+    ctx: _Context, d: _Direct, s0: int, last: tuple[str | None, Span | None, int]
+) -> bool:
+    """Whether quote ``d`` is a whole sentence that follows the last quote
+    with a speaker, with only that quote's cue between them in the paragraph."""
+    body = ctx.body
+    if last[0] is None or not 0 <= d.open_mark - last[2] < 60:
+        return False
+    if _ALNUM.search(body, s0, d.open_mark) or "\n" in body[last[2] : d.open_mark]:
+        return False
+    after = body[d.close_mark + 1 : d.close_mark + 2]
+    return body[d.start : d.end].rstrip()[-1:] in ".!?" and after in ("", " ", "\n", "\t")
 
 
 _TITLE_BEFORE: Final = re.compile(
@@ -1347,6 +1365,15 @@ def _speaker_left(
         return None  # "The magistrate was told that ...": the subject heard it
     # A pronoun right before the cue.
     # Every pronoun of _PRONOUN_END ends with "e", "y" or "I".
+    if body[core_end - 2 : core_end] in ("it", "It") and _IT_END.search(
+        body, max(seg_lo, core_end - 4), core_end
+    ) and _IT_SAYS.match(body, hi):
+        # "Full card numbers were not affected, it said", "Qantas shares fell
+        # after it warned": the organisation the sentence (or the one
+        # before) is about.
+        org = _subject_before(ctx, core_end - 2, "\0", _ORGANIZATION)
+        if org is not None:
+            return org, _span(core_end - 2, core_end)
     pm = (_PRONOUN_END.search(body, max(seg_lo, core_end - 5), core_end)
           if body[core_end - 1] in "eyI" else None)
     if pm is not None:
@@ -1486,7 +1513,11 @@ def _speaker_left(
         if lead is not None:
             start = lead.end()
         return _clean_description(body[start:core_end]), _span(start, core_end)
-    return _description_ending(ctx, seg_lo, core_end)
+    found = _description_ending(ctx, seg_lo, core_end)
+    if found is not None and found[1] is not None:
+        # "A spokeswoman for the bank": the noun before speaks, not the bank.
+        return _owner_description(ctx, seg_lo, found[1]) or found
+    return found
 
 
 _OF_BEFORE: Final = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?$")
@@ -1691,34 +1722,47 @@ _SUBJECT_LEAD: Final = re.compile(
 _FRONTED_OR_QUOTED: Final = re.compile(r"(?:,|[,?!]?[\"”'’])[ \t]*$")
 
 
-def _subject_before(ctx: _Context, pos: int, phrase: str) -> str | None:
-    """The person who is the subject of the nearest sentence before ``pos``
-    that names someone ("Mr Roberts said he was shocked. The 65-year-old
-    said"), or None when that sentence's subject is something else, a
-    description ("The England skipper had spent ... as Hodgson tinkered"),
-    or the sentence sets them apart from ``phrase`` ("Theresa May rejected
-    the 32-year-old's claim").
+def _subject_before(
+    ctx: _Context, pos: int, phrase: str, kind: EntityKind = _PERSON, reach: int = 3
+) -> str | None:
+    """The person (or organisation, for ``kind``) who is the subject of the
+    nearest sentence before ``pos`` that names one ("Mr Roberts said he was
+    shocked. The 65-year-old said"), or None when that sentence's subject is
+    something else, a description ("The England skipper had spent ... as
+    Hodgson tinkered"), or the sentence sets them apart from ``phrase``
+    ("Theresa May rejected the 32-year-old's claim").
     """
     body = ctx.body
     si = bisect.bisect_right(ctx.sentence_starts, pos) - 1
     hi = pos
-    for _step in range(3):
+    owned = False
+    for _step in range(reach):
         lo = ctx.sentence_starts[si] if si >= 0 else 0
         k = bisect.bisect_left(ctx.starts, lo)
         while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
             men = ctx.mentions[k]
             k += 1
-            # Places and organisations qualify a subject ("Southampton's
-            # David Prutton"); a name of unknown kind may be the one meant.
-            if men.kind in (_PLACE, _ORGANIZATION) or _in_quote(ctx, men.start):
+            # Places and organisations qualify a person ("Southampton's David
+            # Prutton"), places an organisation; a name of unknown kind may
+            # be the one meant.
+            if men.kind is _PLACE or (men.kind is _ORGANIZATION and kind is _PERSON) or (
+                _in_quote(ctx, men.start)
+            ):
                 continue
             lead = _SUBJECT_LEAD.match(body, lo, men.start)
             subject = (lead is not None and lead.end() == men.start) or _FRONTED_OR_QUOTED.search(
                 body, max(lo, men.start - 4), men.start
             ) or _SPEAKS_AFTER.match(body, men.end)
-            if subject and men.kind is _PERSON and body.find(phrase, men.end, hi) < 0:
+            if subject and body[men.end : men.end + 2] in ("'s", "’s"):
+                # "Pacquiao's manager, Michael Koncz, blamed", "Gularte's
+                # family tried": someone of theirs, named after it or not.
+                owned = True
+                continue
+            if subject and men.kind is kind and body.find(phrase, men.end, hi) < 0:
                 return men.name
             return None  # the sentence is about something or someone else first
+        if owned:
+            return None
         if si <= 0:
             break
         hi = lo
@@ -1739,6 +1783,12 @@ _QUALIFIERS: Final = (
     r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
     r"involved\s+in|who\s+\w+|interviewed|questioned|polled|surveyed|gathered|on|at|in|outside|"
     r"near|from|inside)"
+)
+# The same after a cue, without a determiner: up to the clause's end.
+_QUALIFIED_NEXT: Final = re.compile(
+    r"\s+((?i:people|sources|officials|insiders|diplomats|analysts)\s+"
+    r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of)"
+    r"\s[^,.;:!?\"“”()]{1,70}?)(?=\s*(?:[,.;:!?]|$))"
 )
 _QUALIFIED_SPEAKER: Final = re.compile(
     r"(?:\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Ff]ormer|[Ll]ocal)"
@@ -1786,6 +1836,11 @@ def _is_appositive(between: str) -> bool:
     return bool(_APPOSITIVE_BETWEEN.match(between))
 
 
+_IT_END: Final = re.compile(r"(?:^|[\s,\"”'’])[Ii]t$")
+_IT_SAYS: Final = re.compile(
+    r"\s*(?:said|says|added|adds|warned|announced|claimed|denied|noted|insisted|"
+    r"argued|confirmed|stated|admitted|told)\b"
+)
 _PRONOUN_END: Final = re.compile(r"\b(he|she|they|we|I|He|She|They|We)$")
 _PRONOUN_NEXT: Final = re.compile(r"\s+(he|she|they|we)\b", re.IGNORECASE)
 _DESCRIPTION_NEXT: Final = re.compile(
@@ -2073,6 +2128,11 @@ def _speaker_right_of(
     gm = _GROUP_NEXT.match(body, lo, hi)  # "according to organisers", "said police"
     if gm is not None:
         return gm.group(1), _span(gm.start(1), gm.end(1))
+    # "according to people familiar with the investigation"
+    qm = _QUALIFIED_NEXT.match(body, lo, hi)
+    if qm is not None:
+        text = qm.group(1)
+        return _clean_description(text), _span(qm.start(1), qm.start(1) + len(text))
     return None
 
 
@@ -2434,6 +2494,10 @@ def _indirect(
             if m.start() and body[m.start() - 1].isalnum():
                 continue
             with_cue.add(bisect.bisect_right(starts, m.start()) - 1)
+    saying = body.find(", saying ")
+    while saying >= 0:
+        with_cue.add(bisect.bisect_right(starts, saying) - 1)
+        saying = body.find(", saying ", saying + 9)
     for idx in sorted(with_cue - skip):
         if idx < 0:
             continue
@@ -2525,7 +2589,34 @@ def _indirect(
             if q is not None:
                 out.append(q)
                 break
+        else:
+            q = _saying(ctx, s0, end)
+            if q is not None:
+                out.append(q)
     return out
+
+
+_SAYING: Final = re.compile(r", saying(?: that)? ")
+
+
+def _saying(ctx: _Context, s0: int, end: int) -> Quote | None:
+    """Reported speech in a participle clause: "Finance Minister Oskar
+    Lindqvist welcomed the move, saying it would ease pressure on
+    households." The sentence's subject speaks; None when it is no named
+    person or organisation."""
+    body = ctx.body
+    sm = _SAYING.search(body, s0, end)
+    if sm is None or _in_quote(ctx, sm.start()):
+        return None
+    pos = sm.start()
+    speaker = _subject_before(ctx, pos, "\0", _PERSON, reach=1) or _subject_before(
+        ctx, pos, "\0", _ORGANIZATION, reach=1
+    )
+    if speaker is None:
+        return None
+    return _make_indirect(
+        body, sm.end(), _narrator_clause(body, sm.end(), end), (speaker, None), "saying"
+    )
 
 
 _WHICH: Final = re.compile(r", which ")
