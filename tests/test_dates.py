@@ -319,3 +319,97 @@ def test_resolved_weekdays_and_months_stay_near_publication(
         if "year" in text[d.span.end : d.span.end + 12]:
             limit += 366
         assert abs((d.date - published).days) <= limit, (text, d)
+
+
+# -- findings of the October 2024 wire-story review ---------------------------
+
+
+def test_present_of_be_due_to_a_verb_looks_ahead() -> None:
+    wed = dt.date(2024, 10, 16)
+    assert _one("Marlow is due to brief the committee on Monday.", wed)[1] == dt.date(2024, 10, 21)
+    # A plan given up says nothing; "due to" before a noun is "because of".
+    text = "The ferry had been due to sail on Monday but the storm kept it in port."
+    assert _one(text, wed)[1] == dt.date(2024, 10, 14)
+    assert _one("The match was cancelled due to rain on Monday.", wed)[1] == dt.date(2024, 10, 14)
+
+
+def test_continue_before_a_weekday_is_a_timetable() -> None:
+    wed = dt.date(2024, 10, 16)
+    text = "The hearings continue on Saturday with two more witnesses."
+    assert _one(text, wed)[1] == dt.date(2024, 10, 19)
+    # The other way: "continue to" is a state, and a caption's present after the date.
+    assert _one("Prices continue to climb on Saturday.", wed)[1] == dt.date(2024, 10, 12)
+    text = "Firefighters stand outside the house on Saturday as the inquiry continues."
+    assert _one(text, wed)[1] == dt.date(2024, 10, 12)
+
+
+def test_a_timetable_verb_after_has_is_a_present_perfect() -> None:
+    wed = dt.date(2024, 10, 16)
+    # "come" would otherwise look ahead (2025-04): the nearest April.
+    assert _one('"Unemployment has come down to 4% in April," Lund said.', wed)[1] == dt.date(
+        2024, 4, 1
+    )
+
+
+def test_followed_by_takes_the_tense_of_the_clause_it_follows() -> None:
+    wed = dt.date(2024, 10, 16)
+    text = "The first hearing is due on Nov. 4, followed by a ruling in December."
+    assert _dates(text, wed)[1] == ("in December", dt.date(2024, 12, 1))
+    # The other way: active "followed" is a past verb.
+    assert _one("Reporters followed the convoy in December.", wed)[1] == dt.date(2023, 12, 1)
+
+
+def test_a_coordinated_clause_after_a_comma_does_not_lend_its_tense() -> None:
+    wed = dt.date(2024, 10, 16)
+    text = "The nurses have called walkouts on Oct. 28 and Nov. 5, and said more could follow."
+    assert [d for _, d in _dates(text, wed)] == [dt.date(2024, 10, 28), dt.date(2024, 11, 5)]
+    # The other way: a verb read back across ", and" still counts.
+    text = "Rain will spread north, and peak on Thursday."
+    assert _one(text, wed)[1] == dt.date(2024, 10, 17)
+
+
+def test_last_this_and_next_spring_summer_autumn_resolve_to_a_year() -> None:
+    oct16 = dt.date(2024, 10, 16)
+    assert _one("Tickets go on sale next summer.", oct16)[1:] == (dt.date(2025, 1, 1), "year")
+    assert _one("The bridge closed last summer.", oct16)[1] == dt.date(2024, 1, 1)
+    assert _one("The bridge closed last autumn.", oct16)[1] == dt.date(2023, 1, 1)
+    assert _one("The bridge reopens this spring.", oct16)[1] == dt.date(2024, 1, 1)
+    jan = dt.date(2025, 1, 20)
+    assert _one("Tickets go on sale next summer.", jan)[1] == dt.date(2025, 1, 1)
+    # Winters span two years; "the next summer" is a story's, not publication's.
+    assert _one("It froze last winter.", oct16)[1] is None
+    assert _one("He left the next summer.", oct16)[1] is None
+
+
+def test_a_deadline_names_a_time_still_to_come() -> None:
+    thu = dt.date(2024, 2, 8)
+    text = "The council gave the owners a deadline of 5 p.m. on Sunday."
+    assert _one(text, thu)[1] == dt.date(2024, 2, 11)
+    # The other way: a past verb nearer the date.
+    assert _one("The deadline expired on Sunday.", thu)[1] == dt.date(2024, 2, 4)
+
+
+def test_a_condition_in_the_present_is_about_the_future() -> None:
+    sat = dt.date(2024, 11, 16)
+    text = 'She said the clinic could reopen "if the generator arrives on Monday."'
+    assert _one(text, sat)[1] == dt.date(2024, 11, 18)
+    assert _one("The deal collapses if the board rejects it on Monday.", sat)[1] == dt.date(
+        2024, 11, 18
+    )
+    # The other way: a past condition, and a possessive with a time of its own.
+    assert _one("If the board met on Monday, nobody told us.", sat)[1] == dt.date(2024, 11, 11)
+    text = "Sales fell if Monday's figures are left out."
+    assert _one(text, sat)[1] == dt.date(2024, 11, 11)
+
+
+def test_a_range_of_days_is_one_mention_from_its_first_day() -> None:
+    tue = dt.date(2024, 6, 11)
+    assert _one("Leaders meet in Vilnius on July 9-10.", tue) == (
+        "July 9-10", dt.date(2024, 7, 9), "day"
+    )
+    text = "The festival will run from 3–8 May."
+    assert _one(text, tue)[:2] == ("3–8 May", dt.date(2025, 5, 3))
+    # A range that ends after publication is not past; a range that runs
+    # backwards is no range ("won in May 2-1").
+    assert _one("The magazine is on sale June 10-16.", tue)[1] == dt.date(2024, 6, 10)
+    assert find_dates("They won in May 2-1.", tue) == ()

@@ -16,12 +16,15 @@ or a month without a year is read by the tense and cues of its own clause.
   clause before its commas does not count. Cues (``data/tense_words.tsv``):
   past auxiliaries and verbs ("was", "said", words in -ed), "last", "ago",
   "earlier", "since" say past; modals ("will", "could"), "until", "next",
-  "expected", "due to", "plans to" and present-tense timetable verbs ("the
-  talks resume", "the council meets", "is meeting") say future. A passive
-  or perfect participle defers to its auxiliary ("will be played"; "has
-  announced" says nothing), and an infinitive looks ahead of the verb
-  governing it: after a past one ("ordered her to report on Jan. 16") it
-  says nothing.
+  "expected", "is due to", "plans to", "a deadline of", present-tense
+  timetable verbs ("the talks resume", "the council meets", "is meeting")
+  and a present-tense condition ("if we get the money on Monday") say
+  future. A passive or perfect participle defers to its auxiliary ("will be
+  played"; "has announced", "has come" say nothing; nor does ", followed
+  by"), and an infinitive looks ahead of the verb governing it: after a
+  past one ("ordered her to report on Jan. 16", "had been due to open") it
+  says nothing. Read ahead beyond the commas, ", and" or ", but" ends the
+  clause (another verb's: "strikes on Oct. 29, and said ...").
 * Weekdays: "last"/"next" Tuesday are the one before/after publication,
   "Tuesday next week" the Tuesday of that week; a future clause ("until
   Tuesday", "will meet on Tuesday") looks ahead to the next one on or after
@@ -33,6 +36,12 @@ or a month without a year is read by the tense and cues of its own clause.
   recent occurrence on or before publication, a future clause the next on
   or after it, and with no cue the nearest occurrence (the publication year
   on a tie).
+* A range of days ("July 9-10", "3-8 May") is one mention dated by its
+  first day; in a future clause it is ahead unless it ended before
+  publication.
+* "last/this/next spring|summer|autumn" resolve to the year they fall in
+  (granularity "year"): the last one is over, the next one comes after
+  "this" one. Winters span two years and weeks have no date: unresolved.
 * "last/this/next year|month" count from the publication date, except that
   "the previous year/month" counts back from an explicit period named just
   before it in the same sentence ("for 2025, up 4% from the previous year"
@@ -89,12 +98,14 @@ _DAY: Final = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # are read back in Python.
 _NUMERIC: Final = re.compile(
     rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))"
-    rf"|(?P<dmy>(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?)"
+    rf"|(?P<dmy>(?P<d1>{_DAY})(?:[-–](?P<e1>{_DAY}))?\s+(?:of\s+)?(?P<m1>{_MONTH})"
+    rf"(?:,?\s+(?P<y1>{_YEAR}))?)"
     rf"|(?P<decade>(?P<dec>1[5-9]\d0|20[0-9]0)['’]?s)"
     rf"|(?P<year>(?P<y4>{_YEAR}))"
 )
 _WORDY: Final = re.compile(
-    rf"(?P<mdy>(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?)(?![\d:])"
+    rf"(?P<mdy>(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?:[-–](?P<e2>{_DAY}))?"
+    rf"(?:,?\s+(?P<y2>{_YEAR}))?)(?![\d:])"
     rf"|(?P<my>(?P<m3>{_MONTH})(?:\s+of)?,?\s+(?P<y3>{_YEAR}))"
     rf"|(?P<rmonth>(?P<m4>{_MONTH}))"
     rf"|(?P<wday>(?P<w>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
@@ -132,6 +143,7 @@ _REL_BEFORE: Final = re.compile(
 # The last two letters of the words _REL_BEFORE matches (it is case-sensitive):
 # a unit after any other word needs no search.
 _REL_ENDS: Final = frozenset(w[-2:] for w in _REL_WORDS)
+_RANGE_DASHES: Final = "-–"  # "9-10 July", "July 9–10"
 _ORDINAL_ENDS: Final = frozenset(("st", "nd", "rd", "th"))
 _DIGITS: Final = frozenset("0123456789")
 
@@ -145,7 +157,8 @@ def _run_start(body: str, end: int) -> int:
 
 
 def _day_before(body: str, at: int, out: set[int]) -> None:
-    """Add the start of a day number ("5", "5th") that ends at ``at``."""
+    """Add the start of a day number ("5", "5th") that ends at ``at``, and of
+    the first day of a range that ends there ("3-5")."""
     if body[at - 2 : at] in _ORDINAL_ENDS:
         start = _run_start(body, at - 2)
         if start < at - 2:
@@ -153,6 +166,10 @@ def _day_before(body: str, at: int, out: set[int]) -> None:
     start = _run_start(body, at)
     if start < at:
         out.add(start)
+        if start > 1 and body[start - 1] in _RANGE_DASHES:
+            first = _run_start(body, start - 1)
+            if first < start - 1:
+                out.add(first)
 
 
 def _skip_space_back(body: str, at: int) -> int:
@@ -309,6 +326,8 @@ def find_dates(
         if end < len(body) and (body[end].isalnum() or body[end] in "-/%"):
             continue
         kind = m.lastgroup  # the branch that matched
+        if kind == "dmy" and _backward_range(m.group("d1"), m.group("e1")):
+            continue
         if kind == "year" and body[end : end + 1] in ",." and body[end + 1 : end + 2].isdigit():
             continue  # "2010.5", "1962,000"
         lo = max(0, start - 24)
@@ -332,6 +351,8 @@ def find_dates(
         lo = max(0, start - 24)
         modifier = ""  # the word before a month or weekday, lower case
         kind = m.lastgroup
+        if kind == "mdy" and _backward_range(m.group("d2"), m.group("e2")):
+            continue  # "in May 2-1": a score
         if kind == "rmonth" or kind == "wday":
             if kind == "rmonth":
                 back = _modifier_before(_BEFORE_MONTH, _BEFORE_MONTH_ENDS, True, body, lo, start)
@@ -377,6 +398,11 @@ def find_dates(
     return tuple(out)
 
 
+def _backward_range(first: str, last: str | None) -> bool:
+    """Whether a day range ("9-10") ends no later than it starts ("2-1"): no range."""
+    return last is not None and _day(last) <= _day(first)
+
+
 def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
@@ -415,7 +441,10 @@ def _resolve(
             return _safe(int(year_text), month, day), "day"
         if pub is None:
             return None, "day"
-        return _safe(_year_of(body, m.start(), m.end(), pub, month, day, ""), month, day), "day"
+        # A range ("July 9-10") that ends on or after publication is not past.
+        last = group("e1" if first else "e2")
+        year = _year_of(body, m.start(), m.end(), pub, month, day, "", _day(last) if last else day)
+        return _safe(year, month, day), "day"
     if kind == "my":
         return _safe(int(group("y3")), _month(group("m3")), 1), "month"
     if kind == "rel":
@@ -429,12 +458,19 @@ def _resolve(
             if pub is None:
                 return None, "decade"
             return _safe(pub.year // 10 * 10 + 10 * step, 1, 1), "decade"
-        return None, None  # weeks and seasons: no single calendar date
+        if pub is None or unit not in _SEASON_STARTS or _ARTICLE_BEFORE.search(
+            body, max(0, m.start() - 5), m.start()
+        ):
+            # Weeks and winters: no single calendar date or year; "the next
+            # summer", "a previous summer": a story's time, not publication's.
+            return None, None
+        return _safe(_season_year(pub, _SEASON_STARTS[unit], step), 1, 1), "year"
     if kind == "rmonth":
         if pub is None:
             return None, "month"
         month = _month(group("m4"))
-        return _safe(_year_of(body, m.start(), m.end(), pub, month, 0, modifier), month, 1), "month"
+        year = _year_of(body, m.start(), m.end(), pub, month, 0, modifier, 0)
+        return _safe(year, month, 1), "month"
     if kind == "wday":
         if pub is None:
             return None, "day"
@@ -445,6 +481,26 @@ def _resolve(
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[group("deixis").lower()]
         return pub + dt.timedelta(days=offset), "day"
     return _safe(int(group("dec")), 1, 1), "decade"
+
+
+# The month a season starts in (northern meteorological seasons). Winter,
+# which spans two years, has no year to resolve to.
+_SEASON_STARTS: Final = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
+
+_ARTICLE_BEFORE: Final = re.compile(r"\b(?:the|a|The|A)\s+$")
+
+
+def _season_year(pub: dt.date, start: int, step: int) -> int:
+    """The year of "last" (``step`` -1), "this" (0) or "next" (1) spring,
+    summer or autumn: the last one is over; the next one is after "this"
+    one, the publication year's, unless that is more than three months off
+    ("next summer" said in January)."""
+    if step < 0:
+        return pub.year if pub.month >= start + 3 else pub.year - 1
+    if step > 0:
+        return pub.year if start - pub.month > 3 else pub.year + 1
+    return pub.year
 
 
 # -- weekdays and months without a year: the clause's tense -----------------
@@ -462,9 +518,11 @@ _DAYS_BEFORE: Final = (0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335)
 
 
 def _year_of(
-    body: str, start: int, end: int, pub: dt.date, month: int, day: int, modifier: str
+    body: str, start: int, end: int, pub: dt.date, month: int, day: int, modifier: str,
+    last_day: int,
 ) -> int:
-    """The year of a month (``day`` 0) or a month/day written without one."""
+    """The year of a month (``day`` 0) or a month/day written without one
+    (``last_day``: the day a range ends, else ``day``)."""
     said = _YEAR_AFTER.match(body, end)
     if said is not None:
         return pub.year + _STEPS[said.group(1).lower()]
@@ -479,8 +537,8 @@ def _year_of(
     tense = _clause_tense(body, start, end)
     if tense == _PAST:  # the most recent occurrence on or before publication
         return pub.year if there <= here else pub.year - 1
-    if tense == _FUTURE:  # the next one on or after it
-        return pub.year if there >= here else pub.year + 1
+    if tense == _FUTURE:  # the next one on or after it (or that ends so)
+        return pub.year if (month, last_day) >= here else pub.year + 1
     return _nearest_year(pub, month, day)
 
 
@@ -552,6 +610,13 @@ _TIME_UNITS: Final = frozenset(
 )
 # Kinds of tense_words.tsv that are verbs: after "due to", it means "is to".
 _VERB_KINDS: Final = frozenset(("scheduled", "verb", "be", "perfect"))
+# What joins a deadline to its time ("a deadline of Sunday", "the deadline
+# for bids on May 1").
+_DEADLINE_LINKS: Final = frozenset(("of", "on", "for", "by", "at"))
+# Kinds of tense_words.tsv that start a clause.
+_CONJUNCTIONS: Final = frozenset(("conjunction", "coordinator", "condition"))
+# Past forms of "be": "was due to address" is a plan, as "is due to".
+_WAS: Final = frozenset(("was", "were"))
 # Words that are names when capitalised ("Theresa May", "Will Smith").
 _NAMES: Final = frozenset(("may", "will", "rose"))
 
@@ -591,6 +656,7 @@ def _clause_tense(body: str, start: int, end: int) -> int:
     # carries over ("will have to do our best to make it on Thursday"), a
     # past one says nothing ("ordered her to report on Jan. 16").
     infinitive = False
+    conditional = False  # the clause within the commas opens with "if"
     for phase in range(4):
         if phase == 2 and possessive:
             continue
@@ -603,7 +669,9 @@ def _clause_tense(body: str, start: int, end: int) -> int:
         comma = phase < 2
         step = -1 if phase % 2 == 0 else 1
         i = back if step < 0 else forth
-        while (i >= 0 if step < 0 else i < ahead) and not _ends_clause(tokens, i, words, comma):
+        while (i >= 0 if step < 0 else i < ahead) and not _ends_clause(
+            tokens, i, words, comma, step > 0
+        ):
             cue = _cue(tokens, i, k, words)
             if cue == _FUTURE:
                 return _FUTURE
@@ -614,8 +682,18 @@ def _clause_tense(body: str, start: int, end: int) -> int:
             i += step
         if step < 0:
             back = i
+            # Not "if December's data are excluded": a possessive's noun has
+            # a time of its own.
+            if phase == 0 and i >= 0 and not possessive and (
+                words.get(tokens[i].lower()) == "condition"
+            ):
+                conditional = True
         else:
             forth = i
+            if conditional:
+                # "if we get the money on Monday": a condition in the present
+                # tense is about the future.
+                return _FUTURE
     return _UNKNOWN
 
 
@@ -636,14 +714,22 @@ def _unbracketed(tokens: list[str]) -> list[str]:
     return out
 
 
-def _ends_clause(tokens: list[str], i: int, words: Mapping[str, str], comma: bool) -> bool:
+def _ends_clause(
+    tokens: list[str], i: int, words: Mapping[str, str], comma: bool, ahead: bool = False
+) -> bool:
     """Whether ``tokens[i]`` ends a clause (a comma or a conjunction only when
-    ``comma``)."""
+    ``comma``; "and" or "but" after a comma also when read ``ahead``)."""
     token = tokens[i]
     first = token[0]
     if first.isalpha():
-        # "and", "but", "while": a clause of its own, as after a comma.
-        return comma and words.get(token.lower()) == "conjunction"
+        # "and", "but", "while": a clause of its own, as after a comma. Read
+        # ahead beyond the commas, ", and" starts another verb's clause
+        # ("has announced strikes on Oct. 29, and said it would ballot"); read
+        # back, the verb before it is often the date's ("rain will increase,
+        # and peak on Thursday").
+        if comma:
+            return words.get(token.lower()) in _CONJUNCTIONS
+        return ahead and tokens[i - 1] == "," and words.get(token.lower()) == "coordinator"
     if first.isdigit():
         return False
     if first == ",":
@@ -691,8 +777,13 @@ def _infinitive(tokens: list[str], i: int, k: int, words: Mapping[str, str]) -> 
     if kind == "determiner" or kind == "noun" or nxt.endswith("'s"):
         return _UNKNOWN
     before = _word_before(tokens, i, words)
-    if before == "due" and kind not in _VERB_KINDS:
-        return _UNKNOWN  # "closed due to flooding": because of
+    if before == "due":
+        if not _due_to_verb(tokens, i - 1, words):
+            return _UNKNOWN  # "closed due to flooding": because of
+        if _had_been(tokens, i - 1, words):
+            # "had been due to open on Friday but ...": a plan given up,
+            # whose day may be past or still ahead.
+            return _OWN_TIME
     governing = words.get(before, "")
     if governing == "future" or governing == "future_to" or governing == "present_be":
         return _FUTURE
@@ -703,6 +794,32 @@ def _infinitive(tokens: list[str], i: int, k: int, words: Mapping[str, str]) -> 
     return _OWN_TIME
 
 
+def _due_to_verb(tokens: list[str], i: int, words: Mapping[str, str]) -> bool:
+    """Whether "due to" at ``tokens[i]`` governs a verb ("is due to address
+    parliament", "due to report"), not a noun ("closed due to flooding").
+
+    After a form of "be", any word but a determiner, a noun or one in -ing
+    is a verb (nearly always, in news); elsewhere only the verbs the word
+    list names.
+    """
+    after = tokens[i + 2] if i + 2 < len(tokens) else ""
+    kind = words.get(after.lower(), "")
+    if kind in _VERB_KINDS:
+        return True
+    if not after[:1].islower() or kind or after.endswith("ing") or after.endswith("'s"):
+        return False
+    be = words.get(_word_before(tokens, i, words), "")
+    return be == "present_be" or be == "be" or _word_before(tokens, i, words) in _WAS
+
+
+def _had_been(tokens: list[str], i: int, words: Mapping[str, str]) -> bool:
+    """Whether "had been" stands before ``tokens[i]`` (adverbs skipped)."""
+    j = i - 1
+    while j >= 0 and words.get(tokens[j].lower()) == "adverb":
+        j -= 1
+    return j > 0 and tokens[j].lower() == "been" and _word_before(tokens, j, words) == "had"
+
+
 def _before_verb(tokens: list[str], i: int, words: Mapping[str, str]) -> bool:
     """Whether the modal ``tokens[i]`` is one: a verb follows it ("could
     peak", "will not"), where a noun's ("an aerosol can and a lighter", "the
@@ -710,7 +827,7 @@ def _before_verb(tokens: list[str], i: int, words: Mapping[str, str]) -> bool:
     if i + 1 >= len(tokens) or not tokens[i + 1][0].islower():
         return False
     after = words.get(tokens[i + 1], "")
-    return after != "determiner" and after != "conjunction" and (
+    return after != "determiner" and after not in _CONJUNCTIONS and (
         words.get(_word_before(tokens, i, words)) != "determiner"
     )
 
@@ -742,8 +859,9 @@ def _cue(tokens: list[str], i: int, k: int, words: Mapping[str, str]) -> int:
             return _PAST
         if word == "due" and _word_at(tokens, i + 1) == "to":
             # "due to start": future; "closed due to flooding": because of.
-            after = words.get(_word_at(tokens, i + 2), "")
-            return _FUTURE if after in _VERB_KINDS else _UNKNOWN
+            if not _due_to_verb(tokens, i, words):
+                return _UNKNOWN
+            return _OWN_TIME if _had_been(tokens, i, words) else _FUTURE
         before_word = _word_before(tokens, i, words)
         if before_word == "than" or before_word == "as":
             return _UNKNOWN  # "rose more than expected", "as planned"
@@ -757,17 +875,30 @@ def _cue(tokens: list[str], i: int, k: int, words: Mapping[str, str]) -> int:
         return _UNKNOWN  # a name, not a verb
     if kind == "future_to":
         return _FUTURE if _word_at(tokens, i + 1) == "to" else _UNKNOWN
+    if kind == "deadline":
+        # "gave them a deadline of 11:59 p.m. on Sunday": a time still to
+        # come, unless a verb nearer the date says otherwise ("the deadline
+        # passed on Thursday").
+        return _FUTURE if i < k and _word_at(tokens, i + 1) in _DEADLINE_LINKS else _UNKNOWN
     if kind == "future_of":
         return _FUTURE if _word_at(tokens, i + 1) == "of" else _UNKNOWN
     if kind == "onset":
         return _FUTURE if i == k - 1 else _UNKNOWN
+    if kind == "ongoing":
+        if i > k or _word_at(tokens, i + 1) == "to":
+            # "saw the economy continue to expand", "on Monday as an inquiry
+            # continues": a state going on, no timetable.
+            return _UNKNOWN
+        kind = "scheduled"
     if kind == "scheduled":
         prev = _word_before(tokens, i, words)
         before = words.get(prev, "")
         if before == "determiner" or prev.endswith("'s"):
             return _UNKNOWN  # a noun: "his visit on Monday"
-        if prev == "to":
-            return _UNKNOWN  # an infinitive: "to" decides (see _infinitive)
+        if prev == "to" or before == "perfect":
+            # An infinitive: "to" decides (see _infinitive); a participle
+            # ("has come down"): a present perfect takes no date.
+            return _UNKNOWN
         # "did not meet on Monday"; else the present of a timetable ("the
         # talks resume Monday") or a verb after a modal ("will meet").
         return _PAST if before == "past" else _FUTURE
@@ -777,6 +908,10 @@ def _cue(tokens: list[str], i: int, k: int, words: Mapping[str, str]) -> int:
         return _UNKNOWN
     if word.endswith("'ll"):
         return _FUTURE
+    if kind == "sequence":
+        if _word_at(tokens, i + 1) == "by":
+            return _UNKNOWN  # "..., followed by forecasts in December": the clause's tense
+        kind = ""
     if kind == "" and len(word) > 3 and word.endswith("ed") and "-" not in word:
         prev = _word_before(tokens, i, words)
         before = words.get(prev, "")
