@@ -919,3 +919,65 @@ def test_a_participle_clause_after_someone_of_theirs_is_not_theirs() -> None:
     body = ("Clara Moss's girlfriend called police on Sunday, saying she had been missing for "
             "several days.")
     assert all(q[1] != "Clara Moss" for q in _quotes(body))
+
+
+def test_a_subordinating_word_is_not_part_of_a_group_speaker() -> None:
+    body = ('Three patients died during the study, although investigators said only one death '
+            'was "possibly related" to treatment.')
+    assert _quotes(body)[0][1] == "investigators"
+
+
+def test_groups_and_institutions_that_speak() -> None:
+    assert _quotes("Art crime specialists said the thieves would find it hard to sell the "
+                   "works.")[0][1] == "Art crime specialists"
+    assert _quotes("Aid workers at the crossing said conditions were deteriorating "
+                   "quickly.")[0][1] == "Aid workers at the crossing"
+    assert _quotes("The trust said in a statement on Thursday that its A&E department was "
+                   "open.")[0][1] == "The trust"
+
+
+def test_a_definite_role_names_only_someone_named_before_it() -> None:
+    body = ("Councillor Marcus Oyelaran-Pike said the mayor had ignored the neighbourhoods. "
+            "The councillor said he had the votes to block the plan. Councillor Priya "
+            "Natarajan said she had voted against the budget.")
+    assert [q[1] for q in _quotes(body)][:2] == ["Marcus Oyelaran-Pike"] * 2
+
+
+def test_a_definite_role_noun_found_in_a_title() -> None:
+    body = ("Detective Chief Inspector Owen Maddox said officers were working with the "
+            "National Crime Agency. The detective said there was no evidence that patient "
+            "data had been published.")
+    assert [q[1] for q in _quotes(body)] == ["Owen Maddox", "Owen Maddox"]
+
+
+def test_the_object_of_accused_is_not_the_speaker() -> None:
+    body = ("Castrelia's foreign ministry denied the report. In a statement, it accused Port "
+            'Elan of "manufacturing a pretext" to justify the deployment.')
+    assert all(q[1] != "Port Elan" for q in _quotes(body))
+
+
+def test_claimed_responsibility_reports_no_words() -> None:
+    body = ("A criminal group calling itself BlackLantern claimed responsibility on Wednesday "
+            "and demanded $4.5m in cryptocurrency.")
+    assert _quotes(body) == []
+
+
+def test_a_name_given_as_a_pseudonym_is_not_a_quote() -> None:
+    body = ('A person claiming to speak for the group, who used the name "Vesper", told the '
+            'BBC that the gang had "no interest in hurting patients."')
+    assert all(q[0] != "Vesper" for q in _quotes(body))
+
+
+def test_reported_words_end_before_the_speakers_description() -> None:
+    assert _quotes("He was diagnosed in March 2021, his wife, Joan Brisbane, said.")[0][
+        :2
+    ] == ("He was diagnosed in March 2021", "Joan Brisbane")
+    words = _quotes("The train left the tracks south of the station, the national rail "
+                    "operator EssRail said.")[0][0]
+    assert words == "The train left the tracks south of the station"
+
+
+def test_a_description_after_more_reported_words_is_kept() -> None:
+    body = ("Brokers must give information on their commissions if, and only if, their "
+            "customers request it, the regulator said.")
+    assert "their customers request it" in _quotes(body)[0][0]

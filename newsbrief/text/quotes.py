@@ -172,7 +172,7 @@ _INSTITUTIONS: Final = (
     "hospital|school|university|league|party|military|army|navy|office|service|bank|"
     "regulator|federation|association|family|newspaper|broadcaster|network|charity|airline|"
     "operator|retailer|manufacturer|insurer|lender|watchdog|embassy|consulate|prison|"
-    "church|foundation|institute|museum|jury|panel|tribunal|inquiry"
+    "church|foundation|institute|museum|jury|panel|tribunal|inquiry|trust"
 )
 # A noun phrase that describes an unnamed speaker ("a campaign source").
 _DESCRIPTION_NOUNS: Final = (
@@ -192,7 +192,8 @@ _DESCRIPTION_NOUNS: Final = (
 # "while Qatari officials" and "with police" are not who speaks.
 _NOT_IN_DESCRIPTION: Final = (
     r"(?!(?:as|while|with|and|but|or|nor|when|after|before|because|since|if|that|which|who|"
-    r"where|than|then|so|in|on|at|to|by|from|into|over|under|the|a|an)\b)"
+    r"where|than|then|so|in|on|at|to|by|from|into|over|under|the|a|an|although|though|"
+    r"whereas|unless|until|once|whether|yet)\b)"
 )
 _DESCRIPTION: Final = re.compile(
     r"(?:\b(?:a|an|the|one|two|three|four|several|some|many|other|another|most|"
@@ -214,7 +215,8 @@ _GROUPS: Final = (
     "demonstrators|activists|campaigners|organisers|organizers|regulators|inspectors|"
     "negotiators|observers|monitors|rescuers|firefighters|paramedics|medics|officers|"
     "workers|employees|teachers|students|parents|relatives|villagers|farmers|survivors|"
-    "investors|traders|bankers|executives|voters|lawyers|attorneys|prison officials"
+    "investors|traders|bankers|executives|voters|lawyers|attorneys|specialists|"
+    "prison officials"
 )
 _BARE_PLURAL: Final = re.compile(
     rf"\b((?:[A-Z][\w\-]*\s+|{_NOT_IN_DESCRIPTION}[a-z][\w\-]*\s+){{0,2}}"
@@ -416,7 +418,8 @@ def _goes_on(
 
 
 _TITLE_BEFORE: Final = re.compile(
-    r"(?:['’]s|\b(?:titled|named|show|program|programme|film|book|song|"
+    r"(?:['’]s|\b(?:titled|named|name|pseudonym|alias|nickname|including|show|program|"
+    r"programme|film|book|song|"
     r"episode|album|series|column|commentary)|\b(?:episode|edition|broadcast|issue|"
     r"season|premiere|finale|set|cast|host|star)s?\s+of)[ \t\xa0]+$"
 )
@@ -724,6 +727,16 @@ _TERMINAL: Final = re.compile(
     r"[.!?](?<![A-Z][.!?])(?<!\bM[rs][.!?])(?<!\bMrs[.!?])(?<!\b(?:Dr|St|Jr|Sr|Lt)[.!?])"
     r"(?<!\b(?:Rep|Sen|Gov|Gen|Col)[.!?])[\"'”’]?\s|\n"
 )
+# Verbs whose name after them is their object, never an inverted subject:
+# "it accused Port Elan of ...", "she told Reuters: ...".
+_OBJECT_VERBS: Final = frozenset((
+    "accused", "accuses", "told", "tells", "urged", "urges", "asked", "asks", "warned",
+    "warns", "criticised", "criticized", "criticises", "criticizes", "praised", "praises",
+    "blamed", "blames", "thanked", "thanks", "called", "calls", "described", "describes",
+    "attacked", "attacks", "condemned", "condemns", "congratulated", "reminded", "assured",
+    "informed", "invited", "ordered", "begged", "implored", "questioned", "dubbed", "branded",
+    "labelled", "labeled", "slammed", "blasted", "hailed", "mocked",
+))
 _AFTER_CLOSE: Final = re.compile(r"[\s,.!?:;—–-]*")
 _INVERTED_SPEAKER_GAP: Final = 25
 
@@ -850,7 +863,7 @@ def _attribute(
                 subj = _before_appositive(ctx, s0, participle.start())
             if subj is not None:
                 return subj[0], verb, subj[1]
-            if not participle:
+            if not participle and verb.split()[0] not in _OBJECT_VERBS:
                 found = _speaker_right(ctx, lead.end(), d.open_mark, max_gap=3, honorific=False)
                 if found is not None:
                     return found[0], verb, found[1]
@@ -1587,7 +1600,7 @@ def _description_ending(
                 # (a relation is the subject only where a clause opens: not
                 # in "... hired hitmen to murder her husband has told")
                 span = _span(desc.start(), desc.end())
-                holder = _definite_holder(ctx, desc.group())
+                holder = _definite_holder(ctx, desc.group(), desc.start())
                 if holder is not None:
                     return holder, span  # "the minister": Economy Minister Anouk Verbeek
                 return _clean_description(desc.group()), span
@@ -1625,7 +1638,7 @@ def _description_ending(
     if role is None:
         return None
     span = _span(role.start(), role.end())
-    holder = _definite_holder(ctx, role.group())
+    holder = _definite_holder(ctx, role.group(), role.start())
     if holder is not None:
         return holder, span
     return _clean_description(role.group()), span
@@ -1637,18 +1650,21 @@ _OTHER_HOLDER: Final = frozenset(
     ("deputy", "vice", "former", "ex", "assistant", "shadow", "junior", "associate",
      "late", "acting", "interim", "outgoing", "incoming", "then", "would-be")
 )
+_POSSESSIVE_S: Final = re.compile(r"['’]s\b")
 _ROLE_MAIN: Final = re.compile(r"\s+(?:of|for|at|in|to|on|with|from)\s+|,")
 
 
-def _definite_holder(ctx: _Context, description: str) -> str | None:
-    """The one person the article gives the role a definite ``description``
-    names ("the judge", "the minister" for Economy Minister Anouk Verbeek),
-    or None.
+def _definite_holder(ctx: _Context, description: str, pos: int) -> str | None:
+    """The one person named before ``pos`` whom the article gives the role a
+    definite ``description`` names ("the judge", "the minister" for Economy
+    Minister Anouk Verbeek), or None.
 
     The role's head (its last word before "of", "for", ...) is the
-    description's last word, every word of the description is in the role
-    ("the Uruguayan striker" is not the article's "Swedish striker"), and the
-    role has no word that makes it another ("Deputy", "former").
+    description's last word, or a person's title holds it ("the detective"
+    for Detective Chief Inspector Owen Maddox); every word of the
+    description is in the role ("the Uruguayan striker" is not the article's
+    "Swedish striker"), and the role has no word that makes it another
+    ("Deputy", "former").
     """
     words = description.lower().replace("-", " ").split()
     if len(words) < 2 or words[0] != "the":
@@ -1657,11 +1673,13 @@ def _definite_holder(ctx: _Context, description: str) -> str | None:
     head = words[-1]
     holder: str | None = None
     for entity in ctx.persons.values():
-        if not entity.role:
+        if not entity.role or not entity.mentions or entity.mentions[0].start >= pos:
             continue
-        role = entity.role.lower().replace("-", " ")
+        role = _POSSESSIVE_S.sub("", entity.role.lower().replace("-", " "))
         main = _ROLE_MAIN.split(role, 1)[0].split()
-        if not main or main[-1] != head:
+        if not main or (main[-1] != head and not (
+            head in main and head in role_lexicon().heads and entity.role[:1].isupper()
+        )):
             continue
         role_words = set(role.split())
         if not want <= role_words or (role_words & _OTHER_HOLDER) - want:
@@ -1786,13 +1804,16 @@ _QUALIFIERS: Final = (
 )
 # The same after a cue, without a determiner: up to the clause's end.
 _QUALIFIED_NEXT: Final = re.compile(
-    r"\s+((?i:people|sources|officials|insiders|diplomats|analysts)\s+"
+    r"\s+((?:(?:two|three|four|several|some|\d+)\s+)?"
+    r"(?i:people|sources|officials|insiders|diplomats|analysts)\s+"
     r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of)"
     r"\s[^,.;:!?\"“”()]{1,70}?)(?=\s*(?:[,.;:!?]|$))"
 )
 _QUALIFIED_SPEAKER: Final = re.compile(
-    r"(?:\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Ff]ormer|[Ll]ocal)"
-    r"\s+(?:[a-z][\w\-]*\s+)?|\b)"
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Ff]ormer|"
+    r"[Ll]ocal)"
+    # (a bare plural after one capitalised word: "Aid workers at the crossing")
+    rf"\s+(?:[a-z][\w\-]*\s+)?|\b(?:(?i:{_NOT_IN_DESCRIPTION})[A-Z][a-z\-]+\s+)?)"
     rf"(?i:person|people|source|sources|official|officials|insider|insiders|{_GROUPS})\s+"
     # (no auxiliary in the qualifier: "Authorities in X have released the
     # 911 call" is a clause, not who spoke)
@@ -2556,6 +2577,8 @@ def _indirect(
                     c0 = _after_told_object(body, c0, end)
             rest = _AFTER_VERB.match(body, c0, end)
             c0 = rest.end() if rest else c0
+            if cue == "claimed" and _CLAIMED_THING.match(body, c0):
+                continue  # "claimed responsibility", "claimed victory": no words reported
             subj_start = subj[1].start if subj[1] is not None else vm.start()
             after_comma = _COMMA_BEFORE.search(body, max(s0, subj_start - 12), subj_start)
             if after_comma and not inverted and subj[1] is not None and (
@@ -2573,7 +2596,9 @@ def _indirect(
                 # fronted phrase of time or linking word is no reported content.
                 after_comma = None
             if after_comma and subj_start - s0 >= 15:
-                q = _make_indirect(body, s0, after_comma.start(), subj, cue)
+                q = _make_indirect(
+                    body, s0, _before_description(body, s0, after_comma.start()), subj, cue
+                )
             elif end - c0 >= 12 and not inverted and body[c0:end].count(" ") >= 2:
                 q = _make_indirect(body, c0, _narrator_clause(body, c0, end), subj, cue)
             elif subj_start - s0 >= 15:
@@ -2583,7 +2608,7 @@ def _indirect(
                 hon = _HONORIFIC_END.search(body, max(s0, c1 - _HONORIFIC_REACH), c1)
                 if hon is not None:
                     c1 = hon.start()  # "..., Mr Howard said": not "..., Mr"
-                q = _make_indirect(body, s0, c1, subj, cue)
+                q = _make_indirect(body, s0, _before_description(body, s0, c1), subj, cue)
             else:
                 q = None
             if q is not None:
@@ -2596,6 +2621,27 @@ def _indirect(
     return out
 
 
+def _before_description(body: str, s0: int, c1: int) -> int:
+    """Where reported words ending at ``c1`` end before the speaker's
+    description ("..., his wife, Joan Brisbane, said", "..., the national
+    rail operator EssRail said")."""
+    described = _DESCRIBED_BEFORE.search(body, max(s0, c1 - 60), c1)
+    return c1 if described is None else described.start()
+
+
+_NOT_DESCRIBING: Final = (
+    r"(?!(?:the|a|an|of|and|or|but|to|in|on|for|with|at|by|from|that|this|who|which|it|"
+    r"them|him|us|me|if|is|are|was|were)\b)"
+)
+_DESCRIBED_BEFORE: Final = re.compile(
+    r",[ \t]+(?:the|a|an|his|her|its|their|[Tt]he)[ \t]+"
+    rf"(?:{_NOT_DESCRIBING}[\w\-’']+[ \t]+){{0,3}}?{_NOT_DESCRIBING}[a-z][\w\-]*,?[ \t]*$"
+)
+_CLAIMED_THING: Final = re.compile(
+    r"\s*(?:responsibility|credit|victory|the\s+(?:lives?|title|crown|prize|seat|win)|"
+    r"(?:a|his|her|their|its)\s+(?:first|second|third|\d+\w*|maiden|record|place|seat|win|"
+    r"victory|title|share))\b"
+)
 _SAYING: Final = re.compile(r", saying(?: that)? ")
 
 
