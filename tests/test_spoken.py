@@ -756,3 +756,63 @@ def test_the_telephone_pre_check_finds_every_telephone_number(text: str) -> None
 
     if sp._PHONE.search(text) is not None:
         assert sp._may_have_phone(text, sp._Marks())
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("a 15-km (9-mile) road", "a fifteen-kilometre, nine-mile, road"),
+        ("a 4-kg parcel and a 60-cm shelf", "a four-kilogram parcel and a sixty-centimetre shelf"),
+        ("a 380ft-long pier", "a three hundred and eighty foot-long pier"),
+        ("3 km away", "three kilometres away"),
+        ("a 2,100 sq ft flat", "a two thousand one hundred square feet flat"),
+    ],
+)
+def test_a_unit_joined_to_its_number_by_a_hyphen_is_said_as_an_adjective(
+    written: str, spoken: str
+) -> None:
+    assert speakable(written) == spoken
+
+
+def test_a_time_after_by_is_a_time_not_a_score() -> None:
+    assert speakable("Polls close by 9:30 p.m.") == "Polls close by nine thirty p-m."
+    assert speakable("They won by 2:1.") == "They won by two to one."
+
+
+def test_c_before_a_number_is_circa_and_the_year_is_a_year() -> None:
+    assert speakable("a chalice (c. 1720)") == "a chalice, circa seventeen twenty"
+    assert speakable("ca. 400 coins") == "circa four hundred coins"
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        ("Dunmore & Co. said", "Dunmore and Company said"),
+        (
+            "a note from Pellham Steel Co., the maker",
+            "a note from Pellham Steel Company, the maker",
+        ),
+        ("shares of Arden Mills Co.", "shares of Arden Mills Company."),
+        ("Kane and Co celebrate", "Kane and Co celebrate"),
+    ],
+)
+def test_a_firms_co_is_company(written: str, spoken: str) -> None:
+    assert speakable(written) == spoken
+
+
+def test_degrees_with_a_scale_letter_are_said_in_full() -> None:
+    assert speakable("a low of 4 degrees C") == "a low of four degrees Celsius"
+    assert speakable("up to 95 degrees F.") == "up to ninety-five degrees Fahrenheit."
+
+
+def test_junior_and_senior_after_a_name_are_said_in_full() -> None:
+    assert speakable("Tobias Wren Jr. said") == "Tobias Wren Junior said"
+    assert speakable("It was Tobias Wren Sr.") == "It was Tobias Wren Senior."
+
+
+def test_a_title_before_a_lower_case_particle_is_said_in_full() -> None:
+    assert (
+        speakable("Mr van Aalst and Mr. and Mrs. Pike")
+        == "Mister van Aalst and Mister and Missus Pike"
+    )
+    assert speakable("Gen. de Vries") == "General de Vries"

@@ -143,8 +143,14 @@ _TITLES = {
 # Titles British style writes without a full stop; the others need one to be
 # told from words ("Gen Z", "Rep" as a word...).
 _UNDOTTED_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Mt", "Ft", "Cllr", "Prof", "Supt"})
+# A title is said before a lower-case particle too ("Gen. de Gaulle", "Ms
+# al-Hathloul", "Mr and Mrs Smith"); without a full stop only a person's
+# ("St and", "Gen and" are left).
+_UNDOTTED_PERSON_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof"})
+_TITLE_PARTICLES = sorted({*data_lines("name_particles.txt"), "and"} - {"y"}, key=len, reverse=True)
 _TITLE = re.compile(
-    r"\b(?P<t>" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")(?P<dot>\.)?\s+(?=[A-Z])"
+    r"\b(?P<t>" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")(?P<dot>\.)?\s+"
+    r"(?=[A-Z]|(?P<particle>" + "|".join(_TITLE_PARTICLES) + r")\b(?!['’]))"
 )
 # Before a capitalised name it is a title ("At St. Mary's"): _say_street decides.
 _STREET = re.compile(r"\b(?P<w>[A-Z][a-z]+) (?P<a>St|Rd|Ave|Blvd|Sq|Dr)\b(?P<dot>\.)?")
@@ -152,7 +158,8 @@ _STREET_WORDS = {
     "St": "Street", "Rd": "Road", "Ave": "Avenue", "Blvd": "Boulevard", "Sq": "Square",
     "Dr": "Drive",
 }  # fmt: skip
-_SUFFIXES = re.compile(r"(?<=[A-Z][a-z]),? (?P<s>Jr|Sr)\b\.?")
+# After a name: "Hank Williams Jr." ("Sr. Mary" is a sister).
+_SUFFIXES = re.compile(r"(?<=[a-z]),? (?P<s>Jr|Sr)\b(?P<dot>\.)?")
 _NUMBER_ABBREVIATION = re.compile(r"\b(No|Nos|no|nos)\.\s?(?=\d)|\b(No|Nos) (?=\d)")
 # "Nov. 5", "Nov." and, without a full stop, "Nov 5" (a day of 1 to 31 after
 # it: "Jan Smith" and "to mar" are left alone).
@@ -175,6 +182,10 @@ _LATIN = (
     (re.compile(r"\bplc\b", re.IGNORECASE), "P-L-C", False),
     (re.compile(r"\bdept\.", re.IGNORECASE), "department", False),
 )
+# A firm's "Co": after "&" ("Berenson & Co."), or with its full stop or "Ltd"
+# after a capitalised name ("Ford Motor Co.", "Samsung Electronics Co Ltd").
+# "Ronaldo and Co" (his team-mates) and "Notts Co" are left as they are.
+_COMPANY = re.compile(r"\bCo\b(?P<dot>\.)?(?![-'’]\w)")
 _LATIN_HINT = re.compile(r"\b(?:e|i|etc|vs|v|approx|Inc|Corp|Ltd|plc|PLC|Plc|dept|Dept)\b")
 # "U.S.", "U.K.", "D.C.": written without stops, then spelled out like any acronym.
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}(?=[^A-Za-z]|$)")
@@ -197,6 +208,8 @@ _RANGE = re.compile(
     r"(?<![\w.,])(" + _NUMBER + r"(?:bn|m|k|%)?)\s?[-–—]\s?(?=[$£€]?\d)", re.IGNORECASE
 )
 _TEMPERATURE = re.compile(r"(?<=\d)(?:°\s?)?(?P<scale>[CF])\b")
+# "minus 11 degrees C": the letter is the scale.
+_DEGREES_SCALE = re.compile(r"(?<=\d)(?P<d>\s?degrees?) (?P<scale>[CF])\b(?![-'’])")
 _FEET_INCHES = re.compile(r"\b(\d)\s?ft\s?(\d{1,2})\s?in\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])-([0-3]\d)\b")
 _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2,4})\b")
@@ -458,24 +471,43 @@ _UNITS = {
     "MW": "megawatts", "kW": "kilowatts", "kWh": "kilowatt hours", "GB": "gigabytes",
     "MB": "megabytes", "TB": "terabytes", "°C": "degrees Celsius", "°F": "degrees Fahrenheit",
     "ºC": "degrees Celsius", "°": "degrees", "km²": "square kilometres", "m²": "square metres",
-    "m/s": "metres per second",
+    "m/s": "metres per second", "sq ft": "square feet", "sq km": "square kilometres",
+    "sq mi": "square miles", "sq m": "square metres",
 }  # fmt: skip
 _UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-_UNIT = re.compile(r"(?<=\d)\s?(?P<u>" + _UNIT_NAMES + r")(?![A-Za-z²])")
+# "20km" and "20 km"; "a 20-km strip" and "a 550ft-long wall" qualify a noun.
+_UNIT = re.compile(
+    r"(?<=\d)(?P<sep>\s?|-)(?P<u>" + _UNIT_NAMES + r")(?![A-Za-z²])(?P<joined>-(?=[A-Za-z]))?"
+)
+
+
+def _singular(name: str) -> str:
+    """A unit's name as it qualifies a noun: "a twenty-kilometre strip", "a six-foot fence"."""
+    if name == "feet":
+        return "foot"
+    words = name.split()
+    for index, word in enumerate(words):
+        if word.endswith("s") and word not in ("Celsius", "per"):
+            words[index] = word[:-1]
+            break
+    return " ".join(words)
+
+
+_UNIT_ADJECTIVES = {unit: _singular(name) for unit, name in _UNITS.items()}
 # Whether _UNIT matches (a digit first: scanned far faster than a lookbehind).
 # The lookahead (a unit's first character) turns most digits away before the
 # alternatives are tried one by one.
 _ASCII_UNITS = sorted((unit for unit in _UNITS if unit.isascii()), key=len, reverse=True)
 _UNIT_HINT = _for_marks(
-    r"\d\s?(?=["
+    r"\d(?:\s|-)?(?=["
     + "".join(map(re.escape, sorted({unit[0] for unit in _UNITS})))
     + r"])(?:"
     + _UNIT_NAMES
     + r")(?![A-Za-z²])",
     # In ASCII text only the ASCII units can follow, and no "²".
-    rb"0"
+    rb"0(?:"
     + _ASCII_SPACE
-    + rb"?(?=["
+    + rb"|-)?(?=["
     + "".join(sorted({unit[0] for unit in _ASCII_UNITS})).encode()
     + rb"])(?:"
     + "|".join(map(re.escape, _ASCII_UNITS)).encode()
@@ -860,6 +892,7 @@ _ABBREVIATION_WORDS = frozenset(
             "Plc",
             "dept",
             "Dept",
+            "Co",
         ]
     )
 )
@@ -953,6 +986,8 @@ def _numbers_before_abbreviations(text: str, marks: _Marks) -> str:
     if "/" in text:
         text = _SLASH_DATE.sub(lambda m: " ".join(m.groups()), text)
         text = _SEASON.sub(_say_season, text)
+    if "c." in text or "ca." in text:
+        text = _CIRCA.sub("circa ", text)
     if "~" in text or "<" in text or ">" in text or "#" in text:
         for pattern, replacement in _NUMBER_SYMBOLS:
             text = pattern.sub(replacement, text)
@@ -1008,7 +1043,8 @@ _TIME_RANGE = re.compile(
 # A football or hockey season: "2027/28", "2019/2020".
 _SEASON = re.compile(r"\b(?P<y>1[89]\d\d|20\d\d)/(?P<next>\d\d(?:\d\d)?)\b(?!/)")
 # A ratio or a score "3:1", said "three to one" where the words around say so.
-_RATIO = re.compile(r"(?<![\w:.,])(?P<a>\d{1,2}):(?P<b>\d{1,2})(?![\w:]|[.,]\d)")
+# Not before "a.m."/"p.m.": "by 3:45 p.m." is a time.
+_RATIO = re.compile(r"(?<![\w:.,])(?P<a>\d{1,2}):(?P<b>\d{1,2})(?![\w:]|[.,]\d|\s?[aApP]\.?[mM]\b)")
 _RATIO_HINT = _for_marks(r"\d:\d", rb"0:0")
 _RATIO_BEFORE = frozenset(
     """won win wins winning lost lose loses losing beat beats beaten defeated defeat drew
@@ -1024,6 +1060,8 @@ _RATIO_OF = frozenset(["ratio", "odds", "margin", "majority", "score", "scorelin
 # with a literal or a digit and needs what every match of its pattern holds.
 _LETTER_DIGIT_HINT = _for_marks(r"\d(?<=[A-Za-z]\d)", rb"0(?<=[A-Za-z]0)")
 _ISO_DATE_HINT = re.compile(r"-(?:0[1-9]|1[0-2])-[0-3]\d")
+# "(c. 1654)": "circa", and the year after it is read as a year.
+_CIRCA = re.compile(r"\bca?\.\s?(?=\d)")
 _RANGE_HINT = re.compile(r"[-–—]\s?[$£€]?\d")
 _PENCE_HINT = re.compile(r"p(?<=\dp)")
 _NEGATIVE_HINT = re.compile(r"-(?=\d)")
@@ -1070,10 +1108,15 @@ def _numbers(text: str, marks: _Marks) -> str:
     if "ft" in text and marks.found(_FEET_INCHES_HINT, text):
         text = _FEET_INCHES.sub(r"\1 foot \2", text)
     if marks.found(_UNIT_HINT, text):
-        text = _UNIT.sub(lambda m: " " + _UNITS[m.group("u")], text)
+        text = _UNIT.sub(_say_unit, text)
     if ("C" in text or "F" in text) and marks.found(_TEMPERATURE_HINT, text):
         text = _TEMPERATURE.sub(
             lambda m: " degrees " + ("Celsius" if m.group("scale") == "C" else "Fahrenheit"),
+            text,
+        )
+    if "degree" in text and (" C" in text or " F" in text):
+        text = _DEGREES_SCALE.sub(
+            lambda m: m.group("d") + (" Celsius" if m.group("scale") == "C" else " Fahrenheit"),
             text,
         )
     return _PLAIN_NUMBER[text.isascii()].sub(_say_number, text)
@@ -1372,6 +1415,9 @@ def _minutes(minutes: int) -> str:
 
 
 def _abbreviations(text: str, tokens: set[str]) -> str:
+    if "Co" in tokens:
+        # Before "Ltd" is said "Limited".
+        text = _COMPANY.sub(_say_company, text)
     if _LATIN_HINT.search(text):
         for pattern, words, may_end in _LATIN:
             text = _sub_keeping_stops(pattern, words, text) if may_end else pattern.sub(words, text)
@@ -1390,11 +1436,32 @@ def _abbreviations(text: str, tokens: set[str]) -> str:
     if not tokens.isdisjoint(_TITLES):
         text = _TITLE.sub(_say_title, text)
     if "Jr" in tokens or "Sr" in tokens:
-        text = _SUFFIXES.sub(lambda m: " Junior" if m.group("s") == "Jr" else " Senior", text)
+        text = _SUFFIXES.sub(_say_suffix, text)
     if _has_dotted(text, tokens):
         text = _DOTTED.sub(lambda m: m.group().replace(".", "") + ("." if _at_end(m) else ""), text)
         text = _INITIAL.sub("", text)
     return text
+
+
+def _say_company(match: re.Match[str]) -> str:
+    text, start, dot = match.string, match.start(), match.group("dot")
+    before = text[:start].rstrip()
+    if not before.endswith("&"):
+        previous = before.rsplit(None, 1)[-1] if before else ""
+        rest = text[match.end() :].lstrip(", ")
+        if not (previous[:1].isupper() and previous.isalpha()):
+            return match.group()
+        if not dot and not rest.startswith("Ltd"):
+            return match.group()
+    if dot and (_at_end(match) or _next_word(match).rstrip(_EDGE_MARKS) in OPENER_WORDS):
+        return "Company."  # the abbreviation's full stop ends the sentence too
+    return "Company"
+
+
+def _say_suffix(match: re.Match[str]) -> str:
+    words = " Junior" if match.group("s") == "Jr" else " Senior"
+    # The abbreviation's full stop may end the sentence too.
+    return words + "." if match.group("dot") and _at_end(match) else words
 
 
 def _sub_keeping_stops(pattern: re.Pattern[str], words: str, text: str) -> str:
@@ -1462,6 +1529,10 @@ def _next_word(match: re.Match[str]) -> str:
 def _say_title(match: re.Match[str]) -> str:
     title = match.group("t")
     if match.group("dot") is None and title not in _UNDOTTED_TITLES:
+        return match.group()
+    if match.group("dot") is not None:
+        return _TITLES[title] + " "
+    if match.group("particle") is not None and title not in _UNDOTTED_PERSON_TITLES:
         return match.group()
     return _TITLES[title] + " "
 
@@ -1837,6 +1908,14 @@ def _m_left(text: str, start: int, number: str, phrase_ends: bool) -> str:
         if previous in ("final", "last") and owner in _DETERMINERS:
             return "metres"  # "in the final 400m", "my final 200m of the night"
     return ""
+
+
+def _say_unit(match: re.Match[str]) -> str:
+    unit, sep, joined = match.group("u", "sep", "joined")
+    if sep == "-" or joined:
+        # Hyphens join the words of an adjective ("a twenty-kilometre strip").
+        return f"{sep and '-'}{_UNIT_ADJECTIVES[unit]}{joined or ''}"
+    return " " + _UNITS[unit]
 
 
 def _say_metres(match: re.Match[str]) -> str:
