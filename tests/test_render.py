@@ -383,3 +383,38 @@ def test_newsbrief_render_is_callable_even_after_its_submodules_are_imported() -
 
     briefing = Article.from_text(INVENTED).briefing()
     assert newsbrief.render(briefing, "json") == render(briefing, "json")  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [
+        # The sentence splitter cuts a quotation of several sentences: each
+        # piece has one mark, and its words are still announced.
+        (
+            'Asked if she would stay, the mayor answered: "I will.',
+            "Asked if she would stay, the mayor answered, quote, I will, end quote.",
+        ),
+        ("We have nothing left to sell.”", "Quote, We have nothing left to sell, end quote."),
+        (
+            '"The pumps failed twice before the storm.',
+            "Quote, The pumps failed twice before the storm, end quote.",
+        ),
+        (
+            'Nobody told the drivers," said Ola Brenn.',
+            "Ola Brenn said, quote, Nobody told the drivers, end quote.",
+        ),
+        # A lone mark whose side is unclear (inches, after a colon) is left alone.
+        ('The pipe is 6" wide.', "The pipe is six wide."),
+    ],
+)
+def test_script_announces_a_quotation_cut_by_the_sentence_start_or_end(
+    written: str, spoken: str
+) -> None:
+    parts = script_parts({"headline": "", "lede": written})
+    assert parts[0].text == spoken
+
+
+def test_script_sentence_opening_with_a_quotation_opens_with_quote() -> None:
+    written = '"We will rebuild the pier," said Capt. Ines Roa.'
+    spoken = "Quote, We will rebuild the pier, end quote, said Captain Ines Roa."
+    assert script_parts({"headline": "", "lede": written})[0].text == spoken

@@ -178,11 +178,68 @@ def mark_quotes(text: str) -> str:
     '"We made a fair offer," Hallworth said.' becomes 'Hallworth said, quote,
     We made a fair offer, end quote.'; a quotation inside a sentence is framed
     by "quote" and "end quote". Short quoted phrases are left as they are.
+    A sentence cut from a quotation of several sentences ('He said: "We
+    agree.', 'We will sign."') has one mark: its quotation runs to the end or
+    from the start of the sentence, and is announced however short.
     """
-    if '"' not in text and "“" not in text and "‘" not in text:
+    if '"' not in text and "“" not in text and "”" not in text and "‘" not in text:
         return text
+    balanced = _balance_quotes(text)
+    if balanced is None:
+        marked = _mark_quotes(text, _MIN_ANNOUNCED_WORDS)
+    else:
+        marked = _mark_quotes(balanced, 1)
+    marked = marked.lstrip(" ,:;")
+    # A sentence that opens with a quotation opens with the word.
+    return "Quote" + marked[5:] if marked.startswith("quote,") else marked
+
+
+# A double quotation mark; the characters around a straight one tell whether
+# it opens (after a space or an opening bracket, before a word) or closes
+# (after a word or a mark, before a space, a mark or the end). After a colon
+# it is unclear ('Rolling Stone:" Furious...').
+_DOUBLE_MARK = re.compile(r"[\"“”]")
+_OPENS_AFTER = frozenset(" ([{'‘—–-")
+_CLOSES_AFTER = frozenset(".,!?'’)…-")
+
+
+def _balance_quotes(text: str) -> str | None:
+    """``text`` with the missing mark of a quotation cut by the sentence's
+    start or end added, or None when no mark is missing or the marks are unclear."""
+    marks = list(_DOUBLE_MARK.finditer(text))
+    open_at: int | None = None
+    closes_first = False
+    for number, mark in enumerate(marks):
+        at = mark.start()
+        before, after = text[at - 1 : at], text[at + 1 : at + 2]
+        if mark.group() == "“" or (
+            mark.group() == '"' and (not before or before in _OPENS_AFTER) and after.strip()
+        ):
+            if open_at is not None:
+                return None
+            open_at = at
+        elif mark.group() == "”" or (
+            (before.isalpha() or before in _CLOSES_AFTER)
+            and (not after.strip() or after in _CLOSES_AFTER)
+        ):
+            if open_at is None:
+                if number:
+                    return None
+                closes_first = True
+            open_at = None
+        else:
+            return None  # inches ('a 6" pipe') or a mark between words
+    if open_at is None and not closes_first:
+        return None
+    if open_at is not None:
+        text += '"'
+    return '"' + text if closes_first else text
+
+
+def _mark_quotes(text: str, min_words: int) -> str:
+    """:func:`mark_quotes` of a text whose quotation marks pair up."""
     match = _QUOTE_THEN_VERB.match(text) or _QUOTE_THEN_WHO.match(text)
-    if match and len(match.group("q").split()) >= _MIN_ANNOUNCED_WORDS:
+    if match and len(match.group("q").split()) >= min_words:
         found = match.groupdict()
         who, verb, rest = found["who"], found["verb"], (found.get("rest") or "").strip()
         words = match.group("q").strip().rstrip(",;:")
@@ -190,12 +247,15 @@ def mark_quotes(text: str) -> str:
         return f"{lead}, quote, {words}, end quote."
 
     def frame(quoted: re.Match[str]) -> str:
-        words = quoted.group("q").strip()
-        if len(words.split()) < _MIN_ANNOUNCED_WORDS:
+        # A quotation inside it may end with its own mark ("... 'go.'").
+        words = quoted.group("q").strip().rstrip("'’")
+        if len(words.split()) < min_words:
             return quoted.group()
+        # After a sentence's end the quotation opens the next one.
+        lead = "Quote" if text[: quoted.start()].rstrip().endswith((".", "!", "?")) else ", quote"
         if words.endswith((".", "!", "?")):
-            return f", quote, {words.rstrip('.!?')}, end quote. "
-        return f", quote, {words.rstrip(',;:')}, end quote, "
+            return f"{lead}, {words.rstrip('.!?')}, end quote. "
+        return f"{lead}, {words.rstrip(',;:')}, end quote, "
 
     text = _DOUBLE_QUOTED.sub(frame, text)
     return _SINGLE_QUOTED.sub(frame, text)
