@@ -679,3 +679,18 @@ def test_an_age_before_a_name_is_no_part_of_it_and_management_ends_a_firms_name(
         "Lena Hart": (EntityKind.PERSON, 2),
         "Tarvik Asset Management": (EntityKind.ORGANIZATION, 1),
     }
+
+
+def test_capitalised_particles_opening_a_sentence_open_the_surname() -> None:
+    body = ("Mayor Ines de la Fuente opened the bridge. De la Fuente said it cost little. "
+            "Engineer Joost van der Meulen agreed. Van der Meulen said it would last.")
+    people = {e.name: e.aliases for e in find_entities(body) if e.kind is EntityKind.PERSON}
+    assert people == {
+        "Ines de la Fuente": ("De la Fuente",),
+        "Joost van der Meulen": ("Van der Meulen",),
+    }
+
+
+def test_hyphenated_given_name_before_a_particle_keeps_the_person_whole() -> None:
+    names = {e.name: e.kind for e in find_entities("The curator, Jean-Marc de Groot, left.")}
+    assert names == {"Jean-Marc de Groot": EntityKind.PERSON}

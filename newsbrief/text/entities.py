@@ -566,18 +566,19 @@ def _opens_name(tokens: Sequence[_Tok], key: str, kb: Knowledge) -> bool:
     """Whether the first token (lookup key ``key``), a word that may open a
     sentence, opens the name after it instead: "New York", "New Zealand"
     (a known name opens with it); "Ms Oduya" (a courtesy title makes the
-    name a person's, see _title_split); "Van Boxmeer", "De Klerk" (a
-    capitalised particle opens a surname)."""
-    return len(tokens) > 1 and (
-        _known_start(tokens, kb)
-        or key.rstrip(".") in kb.honorifics
-        or (
-            key in kb.particles
-            and len(key) > 1
-            and tokens[0][2][:1].isupper()
-            and tokens[1][2][:1].isupper()
-        )
-    )
+    name a person's, see _title_split); "Van Boxmeer", "De Klerk", "De la
+    Vega", "Van der Berg" (a capitalised particle, maybe with more
+    particles after it, opens a surname)."""
+    if len(tokens) < 2:
+        return False
+    if _known_start(tokens, kb) or key.rstrip(".") in kb.honorifics:
+        return True
+    if key not in kb.particles or len(key) < 2 or not tokens[0][2][:1].isupper():
+        return False
+    i = 1
+    while i < len(tokens) - 1 and tokens[i][2] in kb.particles:
+        i += 1  # ("la" of "De la Vega": a particle written in lower case)
+    return tokens[i][2][:1].isupper()
 
 
 def _known_start(tokens: Sequence[_Tok], kb: Knowledge) -> bool:
@@ -759,8 +760,8 @@ def _split_piece(
             left = toks[:idx]
             if w in kb.particles and (
                 w not in kb.connectors
-                or left[-1][2].lower() in kb.forenames
-                or (idx <= 2 and left[0][2].lower() in kb.forenames)
+                or _forename(left[-1][2].lower(), kb)
+                or (idx <= 2 and _forename(left[0][2].lower(), kb))
             ):
                 # name particle: "Ludwig van Beethoven", and right after a
                 # given name also a particle that can join names ("Robert De
@@ -1002,8 +1003,19 @@ def _brand(word: str, kb: Knowledge) -> bool:
 def _looks_like_person(toks: Sequence[_Tok], kb: Knowledge) -> bool:
     first = toks[0][2].lower()
     return first in kb.given_names or (
-        len(toks) >= 2 and (first in kb.forenames or first in kb.surnames_first)
+        len(toks) >= 2 and (_forename(first, kb) or first in kb.surnames_first)
     )
+
+
+def _forename(key: str, kb: Knowledge) -> bool:
+    """Whether folded ``key`` is a given name, or one joined from given
+    names by hyphens ("pieter-jan", "anne-marie", "jean-luc")."""
+    if key in kb.forenames:
+        return True
+    if "-" not in key:
+        return False
+    parts = key.split("-")
+    return len(parts) == 2 and parts[0] in kb.given_names and parts[1] in kb.forenames
 
 
 def _classify(
