@@ -319,3 +319,23 @@ def test_a_company_noun_does_not_override_a_place_word_or_a_letter() -> None:
     kinds = {e.name: e.kind for e in article.entities}
     assert kinds.get("Ostrava") is not EntityKind.ORGANIZATION
     assert "C" not in kinds or kinds["C"] is not EntityKind.ORGANIZATION
+
+
+def test_a_courtesy_title_between_the_role_and_the_name_keeps_the_role() -> None:
+    roles = {e.name: e.role for e in _entities(
+        "Governor Dr. Olga Brandvik opened the session. Later, harbour engineer Dr. Kai "
+        "Lunde said the quay was safe."
+    ) if e.kind is EntityKind.PERSON}
+    assert roles == {"Olga Brandvik": "Governor", "Kai Lunde": "harbour engineer"}
+
+
+def test_a_title_cut_off_by_an_abbreviation_names_no_one() -> None:
+    entities = _entities(
+        '"We will find them," said Det. Supt. Ruth Engvall. Tarnwell Chief Executive Dr. '
+        "Ilse Morrow said the plant would reopen."
+    )
+    people = {e.name: e.role for e in entities if e.kind is EntityKind.PERSON}
+    assert people == {
+        "Ruth Engvall": "Detective Superintendent",
+        "Ilse Morrow": "Tarnwell Chief Executive",
+    }

@@ -865,10 +865,49 @@ def _split_piece(
         w.rstrip(".") in kb.title_words or w.rstrip(".") in kb.honorifics for w in words
     ):
         return  # "Foreign Minister", "Mr President" alone name no one
+    cut = _title_tail(words, kb)
+    if cut is not None:
+        # "Chief Supt", "Alvenstra Chief Executive" before "Dr. Ann Cole" (a
+        # full stop ends the run): a title names no one; the words before it
+        # may name its organisation.
+        if cut:
+            _split_piece(text, toks[:cut], kb, out, in_headline, possessive=False)
+        return
     kind = _classify(text, toks, start, end, name, kb)
     weak = kind is None
     out.append(_Candidate(start, end, name, kind, in_headline=in_headline, weak=weak,
                           strong_person=kind is PERSON and _looks_like_person(toks, kb)))
+
+
+def _title_tail(words: Sequence[str], kb: Knowledge) -> int | None:
+    """Where a title of two or more words ending ``words`` (folded) begins
+    ("chief supt", "chief executive"); None when there is none. Its last
+    word ends titles ("Congress" of "Member of Congress" does not) or is an
+    abbreviated title, and its first opens one on its own ("Chief") or
+    starts a listed title ("special envoy"); not "field mp" of "Frank Field
+    MP"."""
+    lex = role_lexicon()
+    abbreviated = lex.abbreviations
+    last = words[-1].rstrip(".")
+    if last + "." not in abbreviated and (last not in kb.title_ends or last in kb.title_objects):
+        return None
+    n = len(words)
+    k = n - 1
+    while k > 0 and (words[k - 1] in kb.title_words or words[k - 1] + "." in abbreviated):
+        k -= 1
+    while k < n - 1 and not (
+        words[k] in kb.title_ends
+        or words[k] + "." in abbreviated
+        or " ".join(words[k:]) in kb.titles
+    ):
+        k += 1
+    if n - k < 2:
+        return None
+    if all(w in kb.affiliations for w in words[:k]) or (k == 1 and words[0] in lex.modifiers):
+        # "Liberal Democrat Chief Secretary", "Assistant Chief Constable":
+        # a party or a qualifier of the title names no one either.
+        return 0
+    return k
 
 
 def _stray_head(word: str, key: str, last: str, kb: Knowledge) -> bool:

@@ -93,6 +93,7 @@ class Knowledge:
     titles: frozenset[str]
     title_words: frozenset[str]
     title_ends: frozenset[str]
+    title_objects: frozenset[str]
     honorifics: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_phrases: tuple[str, ...]
@@ -146,6 +147,11 @@ def knowledge() -> Knowledge:
     # but never stands right before the name ("Office for National
     # Statistics" names no one).
     title_ends = frozenset(t.split()[-1].rstrip(".") for t in titles)
+    # Words that end titles only after "of" ("Secretary of State", "Member
+    # of Congress"): alone, no title ("African National Congress").
+    title_objects = title_ends - frozenset(
+        t.split()[-1].rstrip(".") for t in titles if " of " not in t
+    )
     given: dict[str, str] = {}
     for line in data_lines("given_names.tsv"):
         name, _, gender = line.partition("\t")
@@ -169,6 +175,7 @@ def knowledge() -> Knowledge:
         titles=titles,
         title_words=title_words,
         title_ends=title_ends,
+        title_objects=title_objects,
         honorifics=frozenset(_fold(w).rstrip(".") for w in data_lines("honorifics.txt")),
         reporting_verbs=frozenset(_fold(w) for w in data_lines("reporting_verbs.txt")),
         reporting_phrases=tuple(_fold(w) for w in data_lines("reporting_phrases.txt")),

@@ -736,21 +736,21 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
             continue
         role: str | None = None
         for span in ent.mentions[:3]:  # mentions are in text order; roles come early
-            start = span.start
+            # A courtesy title between the role and the name is skipped
+            # ("Governor Dr. Ann Cole", "researcher Dr. Ann Cole").
+            start = _honorific_start(body, span.start, kb)
             if body[start - 1 : start] == " " and _role_word_before(
                 body, start, heads, abbreviations
             ):
-                before = _role_before(body, span.start, kb, lex)
+                before = _role_before(body, start, kb, lex)
                 if before is not None:
                     found.append(before)
                     role = before.role
                     break
             if body[span.end : span.end + 1] == ",":
                 role = _role_after(body, span, kb, lex)
-            if role is None:
-                lead = _honorific_start(body, start, kb)  # "its chief, Dr. Ann Cole,"
-                if body[lead - 2 : lead] == ", ":
-                    role = _role_in_front(body, Span(lead, span.end), ents, kb, lex)
+            if role is None and body[start - 2 : start] == ", ":  # "its chief, Dr. Ann Cole,"
+                role = _role_in_front(body, Span(start, span.end), ents, kb, lex)
             if role is not None:
                 break
         if role is not None:
@@ -1040,9 +1040,11 @@ def title_start(body: str, lo: int, pos: int) -> int:
     if pos <= lo:
         return pos
     lex = role_lexicon()
-    if not _role_word_before(body, pos, lex.heads, lex.abbreviations):
+    kb = knowledge()
+    lead = _honorific_start(body, pos, kb)  # "principal investigator Dr Holger Sierks"
+    if not _role_word_before(body, lead, lex.heads, lex.abbreviations):
         return pos
-    found = _role_before(body, pos, knowledge(), lex)
+    found = _role_before(body, lead, kb, lex)
     if found is None or found.start < lo:
         return pos
     return found.start
