@@ -49,6 +49,14 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
      "Tomas Keller", "Former president", "person"),
     ("Finance Minister Jonas Berg said the deficit would shrink.",
      "Jonas Berg", "Finance Minister", "person"),
+    # Role nouns of trades, arts and medicine.
+    ("His agent, Tiago Marques, said the deal was done.", "Tiago Marques", "agent", "person"),
+    ("Ilka Voss, a neurologist, said the data were weak.", "Ilka Voss", "neurologist", "person"),
+    ("Film critic Bruno Alm said the ending failed.", "Bruno Alm", "Film critic", "person"),
+    ("The show includes work by the Danish painter Sofie Lund.",
+     "Sofie Lund", "Danish painter", "person"),
+    ("Oda Brekke, 31, a schoolteacher, fled with her son.", "Oda Brekke", "schoolteacher",
+     "person"),
     # Appositives, after or before the name.
     ("Amos Kettering, the agency's chief engineer, said the dam was safe.",
      "Amos Kettering", "the agency's chief engineer", "person"),
