@@ -694,3 +694,22 @@ def test_capitalised_particles_opening_a_sentence_open_the_surname() -> None:
 def test_hyphenated_given_name_before_a_particle_keeps_the_person_whole() -> None:
     names = {e.name: e.kind for e in find_entities("The curator, Jean-Marc de Groot, left.")}
     assert names == {"Jean-Marc de Groot": EntityKind.PERSON}
+
+
+def test_a_titled_surname_joins_the_person_named_in_full() -> None:
+    body = ("Prime Minister Ola Brekke met the unions. Later Prime Minister Brekke said "
+            "talks would go on. Detective Chief Inspector Rui Sousa led the inquiry. "
+            "DCI Sousa said so.")
+    people = {e.name: (e.role, len(e.mentions)) for e in find_entities(body)
+              if e.kind is EntityKind.PERSON}
+    assert people == {
+        "Ola Brekke": ("Prime Minister", 2),
+        "Rui Sousa": ("Detective Chief Inspector", 2),
+    }
+
+
+def test_a_given_name_after_a_monarchs_title_is_not_a_namesakes_surname() -> None:
+    body = "Singer Joni Edward performed. Prince Edward spoke. Prince Edward thanked her."
+    people = {e.name: len(e.mentions) for e in find_entities(body)
+              if e.kind is EntityKind.PERSON}
+    assert people == {"Joni Edward": 1, "Edward": 2}

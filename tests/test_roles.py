@@ -347,3 +347,16 @@ def test_a_title_cut_off_by_an_abbreviation_names_no_one() -> None:
         "Ruth Engvall": "Detective Superintendent",
         "Ilse Morrow": "Tarnwell Chief Executive",
     }
+
+
+def test_a_rank_between_a_role_and_the_name_gives_way_to_the_role() -> None:
+    roles = {e.name: e.role for e in _entities(
+        "Rebel commander Gen. Amir Tahan said the truce held. Defence Minister Colonel "
+        "Ivo Sarr agreed. Attorney General Lena Fiske did not. Brig. Gen. Omar Dede left."
+    ) if e.kind is EntityKind.PERSON}
+    assert roles == {
+        "Amir Tahan": "Rebel commander",
+        "Ivo Sarr": "Defence Minister",
+        "Lena Fiske": "Attorney General",
+        "Omar Dede": "Brigadier General",
+    }

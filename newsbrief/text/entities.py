@@ -947,7 +947,9 @@ def _role_entities(
     piece: list[_Tok] = []
     for tok in [*toks, (0, 0, "")]:
         key = tok[2].lower().rstrip(".")
-        if tok[2] and key not in kb.title_words and key not in kb.honorifics:
+        if tok[2] and key not in kb.title_words and key not in kb.honorifics and (
+            key not in role_lexicon().abbreviations  # ("DCI" is a title, not an organisation)
+        ):
             piece.append(tok)
             continue
         if piece:
@@ -964,10 +966,15 @@ def _role_entities(
 def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
     """Index where the name starts after a title, or None when there is no title."""
     n = len(toks)
-    heads = role_lexicon().heads
+    lex = role_lexicon()
+    heads = lex.heads
     for k in range(n - 1, 0, -1):
         prev = toks[k - 1][2].lower().rstrip(".")
-        if prev in kb.title_ends or prev in kb.honorifics or (
+        # An abbreviated title ("DCI", "Supt"), capitalised: "Det Supt Ann Cole".
+        abbreviated = toks[k - 1][2][:1].isupper() and (
+            prev in lex.abbreviations or prev + "." in lex.abbreviations
+        )
+        if prev in kb.title_ends or prev in kb.honorifics or abbreviated or (
             prev in heads and (prev in kb.title_words or _role_opens_sentence(toks, k, kb))
         ):
             rest = toks[k:]
@@ -1005,6 +1012,7 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
                 and k == 1
                 and prev not in kb.honorifics
                 and prev not in _PERSON_TITLES
+                and not (abbreviated and len(rest[0][2]) > 1)  # (not "Gen Z")
             ):
                 return None
             return k
@@ -1243,7 +1251,13 @@ def _resolve(
             continue
         if kind is not None and not c[_WEAK] and not (
             c[_ACRONYM] and kind is ORG
-        ) and (c[_WORDS] > 1 or kind is not PERSON or c[_ROLE] is not None) and not (
+        ) and (
+            c[_WORDS] > 1
+            or kind is not PERSON
+            # A titled surname waits to join the person it names ("President
+            # Putin"); a given name after a monarch's title never does.
+            or (c[_ROLE] is not None and (c[_KEY] not in token_index or _regnal(c[_ROLE], kb)))
+        ) and not (
             # A one-word place that is also a surname ("Jackson") waits: it
             # may be a person named in full elsewhere; so does a one-word
             # organisation by context only that is a person's surname
@@ -1296,8 +1310,9 @@ def _resolve(
             if len(owners) == 1 and (
                 c[_WEAK]
                 or c[_KIND] is None
-                or c[_KIND] is PERSON
-                or (_surname_of(key, owners[0]) and _may_name_owner(c, owners[0], kb))
+                or (c[_KIND] is PERSON and _may_be_short_form(c, owners[0], kb))
+                or (c[_KIND] is not PERSON and _surname_of(key, owners[0])
+                    and _may_name_owner(c, owners[0], kb))
             ):
                 add(owners[0], c)
                 continue
@@ -1309,7 +1324,12 @@ def _resolve(
                     # name said alone: a person of its own.
                     c[_KIND] = PERSON
                     c[_WEAK] = False
-                elif owner is not None and owner is not False and _may_name_owner(c, owner, kb):
+                elif (
+                    owner is not None
+                    and owner is not False
+                    and _may_name_owner(c, owner, kb)
+                    and (c[_KIND] is not PERSON or _may_be_short_form(c, owner, kb))
+                ):
                     add(owner, c)
                     continue
         if c[_KIND] is None and org_prefix:
@@ -1425,6 +1445,24 @@ def _person_as_org(body: str, c: _Cand, kb: Knowledge) -> bool:
     if c[_KEY] in kb.organizations:
         return False
     return c[_FORM].startswith("team:") or _SPOKESPERSON_AFTER.match(body, c[_END]) is not None
+
+
+def _may_be_short_form(c: _Cand, owner: Draft, kb: Knowledge) -> bool:
+    """Whether a one-word person ``c`` may be a short form of ``owner``, a
+    person with that word in their name: any word, unless a title stands
+    before it; then only the surname ("President Putin" of "Vladimir
+    Putin"), and never after a title written before a given name ("Prince
+    Harry" is not "Debbie Harry")."""
+    role: str | None = c[_ROLE]
+    if role is None:
+        return True
+    return not _regnal(role, kb) and _surname_of(c[_KEY], owner)
+
+
+def _regnal(role: str, kb: Knowledge) -> bool:
+    """Whether a title before a name is written before a given name ("Prince")."""
+    words = role.lower().split()
+    return words[-1] in kb.regnal_titles or " ".join(words[-2:]) in kb.regnal_titles
 
 
 def _may_name_owner(c: _Cand, owner: Draft, kb: Knowledge) -> bool:

@@ -20,6 +20,7 @@ Files:
     place_keywords.txt: words that end place names ("River", "Island").
     titles.txt: titles and roles ("President", "CIA Director" is org + title).
     honorifics.txt: courtesy titles ("Mr", "Dr"), dropped from names.
+    regnal_titles.txt: titles written before a given name ("Prince", "Pope").
     reporting_verbs.txt / reporting_phrases.txt: attribution cues.
     given_names.tsv: common given names TAB gender hint (m/f/?).
     forenames.tsv: more given names (US Census 1990 lists, public domain, and
@@ -95,6 +96,7 @@ class Knowledge:
     title_ends: frozenset[str]
     title_objects: frozenset[str]
     honorifics: frozenset[str]
+    regnal_titles: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_phrases: tuple[str, ...]
     given_names: Mapping[str, str]
@@ -177,6 +179,7 @@ def knowledge() -> Knowledge:
         title_ends=title_ends,
         title_objects=title_objects,
         honorifics=frozenset(_fold(w).rstrip(".") for w in data_lines("honorifics.txt")),
+        regnal_titles=frozenset(_fold(w) for w in data_lines("regnal_titles.txt")),
         reporting_verbs=frozenset(_fold(w) for w in data_lines("reporting_verbs.txt")),
         reporting_phrases=tuple(_fold(w) for w in data_lines("reporting_phrases.txt")),
         given_names=MappingProxyType(given),

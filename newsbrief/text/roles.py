@@ -86,6 +86,8 @@ class RoleLexicon:
             one ("under", "first", "foreign", "top").
         relations: Nouns of a relation between people ("wife") and the
             gender each implies ("m", "f" or "?").
+        ranks: Military ranks and academic grades ("general", "gen.",
+            "professor"), dropped after a role noun ("commander General").
     """
 
     heads: frozenset[str]
@@ -101,6 +103,7 @@ class RoleLexicon:
     org_after: frozenset[str]
     role_words: frozenset[str]
     relations: Mapping[str, str]
+    ranks: frozenset[str]
 
 
 @functools.cache
@@ -140,6 +143,7 @@ def role_lexicon() -> RoleLexicon:
         # "Under Secretary").
         role_words=heads | frozenset(relations) | (kb.title_words & (kb.title_ends | {"member"})),
         relations=MappingProxyType(relations),
+        ranks=frozenset(w.lower() for w in data_lines("ranks.txt")),
     )
 
 
@@ -721,13 +725,17 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
                 if longer is not None and longer.role.endswith(" " + fixed):
                     found.append(longer)  # its words ("Assistant") are no entities
                     fixed = longer.role
-            elif _role_word_before(body, first, heads, abbreviations) and not body[
-                max(0, first - 1 - len(fixed)) : first
-            ].startswith(fixed):
+            elif _role_word_before(body, first, heads, abbreviations) and (
+                not body[max(0, first - 1 - len(fixed)) : first].startswith(fixed)
+                or _ends_in_rank(fixed, lex)
+            ):
                 # A role written before the name beats one read from an
-                # appositive further away.
+                # appositive further away; a rank gives way to the role
+                # noun before it ("army commander General X").
                 before = _role_before(body, first, kb, lex)
-                if before is not None:
+                if before is not None and not (
+                    _ends_in_rank(fixed, lex) and _ends_in_rank(before.role, lex)
+                ):
                     found.append(before)
                     fixed = before.role
             if fixed != ent.role:
@@ -849,6 +857,8 @@ def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _Rol
     if not taken:
         return None
     taken.reverse()
+    last_at, last_word = taken[-1]
+    taken = _without_rank(taken, lex)
     role = " ".join(lex.abbreviations.get(w.lower(), w) for _, w in taken)
     first = lo + taken[0][0]
     prefix_end = first
@@ -857,8 +867,29 @@ def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _Rol
         if not word[:1].isupper() or low in lex.heads or low in lex.abbreviations:
             break
         prefix_end = lo + at + len(word)
-    last_at, last_word = taken[-1]
     return _RoleFound(role, first, lo + last_at + len(last_word), body[first:prefix_end], first)
+
+
+def _ends_in_rank(role: str, lex: RoleLexicon) -> bool:
+    """Whether a role's last word is a rank ("General", "Professor")."""
+    return role.rpartition(" ")[2].lower() in lex.ranks
+
+
+def _without_rank(taken: list[tuple[int, str]], lex: RoleLexicon) -> list[tuple[int, str]]:
+    """A role's words without the ranks that end it when a role noun stands
+    before them ("Rebel commander Gen." -> "Rebel commander", "Defence
+    Minister Colonel" -> "Defence Minister"); "Army General", "Lt. Gen."
+    and titles such as "Attorney General" keep them."""
+    k = len(taken)
+    while k > 1 and taken[k - 1][1].lower() in lex.ranks:
+        k -= 1
+    if k == len(taken):
+        return taken
+    head = taken[k - 1][1].lower()
+    rank = lex.abbreviations.get(taken[k][1].lower(), taken[k][1]).lower()
+    if head not in lex.heads or head in lex.ranks or f"{head} {rank}" in lex.ranks:
+        return taken
+    return taken[:k]
 
 
 def _head_ok(phrase: str, kb: Knowledge, lex: RoleLexicon) -> bool:
@@ -957,6 +988,12 @@ def _tidy_role(
     None when the role is a clause rather than a description ("... were voted out")."""
     tidy = _without_relative(role).strip() or role
     words = tidy.split()
+    if any(w[:1].isupper() and w.lower() in lex.abbreviations for w in words):
+        # "Det Supt" -> "Detective Superintendent" (as a role read before a name)
+        tidy = " ".join(
+            lex.abbreviations.get(w.lower(), w) if w[:1].isupper() else w for w in words
+        )
+        words = tidy.split()
     if len(words) > 3 and any(w.lower() in _NOT_IN_ROLES for w in words):
         return None
     if words[0][:1].islower() and words[0].endswith(("'s", "’s")):
