@@ -713,3 +713,14 @@ def test_a_given_name_after_a_monarchs_title_is_not_a_namesakes_surname() -> Non
     people = {e.name: len(e.mentions) for e in find_entities(body)
               if e.kind is EntityKind.PERSON}
     assert people == {"Joni Edward": 1, "Edward": 2}
+
+
+def test_a_monarchs_title_opening_a_sentence_stays_a_title() -> None:
+    body = ("Crown Princess Ingrid waved. Queen Sofia smiled. Critics of the crown and the "
+            "queen stayed away. King Olav spoke, though the king rarely does.")
+    people = {e.name: (e.kind, e.role) for e in find_entities(body)}
+    assert people == {
+        "Ingrid": (EntityKind.PERSON, "Crown Princess"),
+        "Sofia": (EntityKind.PERSON, "Queen"),
+        "Olav": (EntityKind.PERSON, "King"),
+    }

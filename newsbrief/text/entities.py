@@ -573,6 +573,10 @@ def _opens_name(tokens: Sequence[_Tok], key: str, kb: Knowledge) -> bool:
         return False
     if _known_start(tokens, kb) or key.rstrip(".") in kb.honorifics:
         return True
+    if tokens[1][2][:1].isupper() and (
+        key in kb.regnal_titles or f"{key} {tokens[1][2].lower()}" in kb.titles
+    ):
+        return True  # "King Olav V", "Crown Princess Ingrid" though "the king" occurs
     if key not in kb.particles or len(key) < 2 or not tokens[0][2][:1].isupper():
         return False
     i = 1
@@ -1001,7 +1005,12 @@ def _title_split(toks: list[_Tok], kb: Knowledge) -> int | None:
                 return None
             if prev in kb.title_words or prev not in kb.honorifics:
                 # (a courtesy title is before a person only: "Mr Jackson")
-                if " ".join(t[2] for t in rest).lower() in kb.places:
+                if " ".join(t[2] for t in rest).lower() in kb.places and not (
+                    # "Queen Sofia", "King Hamad": a monarch's given name
+                    len(rest) == 1
+                    and prev in kb.regnal_titles
+                    and rest[0][2].lower() in kb.given_names
+                ):
                     return None
                 if " ".join(t[2] for t in rest).lower() in kb.organizations:
                     return None
