@@ -57,6 +57,11 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
      "Sofie Lund", "Danish painter", "person"),
     ("Oda Brekke, 31, a schoolteacher, fled with her son.", "Oda Brekke", "schoolteacher",
      "person"),
+    # A title with "of" inside it.
+    ("U.S. Secretary of State Nadia Orlov said talks would resume.",
+     "Nadia Orlov", "U.S. Secretary of State", "person"),
+    ("The plan came from White House Chief of Staff Owen Marsh.",
+     "Owen Marsh", "White House Chief of Staff", "person"),
     # Appositives, after or before the name.
     ("Amos Kettering, the agency's chief engineer, said the dam was safe.",
      "Amos Kettering", "the agency's chief engineer", "person"),

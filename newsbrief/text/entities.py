@@ -758,6 +758,18 @@ def _split_piece(
         return
     # Connectors: keep "Bank of England", "Belt and Road Forum"; split "Putin and Xi".
     words = [t[2].lower() for t in toks]
+    split = _of_title_split(toks, words, kb)
+    if split is not None:
+        # "U.S. Secretary of State Jo Bell", "White House Chief of Staff Jo Bell":
+        # a title with "of" inside before a name.
+        role_toks, name_toks = toks[:split], toks[split:]
+        role_start = role_toks[0][0]
+        _role_entities(text, role_toks, kb, out, in_headline)
+        n_start, n_end, n_name = _span_text(text, name_toks, possessive)
+        out.append(_Candidate(n_start, n_end, n_name, PERSON, in_headline=in_headline,
+                              role=text[role_start : role_toks[-1][1]], strong_person=True,
+                              role_at=role_start))
+        return
     for idx in range(1, len(toks) - 1):
         w = words[idx]
         if w in kb.connectors or w in kb.particles:
@@ -881,6 +893,29 @@ def _split_piece(
     weak = kind is None
     out.append(_Candidate(start, end, name, kind, in_headline=in_headline, weak=weak,
                           strong_person=kind is PERSON and _looks_like_person(toks, kb)))
+
+
+def _of_title_split(toks: Sequence[_Tok], words: Sequence[str], kb: Knowledge) -> int | None:
+    """Where the name starts after a title with "of" in it ("Secretary of
+    State", "Chief of Staff") that ends before a name of one to three words
+    (folded ``words``); None when there is none."""
+    for idx in range(1, len(words) - 2):
+        if words[idx] != "of" or f"{words[idx - 1]} of {words[idx + 1]}" not in kb.titles:
+            continue
+        name = words[idx + 2 :]
+        last = strip_possessive(name[-1])
+        if (
+            len(name) > 3
+            or any(w in kb.connectors or w in kb.title_words for w in name)
+            or " ".join(name) in kb.places
+            or " ".join(name) in kb.organizations
+            or _is_keyword(last, kb)
+            or last in kb.place_keywords
+            or not all(t[2][:1].isupper() for t in toks[idx + 2 :])
+        ):
+            return None
+        return idx + 2
+    return None
 
 
 def _title_tail(words: Sequence[str], kb: Knowledge) -> int | None:
