@@ -981,3 +981,38 @@ def test_a_description_after_more_reported_words_is_kept() -> None:
     body = ("Brokers must give information on their commissions if, and only if, their "
             "customers request it, the regulator said.")
     assert "their customers request it" in _quotes(body)[0][0]
+
+
+def test_a_body_of_a_place_speaks_through_its_owner() -> None:
+    body = ("Velmara's interior ministry said in a statement late on Friday that the border "
+            "would remain closed.")
+    assert _quotes(body)[0][:2] == (
+        "the border would remain closed", "Velmara's interior ministry"
+    )
+
+
+def test_an_official_of_an_owned_body_speaks_not_the_body() -> None:
+    body = ("An official from Velmara's home ministry said the number of deaths had risen to "
+            "54.")
+    assert _quotes(body)[0][1] == "An official from Velmara's home ministry"
+
+
+def test_how_a_speaker_told_someone_is_not_what_was_said() -> None:
+    body = ("Samir Nasser, director of the hospital, spoke on Tuesday. He told Reuters by "
+            "phone that the hospital had performed surgery by torchlight.")
+    assert _quotes(body)[0][0] == "the hospital had performed surgery by torchlight"
+
+
+def test_an_anonymous_speaker_with_a_long_aside_speaks() -> None:
+    body = ("A railway union official, who spoke on condition of anonymity because he was not "
+            "authorised to speak publicly, said drivers had complained for months.")
+    assert _quotes(body)[0][1] == "A railway union official"
+    body = ("A European Union observer, who asked not to be named, said the gap was too large "
+            "to be explained by error.")
+    assert _quotes(body)[0][1] == "A European Union observer"
+
+
+def test_an_owned_body_whose_aside_names_someone_else_speaks() -> None:
+    body = ("Kessar's government, which handed Gen. Adrian Molov over to the tribunal, said in "
+            "a statement that the verdict was fair.")
+    assert _quotes(body)[0][1] == "Kessar's government"

@@ -1117,7 +1117,7 @@ def _opening_description(
             if m.kind is _PERSON and " " in m.name:  # a full name, not "Ibb" or "Milliken"
                 return None
             k += 1
-    found = _description_ending(ctx, lo, hi)
+    found = _description_ending(ctx, lo, hi) or _owned_speaker(ctx, lo, hi)
     if found is None or found[1] is None:
         return None
     if ctx.body[lo : found[1].start].strip(" \t\n\"“‘'"):
@@ -1395,7 +1395,10 @@ def _speaker_left(
         return _resolve_pronoun(ctx, pron, span.start), span
     # "Smith, a close ally and the secretary of X, said": the subject is
     # the mention before the appositive's opening comma.
-    closed = raw[core_end - seg_lo : core_end - seg_lo + 1] == "," or raw_core.endswith(",")
+    closed = raw[core_end - seg_lo : core_end - seg_lo + 1] == "," or raw_core.endswith(",") or (
+        # "..., because he was not authorised to speak publicly, said"
+        raw.endswith(", ") and not raw_core.rstrip().endswith(",")
+    )
     first_comma = raw.find(",", 0, core_end - seg_lo)
     # ... also without its closing comma when the name opens the clause
     # ('," Michael Lamberty, a Lufthansa spokesman told the BBC').
@@ -1451,22 +1454,9 @@ def _speaker_left(
             found = _opening_description(ctx, seg_lo, name_end, core_end)
             if found is not None:
                 return found
-    window = body[max(seg_lo, core_end - 70) : core_end]
-    if "'s" in window or "’s" in window:  # the pattern needs a possessive
-        owned = _OWNED_ROLE.search(body, max(seg_lo, core_end - 70), core_end)
-        if owned is not None and (
-            owned.group("noun") in _owner_nouns() or owned.group("noun") == "assistant"
-        ):
-            # The owner's whole name when it is a mention ("Michael Jackson's").
-            start = owned.start()
-            owner_end = owned.end("owner")
-            k = bisect.bisect_left(ctx.starts, seg_lo)
-            while k < len(ctx.mentions) and ctx.mentions[k].start < start:
-                if ctx.mentions[k].end == owner_end:
-                    start = ctx.mentions[k].start
-                    break
-                k += 1
-            return _clean_description(body[start : owned.end()]), _span(start, owned.end())
+    owned_speaker = _owned_speaker(ctx, seg_lo, core_end)
+    if owned_speaker is not None:
+        return owned_speaker
     # An entity mention ending near the cue; skip appositives ("Smith, a spokesman,").
     k = bisect.bisect_left(ctx.starts, core_end) - 1
     best: _Mention | None = None
@@ -1534,6 +1524,38 @@ def _speaker_left(
 
 
 _OF_BEFORE: Final = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?$")
+
+
+def _owned_speaker(
+    ctx: _Context, seg_lo: int, core_end: int
+) -> tuple[str | None, Span | None] | None:
+    """A speaker described through its owner, ending at ``core_end``
+    ("Obama's aide", "Velmara's interior ministry"), or None."""
+    body = ctx.body
+    window = body[max(seg_lo, core_end - 70) : core_end]
+    if "'s" in window or "’s" in window:  # the pattern needs a possessive
+        owned = _OWNED_ROLE.search(body, max(seg_lo, core_end - 70), core_end)
+        if owned is not None and (
+            owned.group("noun") in _owner_nouns() or owned.group("noun") == "assistant"
+            or (owned.group("noun") in _BODY_WORDS and _owner_not_person(ctx, owned))
+        ):
+            # The owner's whole name when it is a mention ("Michael Jackson's").
+            start = owned.start()
+            owner_end = owned.end("owner")
+            k = bisect.bisect_left(ctx.starts, seg_lo)
+            while k < len(ctx.mentions) and ctx.mentions[k].start < start:
+                if ctx.mentions[k].end == owner_end:
+                    start = ctx.mentions[k].start
+                    break
+                k += 1
+            if body[start - 4 : start] in ("the ", "The "):
+                start -= 4  # "The UK's biggest mortgage lender"
+            span = _span(start, owned.end())
+            # "An official from Nepal's home ministry": the official speaks.
+            return _owner_description(ctx, seg_lo, span) or (
+                _clean_description(body[start : owned.end()]), span
+            )
+    return None
 
 
 def _person_before_of(ctx: _Context, men: _Mention, lo: int) -> _Mention | None:
@@ -1621,6 +1643,7 @@ def _description_ending(
     # is the last word, all lower case.
     if not (_ROLE_HEAD.fullmatch(word) and (
         word in role_lexicon().heads
+        or word + "s" in _GROUP_WORDS  # "an observer", "a negotiator"
         or word.endswith("ist")
         # "the Leuven-based brewery", "the Paris-based economics think tank"
         or _BASED_BEFORE.search(
@@ -2012,6 +2035,22 @@ _THING_WORDS: Final = frozenset(
 )
 
 
+# Bodies that speak for a place or organisation: "Velmara's interior
+# ministry said", "according to Varnia's statistics office".
+_BODY_WORDS: Final = _THING_WORDS - {"statement", "report", "campaign", "family", "team"}
+
+
+def _owner_not_person(ctx: _Context, owned: re.Match[str]) -> bool:
+    """Whether the owner of an _OWNED_ROLE match is a mention of no person."""
+    k = bisect.bisect_left(ctx.starts, owned.start("owner") - 40)
+    while k < len(ctx.mentions) and ctx.mentions[k].start <= owned.start("owner"):
+        men = ctx.mentions[k]
+        if men.end == owned.end("owner"):
+            return men.kind is not _PERSON
+        k += 1
+    return False
+
+
 @functools.cache
 def _owner_nouns() -> frozenset[str]:
     """Nouns that make _OWNER_OF's phrase a person: any role noun, relation,
@@ -2167,7 +2206,9 @@ def _owned_after(ctx: _Context, k: int, hi: int) -> tuple[str | None, Span | Non
     body = ctx.body
     m = ctx.mentions[k]
     owned = _OWNED_AFTER.match(body, m.end, hi)
-    if owned is None or owned.group(1) not in _owner_nouns():
+    if owned is None or not (owned.group(1) in _owner_nouns() or (
+        owned.group(1) in _BODY_WORDS and m.kind is not _PERSON
+    )):
         return None
     end = owned.end(1)
     if body[end : end + 1] == ",":
@@ -2467,7 +2508,9 @@ _INVERTED_BEFORE: Final = re.compile(r"[,'’\"”]\s*$")
 _COMMA_BEFORE: Final = re.compile(r",\s*(?:(?:the|a|an|his|her|its|their)\s+)?$")
 _ACCORDING: Final = re.compile(r"[Aa]ccording to\b")
 _AFTER_VERB: Final = re.compile(
-    r"(?:\s+(?:on\s+\w+|(?:last|this|next)\s+(?:week|month|year|night|morning|evening|"
+    r"(?:\s+(?:(?:late|early)\s+(?:on\s+)?\w+(?:\s+(?:night|morning|afternoon|evening))?|"
+    r"by\s+(?:tele)?phone|by\s+e-?mail|"
+    r"on\s+\w+|(?:last|this|next)\s+(?:week|month|year|night|morning|evening|"
     r"afternoon|\w+day)|earlier|later|today|yesterday|in\s+an?\s+(?:statement|interview|"
     r"speech|letter|email|post|tweet)|at\s+an?\s+(?:(?:press|news)\s+)?(?:conference|briefing|"
     r"rally|hearing)))*[\s,]*(?:that\b)?"
