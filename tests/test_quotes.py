@@ -1016,3 +1016,31 @@ def test_an_owned_body_whose_aside_names_someone_else_speaks() -> None:
     body = ("Kessar's government, which handed Gen. Adrian Molov over to the tribunal, said in "
             "a statement that the verdict was fair.")
     assert _quotes(body)[0][1] == "Kessar's government"
+
+
+def test_that_as_the_subject_of_the_reported_words_is_kept() -> None:
+    assert _quotes("The UNHCR official said that was not fast enough.")[0][0] == (
+        "that was not fast enough"
+    )
+
+
+def test_a_description_before_the_speakers_name_is_not_what_was_said() -> None:
+    assert _quotes("The company's chief executive, Henrik Dahl, denied the report.") == []
+
+
+def test_a_speaker_named_after_a_description_after_the_quote() -> None:
+    body = ('"We cannot say whether these problems changed the outcome," the head of the '
+            "mission, former foreign minister Kofi Asante-Darko, said at a news conference.")
+    assert _quotes(body)[0][1] == "Kofi Asante-Darko"
+
+
+def test_a_quote_after_a_new_clause_belongs_to_its_subject() -> None:
+    body = ('The union said 85% of its members had taken part, while the Department for '
+            'Education put the figure at "closer to 60%".')
+    assert [q[1] for q in _quotes(body) if q[2]] == ["Department for Education"]
+
+
+def test_a_definite_role_as_subject_frames_a_quote() -> None:
+    body = ('President Anna Holt rode to the palace. In a rare address, the president thanked '
+            'the public for its "patience with an old woman and her family".')
+    assert _quotes(body)[0][1] == "Anna Holt"

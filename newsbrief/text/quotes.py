@@ -840,6 +840,10 @@ def _attribute(
             if lead is not None:
                 earlier.append(lead)
             lead = m
+    if lead is not None and (switched := _new_subject(ctx, lead.end(), d.open_mark)):
+        # 'The union said 85% took part, while the Department for Education
+        # put the figure at "closer to 60%"': the quote is the new subject's.
+        return switched
     if lead is not None:
         verb = _cue_text(lead.group())
         if verb == "according to":
@@ -913,16 +917,53 @@ def _attribute(
     return (None, unnamed, None) if unnamed else None
 
 
+# '," the head of the mission, former foreign minister Kofi Asante-Darko,
+# said': a description and its comma, then up to six words of title.
+_DESCRIPTION_FIRST: Final = re.compile(
+    r"\s*(?:the|a|an)\s+[^,.;:!?\"“”]{1,80},\s+(?:[\w\-.’']+\s+){0,6}$"
+)
+
+
+_CLAUSE_SWITCH: Final = re.compile(r"[,;]\s+(?:while|whereas|but|although)\s+(?:the\s+)?")
+_VERB_AFTER: Final = re.compile(
+    r"\s+(?:also\s+)?(?!(?:was|is|were|are|had|has|have|did|does|would|will|could)\b)([a-z]+)\b"
+)
+
+
+def _new_subject(
+    ctx: _Context, lo: int, hi: int
+) -> tuple[str | None, str | None, Span | None] | None:
+    """A named person or organisation that opens a new clause between a
+    cue at ``lo`` and a quote at ``hi`` (", while the Department for
+    Education put the figure at"), with the verb after it."""
+    body = ctx.body
+    for switch in _CLAUSE_SWITCH.finditer(body, lo, hi):
+        k = bisect.bisect_left(ctx.starts, switch.end())
+        if k < len(ctx.mentions) and ctx.mentions[k].start == switch.end():
+            m = ctx.mentions[k]
+            verb = _VERB_AFTER.match(body, m.end, hi)
+            if m.kind in (_PERSON, _ORGANIZATION) and verb is not None and not (
+                _in_quote(ctx, m.start)
+            ):
+                return m.name, verb.group(1), _span(m.start, m.end)
+    return None
+
+
 def _long_appositive_speaker(
     ctx: _Context, after: int, s1: int
 ) -> tuple[str | None, str | None, Span | None] | None:
     """The person named at ``after`` before a comma, when a cue (not before
-    the sentence ends) follows the appositive within 250 characters."""
+    the sentence ends) follows the appositive within 250 characters; also
+    after a description set off by a comma ('," the head of the mission,
+    former foreign minister Kofi Asante-Darko, said')."""
     body = ctx.body
     k = bisect.bisect_left(ctx.starts, after)
     if k >= len(ctx.mentions):
         return None
     m = ctx.mentions[k]
+    described = _DESCRIPTION_FIRST.match(body, after, m.start)
+    if described is not None and "," not in body[described.end() : m.start]:
+        after = m.start  # the name closes the description's appositive
     if m.kind is not _PERSON or m.start - after > 3 or body[m.end : m.end + 1] != ",":
         return None
     hi = min(s1, m.end + 250)
@@ -1220,6 +1261,9 @@ def _clause_subject(ctx: _Context, lo: int, hi: int) -> tuple[str | None, Span] 
     return subject
 
 
+_ROLE_SUBJECT: Final = re.compile(r"[Tt]he[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}?[a-z][\w\-]*(?=\s)")
+
+
 def _subject_at(ctx: _Context, at: int, hi: int) -> tuple[str | None, Span] | None:
     """The person named (or "he", "she") at ``at`` when a finite verb follows."""
     body = ctx.body
@@ -1234,7 +1278,13 @@ def _subject_at(ctx: _Context, at: int, hi: int) -> tuple[str | None, Span] | No
         return None if name is None else (name, _span(at, pronoun.end()))
     k = bisect.bisect_left(ctx.starts, at)
     if k >= len(ctx.mentions) or ctx.mentions[k].start != at:
-        return None
+        # "the king thanked the public for its '...'": the one holder of
+        # the role named before.
+        role = _ROLE_SUBJECT.match(body, at, hi)
+        if role is None or not _VERB_NEXT.match(body, role.end()):
+            return None
+        holder = _definite_holder(ctx, role.group(), at)
+        return None if holder is None else (holder, _span(at, role.end()))
     m = ctx.mentions[k]
     head = _person_head(ctx, k, hi)
     if head is not None:
@@ -2513,7 +2563,11 @@ _AFTER_VERB: Final = re.compile(
     r"on\s+\w+|(?:last|this|next)\s+(?:week|month|year|night|morning|evening|"
     r"afternoon|\w+day)|earlier|later|today|yesterday|in\s+an?\s+(?:statement|interview|"
     r"speech|letter|email|post|tweet)|at\s+an?\s+(?:(?:press|news)\s+)?(?:conference|briefing|"
-    r"rally|hearing)))*[\s,]*(?:that\b)?"
+    r"rally|hearing)))*[\s,]*"
+    # "that" opens the reported words unless it is their subject: "said that
+    # was not fast enough"
+    r"(?:that\b(?!\s+(?:was|is|were|are|would|will|could|should|had|has|might|must|may|can|"
+    r"did|does|seemed|seems|sounded|sounds|meant|means|remains|remained)\b))?"
 )
 # "told a news conference in San Marco": whom, a noun phrase of up to 60
 # characters, then "that" opening what was told.
@@ -2638,7 +2692,15 @@ def _indirect(
                 # "On Saturday afternoon, a spokeswoman said it looked ...": a
                 # fronted phrase of time or linking word is no reported content.
                 after_comma = None
-            if after_comma and subj_start - s0 >= 15:
+            if after_comma and subj_start - s0 >= 15 and subj[1] is not None and (
+                "," in body[subj[1].end : vm.start()]
+            ) and (head := _APPOSITIVE_HEAD.fullmatch(body, s0, after_comma.start())) and (
+                head.group(1) in _owner_nouns()
+            ):
+                # "The company's chief executive, Henrik Dahl, denied the
+                # report.": the words before the name describe who speaks.
+                q = None
+            elif after_comma and subj_start - s0 >= 15:
                 q = _make_indirect(
                     body, s0, _before_description(body, s0, after_comma.start()), subj, cue
                 )
@@ -2662,6 +2724,14 @@ def _indirect(
             if q is not None:
                 out.append(q)
     return out
+
+
+# A description opening a sentence: a determiner or possessive name, up to
+# five words and a lower-case head.
+_APPOSITIVE_HEAD: Final = re.compile(
+    r"\s*(?:The|A|An|His|Her|Its|Their|[A-Z][\w\-]*['’]s)[ \t]+(?:[\w\-’']+[ \t]+){0,4}?"
+    r"([a-z][\w\-]*)"
+)
 
 
 def _before_description(body: str, s0: int, c1: int) -> int:
