@@ -1044,3 +1044,19 @@ def test_a_definite_role_as_subject_frames_a_quote() -> None:
     body = ('President Anna Holt rode to the palace. In a rare address, the president thanked '
             'the public for its "patience with an old woman and her family".')
     assert _quotes(body)[0][1] == "Anna Holt"
+
+
+def test_she_said_goes_on_with_the_last_woman_quoted_when_no_one_else_is_named() -> None:
+    body = ('"Chaos like I had never seen," Gillian Reny said. The force of the blast knocked '
+            "her to the ground. When she looked around, she saw smoke everywhere. Her shin "
+            'bone had snapped. "Muscle was everywhere," she said.')
+    assert [q[1] for q in _quotes(body)] == ["Gillian Reny", "Gillian Reny"]
+
+
+def test_she_said_does_not_go_back_past_someone_else_named() -> None:
+    filler = " ".join(["The road was closed."] * 9)
+    body = (f'"Chaos like I had never seen," Gillian Reny said. {filler} The Harbour '
+            'Hospital team described the injuries. "Muscle was everywhere," she said.')
+    assert [q[1] for q in _quotes(body)][-1] != "Gillian Reny"
+    far = f'"Chaos like I had never seen," Gillian Reny said. {filler} "Muscle," she said.'
+    assert [q[1] for q in _quotes(far)][-1] == "Gillian Reny"

@@ -324,6 +324,7 @@ def find_quotes(
     quotes: list[Quote] = []
     last_speaker: tuple[str | None, Span | None, int] = (None, None, -1)
     chain_speaker: dict[int, tuple[str | None, str | None, Span | None]] = {}
+    last_gendered: dict[str, tuple[str, int]] = {}
     quoted_sentences: set[int] = set()
     for d in directs:
         s0, s1, si = _enclosing(
@@ -337,6 +338,17 @@ def find_quotes(
         s1 = min(s1, d.close_mark + _MAX_REACH)
         text = body[d.start : d.end]
         found = _attribute(ctx, d, s0, s1)
+        if found is not None and found[0] is None and found[2] is not None:
+            # '"...," she said.' with no one of hers named near: the last
+            # speaker of that gender goes on, if recent.
+            want = _PRONOUNS.get(body[found[2].start : found[2].end].lower())
+            earlier = last_gendered.get(want or "")
+            if earlier is not None and d.open_mark - earlier[1] < 1500 and not (
+                # (nobody else named or described since: no capitalised
+                # word but a sentence's first)
+                _NAME_INSIDE.search(body, _next_sentence(ctx, earlier[1]), d.open_mark)
+            ):
+                found = (earlier[0], found[1], found[2])
         if d.chain in chain_speaker and (found is None or found[0] is None):
             found = chain_speaker[d.chain]
         # Only "up to four" and "up to six" words matter: count no further.
@@ -389,6 +401,8 @@ def find_quotes(
         chain_speaker.setdefault(d.chain, (speaker, cue, span))
         if speaker is not None:
             last_speaker = (speaker, span, d.end)
+            if speaker in persons and (gender := _gender(ctx, speaker)) in ("m", "f"):
+                last_gendered[gender] = (speaker, d.end)
         start = d.start
         if cue == "label":
             # A transcript line ("PENCE: Well, ..."): the label names the
@@ -417,6 +431,14 @@ def _goes_on(
     return body[d.start : d.end].rstrip()[-1:] in ".!?" and after in ("", " ", "\n", "\t")
 
 
+def _next_sentence(ctx: _Context, pos: int) -> int:
+    """Where the sentence after the one holding ``pos`` starts."""
+    si = bisect.bisect_right(ctx.sentence_starts, pos)
+    return ctx.sentence_starts[si] if si < len(ctx.sentence_starts) else len(ctx.body)
+
+
+# A capitalised word that does not open a sentence or a quotation.
+_NAME_INSIDE: Final = re.compile(r"(?<![.!?\"“”'‘’:\n])[ \t(]+[A-Z]")
 _TITLE_BEFORE: Final = re.compile(
     r"(?:['’]s|\b(?:titled|named|name|pseudonym|alias|nickname|including|show|program|"
     r"programme|film|book|song|"
