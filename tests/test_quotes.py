@@ -1060,3 +1060,15 @@ def test_she_said_does_not_go_back_past_someone_else_named() -> None:
     assert [q[1] for q in _quotes(body)][-1] != "Gillian Reny"
     far = f'"Chaos like I had never seen," Gillian Reny said. {filler} "Muscle," she said.'
     assert [q[1] for q in _quotes(far)][-1] == "Gillian Reny"
+
+
+def test_he_said_after_an_unnamed_speaker_is_that_speaker() -> None:
+    body = ("A Home Office spokesman said the system had been tightened since the inquiry. "
+            'He added: "Applications will be checked at the border."')
+    assert [q[1] for q in _quotes(body)] == ["A Home Office spokesman"] * 2
+
+
+def test_he_said_after_a_definite_description_is_the_person_named() -> None:
+    body = ("Burnley manager Sean Dyche was pleased. The Burnley boss said the side had "
+            'defended well. He added: "We kept two clean sheets."')
+    assert [q[1] for q in _quotes(body)][-1] == "Sean Dyche"

@@ -2400,7 +2400,9 @@ def _antecedent(ctx: _Context, want: str, pos: int, pronoun: str = "") -> str | 
                 unknown = m.name
         if step and (holder := _role_speaker(ctx, lo, hi, want)) is not None:
             return holder  # "..., the Tory leader said." names who goes on
-        if step == 1 and (unnamed := _unnamed_speaker(body, lo, hi, want)) is not None:
+        if step == 1 and (unnamed := _unnamed_speaker(body, lo, hi, want) or (
+            _described_speaker(ctx, lo, hi, want)
+        )) is not None:
             # '"...," my father often said.' right before: who goes on is no
             # one named, but the article's description of them.
             return unnamed
@@ -2493,6 +2495,30 @@ def _unnamed_speaker(body: str, lo: int, hi: int, want: str) -> str | None:
         if m is not None:
             return _clean_description(body[m.start() : m.end(1)])
     return None
+
+
+def _described_speaker(ctx: _Context, lo: int, hi: int, want: str) -> str | None:
+    """The description of someone unnamed who speaks first in ``lo:hi``,
+    the subject of its first reporting verb ("One analyst, who asked not
+    to be named ..., said"), when its noun may be of gender ``want``."""
+    verb = _UNNAMED_VERB.search(ctx.body, lo, hi)
+    if verb is None or _in_quote(ctx, verb.start()):
+        return None
+    found = _speaker_left(ctx, lo, verb.start())
+    if found is None or found[0] is None or found[0] in ctx.persons or found[1] is None:
+        return None
+    if found[1].start != lo + len(ctx.body[lo : found[1].start]) - len(
+        ctx.body[lo : found[1].start].lstrip()
+    ):
+        return None  # the description opens the sentence
+    noun = found[0].split(",")[0].split()[-1].lower()
+    gender = role_lexicon().relations.get(noun) or (
+        "m" if noun.endswith("man") else "f" if noun.endswith("woman") else "?"
+    )
+    # Only someone new: a definite description ("The Burnley boss") is most
+    # often someone named before, whom the rest of the search finds.
+    indefinite = found[0].split(None, 1)[0] in ("A", "An", "One", "Another")
+    return found[0] if indefinite and gender in (want, "?") else None
 
 
 _CLAUSE_END: Final = re.compile(r"\s*(?:[,.;:!?]|\(|$)")
