@@ -724,3 +724,12 @@ def test_a_monarchs_title_opening_a_sentence_stays_a_title() -> None:
         "Sofia": (EntityKind.PERSON, "Queen"),
         "Olav": (EntityKind.PERSON, "King"),
     }
+
+
+def test_a_name_spelt_by_the_acronym_after_it_is_no_person() -> None:
+    body = ("Aid came from the Harlow Relief Mission (HRM) and the Northgate Forensics lab. "
+            "Doctors cited Chronic Venous Disorder (CVD). The HRM said more would come.")
+    kinds = {e.name: (e.kind, e.aliases) for e in find_entities(body)}
+    assert kinds["Harlow Relief Mission"] == (EntityKind.OTHER, ("HRM",))
+    assert kinds["Chronic Venous Disorder"] == (EntityKind.OTHER, ("CVD",))
+    assert kinds["Northgate Forensics"][0] is EntityKind.ORGANIZATION

@@ -1390,6 +1390,8 @@ def _resolve(
                 acronym_owner = by_form.get(canonical.lower())
             if acronym_owner is None:
                 acronym_owner = _acronym_owner(c[_TEXT], groups.values(), kb)
+            if acronym_owner is None and body[c[_START] - 1 : c[_START]] == "(":
+                acronym_owner = _spelt_before(body, c, groups.values(), kb)
         if acronym_owner is not None:
             add(acronym_owner, c)
             continue
@@ -1758,10 +1760,36 @@ def _acronym_owner(word: str, groups: Iterable[Draft], kb: Knowledge) -> Draft |
             continue
         if g.name[0] != letters[0]:
             continue
-        initials = "".join(
-            w[0] for w in g.name.split() if w.lower() not in kb.connectors and w[:1].isupper()
-        ).upper()
-        if initials == letters:
+        if _initials(g.name, kb) == letters:
+            return g
+    return None
+
+
+def _initials(name: str, kb: Knowledge) -> str:
+    """The capitals that open the words of a name, connectors aside."""
+    return "".join(
+        w[0] for w in name.split() if w.lower() not in kb.connectors and w[:1].isupper()
+    ).upper()
+
+
+def _spelt_before(body: str, c: _Cand, groups: Iterable[Draft], kb: Knowledge) -> Draft | None:
+    """The entity taken for a person whose name, written right before the
+    bracketed acronym ``c``, it spells ("Northgate Institute of Forensics
+    (NIF)", "Gross Domestic Product (GDP)"): no one's name is followed by its
+    initials; it becomes the owner of the acronym, an organisation when a
+    word of its name ends organisation names, else "other"."""
+    letters = c[_TEXT].replace(".", "").upper()
+    before = body[max(0, c[_START] - 2) : c[_START] - 1]
+    if before != " " or len(letters) < 3:
+        return None
+    for g in groups:
+        if g.kind is not PERSON or " " not in g.name or strong_person(g, kb):
+            continue
+        if _initials(g.name, kb) == letters and any(
+            [m.end == c[_START] - 2 for m in g.mentions]
+        ):
+            words = g.name.lower().split()
+            g.kind = ORG if any([_is_keyword(w, kb) for w in words]) else OTHER
             return g
     return None
 
