@@ -733,3 +733,8 @@ def test_a_name_spelt_by_the_acronym_after_it_is_no_person() -> None:
     assert kinds["Harlow Relief Mission"] == (EntityKind.OTHER, ("HRM",))
     assert kinds["Chronic Venous Disorder"] == (EntityKind.OTHER, ("CVD",))
     assert kinds["Northgate Forensics"][0] is EntityKind.ORGANIZATION
+
+
+def test_a_place_ending_a_speakers_description_stays_a_place() -> None:
+    body = "Ada Quist, a nurse from Tarnholm, said the ward was full. Tarnholm is small."
+    assert _kinds(body) == {"Ada Quist": EntityKind.PERSON, "Tarnholm": EntityKind.PLACE}

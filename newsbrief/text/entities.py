@@ -1166,7 +1166,12 @@ def _context_kind(text: str, cand: _Cand, kb: Knowledge) -> EntityKind | None:
         last = words[0].lower()
     if last in _SPEECH_WORDS or (
         last == "to" and len(words) == 2 and words[0].lower() == "according"
-    ) or _SPEECH_AFTER.match(text, cand[_END], cand[_END] + 40):
+    ) or (
+        # "a teacher from Loravik, said": the place ends a description of the
+        # speaker (not "an analyst at Tiscali": at a firm as often as a place)
+        (last == "at" or last not in _PLACE_WORDS)
+        and _SPEECH_AFTER.match(text, cand[_END], cand[_END] + 40)
+    ):
         # "told the Times", "the Herald said": a person has no article,
         # unless a title stands for one ("the President said"); "TimeWarner
         # said", "Post reported": a brand or a word that ends company names
