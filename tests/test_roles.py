@@ -365,3 +365,13 @@ def test_a_rank_between_a_role_and_the_name_gives_way_to_the_role() -> None:
         "Lena Fiske": "Attorney General",
         "Omar Dede": "Brigadier General",
     }
+
+
+def test_a_two_word_name_after_a_place_or_company_noun_is_no_person() -> None:
+    kinds = {e.name: e.kind for e in _entities(
+        "Shelling hit the village of Dar Umtal. The consultancy Brannock Halvey said so. "
+        "Documentary maker Ines Rowe filmed it, and the company Orla Veit said more."
+    )}
+    assert kinds["Dar Umtal"] is EntityKind.PLACE
+    assert kinds["Brannock Halvey"] is EntityKind.ORGANIZATION
+    assert kinds["Ines Rowe"] is EntityKind.PERSON

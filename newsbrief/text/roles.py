@@ -513,6 +513,15 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
                     kind = PLACE
                 else:
                     kind = ORG
+            elif ent.kind is PERSON and ent.role is None:
+                # "the village of Tal Amir", "the consultancy Tallis Cyber"; not
+                # someone also called "Ms Cole", nor after a role noun
+                # ("broadcaster Ann Cole", "Leeds-based Ann Cole")
+                kind = _place_by_context(body, ent.mentions, lex, after=False) or (
+                    _org_by_context(body, ent.mentions, lex, person_words=True)
+                )
+                if kind is not None and _addressed(body, ent.name.rpartition(" ")[2], kb):
+                    kind = None
         elif ent.kind is OTHER and not _HYPHEN_LOWER.search(ent.name):
             kind = _place_by_context(body, ent.mentions, lex) or _org_by_context(
                 body, ent.mentions, lex
@@ -593,27 +602,49 @@ def _sports_sentence(body: str, span: Span) -> bool:
 
 
 _BEFORE_PLACE_ENDS: Final = frozenset(("f ", ", "))
+_POSSESSIVE_ENDS: Final = frozenset(("'s", "’s"))
 _NEXT_WORD: Final = re.compile(r"(?:['’]s)?[ \t]+([A-Za-z][\w\-]*)")
 
 
-def _place_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> EntityKind | None:
-    """A one-word name used as a place: "the Eastmoor coast", "the state of Marlow"."""
+def _place_by_context(
+    body: str, mentions: Sequence[Span], lex: RoleLexicon, *, after: bool = True
+) -> EntityKind | None:
+    """A name used as a place: "the Eastmoor coast", "the state of Marlow"
+    (only the words before it when not ``after``)."""
     for span in mentions[:4]:
-        after = _NEXT_WORD.match(body, span.end, span.end + 40)
-        if after is not None:
-            word: str = after.group(1)  # (typed: str primitives in the compiled build)
+        following = _NEXT_WORD.match(body, span.end, span.end + 40) if after else None
+        if following is not None:
+            word: str = following.group(1)  # (typed: str primitives in the compiled build)
             if word.lower() in lex.place_after:
                 return PLACE
         if body[span.start - 2 : span.start] not in _BEFORE_PLACE_ENDS:
             continue  # every "before" phrase ends in "of" or a comma
+        if not after and body[span.end : span.end + 2] in _POSSESSIVE_ENDS:
+            continue  # "the state of Kim Jong-un's health": a person's
+
         pair = body[max(0, span.start - 30) : span.start].lower().split()[-2:]
         if pair and (" ".join(pair) in lex.place_before or pair[-1] in lex.place_before):
             return PLACE
     return None
 
 
-def _org_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> EntityKind | None:
-    """A one-word name used as a company: "sportswear firm Umbro", "the Kommersant newspaper"."""
+def _addressed(body: str, surname: str, kb: Knowledge) -> bool:
+    """Whether ``surname`` follows a courtesy title somewhere ("Ms Cole")."""
+    at = body.find(" " + surname)
+    while at > 0:
+        words = body[max(0, at - 6) : at].split()
+        if words and words[-1].rstrip(".").lower() in kb.honorifics:
+            return True
+        at = body.find(" " + surname, at + 1)
+    return False
+
+
+def _org_by_context(
+    body: str, mentions: Sequence[Span], lex: RoleLexicon, *, person_words: bool = False
+) -> EntityKind | None:
+    """A one-word name used as a company: "sportswear firm Umbro", "the
+    Kommersant newspaper". With ``person_words`` (a longer name taken for a
+    person's) not after a role noun ("broadcaster X") or "-based"."""
     if mentions[0].end - mentions[0].start < 2:
         return None  # "group C" names a group of teams
     for span in mentions[:4]:
@@ -626,6 +657,10 @@ def _org_by_context(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> En
                 return None  # "the giant Krasnoyarsk region"
         if body[span.start - 1 : span.start] == " ":
             before = body[max(0, span.start - 24) : span.start].split()
+            if person_words and before and (
+                before[-1] in lex.heads or before[-1].endswith(("-based", "maker"))
+            ):
+                continue  # "broadcaster Ann Cole", "documentary maker Ann Cole"
             if before and (before[-1] in lex.org_before or before[-1].endswith("-based")):
                 return ORG  # "sportswear firm Umbro", "Tarvik-based Northwind"
     return None
