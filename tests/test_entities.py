@@ -738,3 +738,11 @@ def test_a_name_spelt_by_the_acronym_after_it_is_no_person() -> None:
 def test_a_place_ending_a_speakers_description_stays_a_place() -> None:
     body = "Ada Quist, a nurse from Tarnholm, said the ward was full. Tarnholm is small."
     assert _kinds(body) == {"Ada Quist": EntityKind.PERSON, "Tarnholm": EntityKind.PLACE}
+
+
+def test_an_unknown_dateline_in_capitals_takes_the_spelling_of_the_story() -> None:
+    body = "TARNHOLM, Essex, May 3 (Reuters) - Talks resumed in Tarnholm on Monday."
+    tarnholm = next(e for e in find_entities(body) if e.name.lower() == "tarnholm")
+    assert (tarnholm.name, tarnholm.kind, tarnholm.aliases) == (
+        "Tarnholm", EntityKind.PLACE, ("TARNHOLM",)
+    )

@@ -1270,8 +1270,13 @@ def _resolve(
                 g.headline = [_span(c[_START], c[_END])]
         else:
             g.mentions.append(_span(c[_START], c[_END]))  # type: ignore[attr-defined]
-        if c[_KIND] is g.kind:
-            name = g.name
+        name = g.name
+        if c[_KIND] is g.kind or (
+            # "LORAVIK" of a dateline is shown as the story spells it, "Loravik"
+            # (not an acronym: "UKIP", "SWAT")
+            len(name) > 5 and name.isupper() and text.lower() == name.lower()
+            and not text.isupper()
+        ):
             shown: str = c[_DISPLAY] or text
             if len(shown) > len(name) or (
                 len(shown) == len(name) and name.isupper() and not shown.isupper()
