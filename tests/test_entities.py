@@ -746,3 +746,13 @@ def test_an_unknown_dateline_in_capitals_takes_the_spelling_of_the_story() -> No
     assert (tarnholm.name, tarnholm.kind, tarnholm.aliases) == (
         "Tarnholm", EntityKind.PLACE, ("TARNHOLM",)
     )
+
+
+def test_a_shared_surname_names_the_only_one_it_can() -> None:
+    body = ("Anna Lind opened the talks. Lind said they would last a week. "
+            "Her husband, Erik Lind, was there. Mr Lind said little. Lind spoke last.")
+    people = {e.name: len(e.mentions) for e in find_entities(body)
+              if e.kind is EntityKind.PERSON}
+    # "Lind said" before Erik is named is Anna; "Mr Lind" is Erik; the last
+    # "Lind" could be either and stays apart.
+    assert people == {"Anna Lind": 2, "Erik Lind": 2, "Lind": 1}

@@ -375,3 +375,11 @@ def test_a_two_word_name_after_a_place_or_company_noun_is_no_person() -> None:
     assert kinds["Dar Umtal"] is EntityKind.PLACE
     assert kinds["Brannock Halvey"] is EntityKind.ORGANIZATION
     assert kinds["Ines Rowe"] is EntityKind.PERSON
+
+
+def test_a_role_given_with_a_later_mention_of_the_full_name_is_read() -> None:
+    roles = {e.name: e.role for e in _entities(
+        "Nils Aune lost the vote. Aune was angry. Aune left early, and Aune did not "
+        "speak. Later their leader, Nils Aune, conceded."
+    ) if e.kind is EntityKind.PERSON}
+    assert roles == {"Nils Aune": "leader"}

@@ -1253,12 +1253,14 @@ def _resolve(
             for prefix in _company_short_forms(c[_KEY]):
                 org_prefix.setdefault(prefix, g)
 
-    def add(g: Draft, c: _Cand) -> None:
+    def add(g: Draft, c: _Cand, shared: bool = False) -> None:
+        """Add ``c`` to ``g``; a ``shared`` surname names no one else by its form."""
         text: str = c[_TEXT]
         forms = g.aliases
         if text not in forms:
             forms.append(text)  # type: ignore[attr-defined]
-        by_form.setdefault(c[_FORM], g)
+        if not shared:
+            by_form.setdefault(c[_FORM], g)
         if c[_KIND] is PLACE:
             by_form.setdefault(c[_KEY], g)
         if g.role is None and c[_ROLE] is not None:
@@ -1372,6 +1374,13 @@ def _resolve(
                 continue
             if c[_KIND] is not ORG or key not in kb.organizations:
                 owner = _surname_owner(key, owners)
+                if owner is True and c[_KIND] is not ORG:
+                    # Several people bear it: the one this mention can only be
+                    # ("Mr Cole" of Tom and Ann Cole; the one named so far).
+                    shared = _shared_surname_owner(body, c, owners, kb)
+                    if shared is not None:
+                        add(shared, c, shared=True)
+                        continue
                 if owner is True or (owner is False and c[_KIND] is None):
                     # The surname of several people ("Clinton" after "Bill
                     # Clinton" and "Hillary Clinton"), or a person's first
@@ -1657,6 +1666,23 @@ def _surname_owner(key: str, owners: Sequence[Draft]) -> Draft | bool | None:
                 [o.name.count(" ") == 1 and not o.name.split()[0].isupper() for o in named]
             )) or None
     return shortest
+
+
+def _shared_surname_owner(
+    body: str, c: _Cand, owners: Sequence[Draft], kb: Knowledge
+) -> Draft | None:
+    """Which of the people who share the surname ``c`` a mention names: the
+    only one of the gender a courtesy title before it implies ("Mr Cole"),
+    else the only one named in full before it; None when it cannot tell."""
+    named = [o for o in owners if _surname_of(c[_KEY], o)]
+    words = body[max(0, c[_START] - 10) : c[_START]].split()
+    gender = kb.honorific_genders.get(words[-1].rstrip(".").lower()) if words else None
+    if gender is not None:
+        fitting = [o for o in named if person_gender(o.name) == gender]
+        return fitting[0] if len(fitting) == 1 else None
+    start = c[_START]
+    before = [o for o in named if any([m.start < start for m in o.mentions])]
+    return before[0] if len(before) == 1 else None
 
 
 # Scores after a name, then a comma or semicolon and the next name.

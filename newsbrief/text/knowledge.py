@@ -19,7 +19,8 @@ Files:
     other_keywords.txt: words that end event names ("War", "Forum", "Cup").
     place_keywords.txt: words that end place names ("River", "Island").
     titles.txt: titles and roles ("President", "CIA Director" is org + title).
-    honorifics.txt: courtesy titles ("Mr", "Dr"), dropped from names.
+    honorifics.txt: courtesy titles ("Mr", "Dr"), dropped from names, TAB
+        the gender some imply (m/f).
     regnal_titles.txt: titles written before a given name ("Prince", "Pope").
     reporting_verbs.txt / reporting_phrases.txt: attribution cues.
     given_names.tsv: common given names TAB gender hint (m/f/?).
@@ -96,6 +97,7 @@ class Knowledge:
     title_ends: frozenset[str]
     title_objects: frozenset[str]
     honorifics: frozenset[str]
+    honorific_genders: Mapping[str, str]
     regnal_titles: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_phrases: tuple[str, ...]
@@ -162,6 +164,15 @@ def knowledge() -> Knowledge:
     for line in data_lines("forenames.tsv"):
         name, _, gender = line.partition("\t")
         forenames.setdefault(_fold(name), gender.strip() or "?")
+    honorifics: list[str] = []
+    honorific_genders: dict[str, str] = {}
+    for line in data_lines("honorifics.txt"):
+        word, _, gender = line.partition("\t")
+        key = _fold(word.strip()).rstrip(".")
+        if gender.strip():
+            honorific_genders[key] = gender.strip()
+        else:
+            honorifics.append(key)
     tense_words: dict[str, str] = {}
     for line in data_lines("tense_words.tsv"):
         word, _, kind = line.partition("\t")
@@ -178,7 +189,8 @@ def knowledge() -> Knowledge:
         title_words=title_words,
         title_ends=title_ends,
         title_objects=title_objects,
-        honorifics=frozenset(_fold(w).rstrip(".") for w in data_lines("honorifics.txt")),
+        honorifics=frozenset(honorific_genders) | frozenset(honorifics),
+        honorific_genders=MappingProxyType(honorific_genders),
         regnal_titles=frozenset(_fold(w) for w in data_lines("regnal_titles.txt")),
         reporting_verbs=frozenset(_fold(w) for w in data_lines("reporting_verbs.txt")),
         reporting_phrases=tuple(_fold(w) for w in data_lines("reporting_phrases.txt")),

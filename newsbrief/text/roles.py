@@ -50,7 +50,7 @@ from newsbrief.text.knowledge import Knowledge, data_lines, knowledge
 from newsbrief.text.tokens import clause_before
 from newsbrief.text.tokens import new_entity as _entity
 
-__all__ = ["RoleLexicon", "refine_entities", "role_lexicon", "title_start"]
+__all__ = ["RoleLexicon", "refine_entities", "role_lexicon", "role_spans", "title_start"]
 
 PERSON: Final = EntityKind.PERSON
 ORG: Final = EntityKind.ORGANIZATION
@@ -778,7 +778,7 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
                 ent.touch()
             continue
         role: str | None = None
-        for span in ent.mentions[:3]:  # mentions are in text order; roles come early
+        for span in role_spans(body, ent.mentions):
             # A courtesy title between the role and the name is skipped
             # ("Governor Dr. Ann Cole", "researcher Dr. Ann Cole").
             start = _honorific_start(body, span.start, kb)
@@ -801,6 +801,19 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
             ent.touch()
     if found:
         _absorb_role_words(body, ents, found, kb, lex)
+
+
+def role_spans(body: str, mentions: Sequence[Span]) -> list[Span]:
+    """The mentions where a role may be given (mentions in text order): the
+    first three, as roles come early, and later ones of the full name (a
+    role comes with it: "Their father, Neil Cole,"), six at most."""
+    spans = list(mentions[:3])
+    for span in mentions[3:]:
+        if len(spans) >= 6:
+            break
+        if " " in body[span.start : span.end]:
+            spans.append(span)
+    return spans
 
 
 def _honorific_start(body: str, start: int, kb: Knowledge) -> int:
