@@ -383,3 +383,16 @@ def test_a_role_given_with_a_later_mention_of_the_full_name_is_read() -> None:
         "speak. Later their leader, Nils Aune, conceded."
     ) if e.kind is EntityKind.PERSON}
     assert roles == {"Nils Aune": "leader"}
+
+
+def test_a_name_owned_by_a_title_or_saint_is_one_place() -> None:
+    kinds = {e.name: e.kind for e in _entities(
+        "Crowds gathered on King's Road and outside St. Aldric's Cathedral, then "
+        "walked to City Hall on Varrow St. to protest."
+    )}
+    assert kinds == {
+        "King's Road": EntityKind.PLACE,
+        "St. Aldric's Cathedral": EntityKind.PLACE,
+        "City Hall": EntityKind.PLACE,
+        "Varrow St": EntityKind.PLACE,
+    }

@@ -307,14 +307,17 @@ _APOSTROPHES: Final = frozenset(("'", "’"))
 
 def _merge_plural_possessives(body: str, ents: list[Draft], kb: Knowledge) -> list[Draft]:
     merged: dict[str, Draft] = {}
+    lex = role_lexicon()
     for ent in ents:
         name = ent.name
-        # Only a plural ("Dockers'") or a saint ("St. Brennan's") can own a name.
-        if not name.endswith("s") and (
+        # Only a plural ("Dockers'"), a saint ("St. Brennan's") or a title
+        # ("King's Street", "Queen's Park") can own a name.
+        titled = " " not in name and name.lower() in kb.title_words
+        if not name.endswith("s") and not titled and (
             name[:1] not in "Ss" or name.partition(" ")[0].lower() not in _SAINT
         ):
             continue
-        if ent.kind is not PERSON and ent.kind is not OTHER:
+        if ent.kind is not PERSON and ent.kind is not OTHER and not titled:
             continue
         for s in ent.mentions:
             if body[s.end : s.end + 1] in _APOSTROPHES:
@@ -331,11 +334,14 @@ def _merge_plural_possessives(body: str, ents: list[Draft], kb: Knowledge) -> li
             mark, tail = match.group(1), match.group(2)
             tail_last = tail.split()[-1].lower()
             kind = ORG if tail_last in kb.org_keywords else (
-                PLACE if tail_last in kb.place_keywords else None)
+                PLACE if tail_last in kb.place_keywords or tail_last in lex.place_last
+                or tail_last in lex.facility_last else None)
             if kind is None:
                 continue
             plural = len(mark) == 1 and text.endswith("s")
-            saint = mark[1:] == "s" and text.partition(" ")[0].lower() in _SAINT
+            saint = mark[1:] == "s" and (
+                titled or text.partition(" ")[0].lower() in _SAINT
+            )
             if not plural and not saint:
                 continue
             new_span = Span(span.start, match.end())
@@ -498,7 +504,8 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
                 kind = PLACE
             elif words[-1] in lex.org_last:
                 kind = ORG
-            elif words[-1] in lex.place_last:
+            elif words[-1] in lex.place_last and not ent.name.rpartition(" ")[2].isupper():
+                # (not "Ford Focus ST": a head word in capitals is an acronym)
                 kind = PLACE
             elif words[-1] in lex.facility_last:
                 facility = True
