@@ -57,6 +57,9 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
      "Sofie Lund", "Danish painter", "person"),
     ("Oda Brekke, 31, a schoolteacher, fled with her son.", "Oda Brekke", "schoolteacher",
      "person"),
+    # An appositive closed by an acronym in brackets.
+    ("Lise Varga, head of the Harbour Safety Board (HSB), said the quay was closed.",
+     "Lise Varga", "head of the Harbour Safety Board", "person"),
     # A title with "of" inside it.
     ("U.S. Secretary of State Nadia Orlov said talks would resume.",
      "Nadia Orlov", "U.S. Secretary of State", "person"),

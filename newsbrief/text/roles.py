@@ -716,7 +716,11 @@ def _without_relative(phrase: str) -> str:
 _CLAUSE_OPENERS: Final = frozenset(("who", "whose", "whom", "which", "that", "where", "when"))
 _PREPOSITIONS: Final = frozenset(("of", "for", "at", "with", "in", "to", "on", "from", "and"))
 _AGE: Final = re.compile(r",[ \t]+(?:aged[ \t]+)?\d{1,3},")
-_APPOSITIVE_AFTER: Final = re.compile(r",[ \t]+([^,.;:()\"“”\n]{2,100}?)[ \t]*(?=[,.;:)\n]|$)")
+# (an acronym in brackets may close it: "country director for Doctors
+# Without Borders (MSF)," -> the role without the acronym)
+_APPOSITIVE_AFTER: Final = re.compile(
+    r",[ \t]+([^,.;:()\"“”\n]{2,100}?)[ \t]*(?:\([A-Z][\w.&]{1,9}\)[ \t]*)?(?=[,.;:)\n]|$)"
+)
 
 
 @attrs.define(slots=True)
