@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from newsbrief.model import EntityKind
 from newsbrief.text.entities import find_entities, person_gender
-from newsbrief.text.knowledge import knowledge
+from newsbrief.text.knowledge import data_lines, knowledge
 
 
 def _kinds(body: str, headline: str = "") -> dict[str, EntityKind]:
@@ -103,6 +103,19 @@ def test_person_gender_from_given_names() -> None:
     assert person_gender("Maria Vasquez") == "f"
     assert person_gender("Daniel Okafor") == "m"
     assert person_gender("Zyx Quorn") == "?"
+    assert person_gender("Lena Dahl") == "f"
+    assert person_gender("Rashid Karimov") == "m"
+    assert person_gender("Jürgen Klopp") == "m"
+    assert person_gender("Jean-Pierre Morv") == "m"
+    assert person_gender("Andrea Nahles") == "?"  # both genders
+
+
+def test_given_names_and_forenames_are_sorted_and_disjoint() -> None:
+    given = [line.split("\t")[0] for line in data_lines("given_names.tsv")]
+    assert given == sorted(given)
+    assert len({n.lower() for n in given}) == len(given)
+    fore = {line.split("\t")[0].lower() for line in data_lines("forenames.tsv")}
+    assert not fore & {n.lower() for n in given}
 
 
 def test_knowledge_is_loaded_once_from_package_data() -> None:

@@ -37,6 +37,16 @@ def test_pronoun_resolves_to_compatible_person() -> None:
     assert quotes[1][:2] == ("We agreed on trade,", "Daniel Okafor")
 
 
+def test_pronouns_follow_given_names_of_many_languages() -> None:
+    # Sanne, Olumide, Ilse and Aleksander: the given-names list knows their gender.
+    body = ("Sanne Vermeer met Olumide Adeyemi in Utrecht. "
+            "“The talks went well,” he said. “We agreed on trade,” she added.")
+    assert [q[1] for q in _quotes(body)] == ["Olumide Adeyemi", "Sanne Vermeer"]
+    body = ("Aleksander Morv and Ilse Brandt spoke after the vote. "
+            "“It was close,” she said. “We will try again,” he said.")
+    assert [q[1] for q in _quotes(body)] == ["Ilse Brandt", "Aleksander Morv"]
+
+
 def test_multi_paragraph_quote_keeps_speaker() -> None:
     body = ("Tomas Reyes said: “The plan is sound.\n\n"
             "“It will cut costs and we will see results by spring.”")
