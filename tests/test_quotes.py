@@ -1082,3 +1082,10 @@ def test_he_said_after_a_definite_description_is_the_person_named() -> None:
     body = ("Burnley manager Sean Dyche was pleased. The Burnley boss said the side had "
             'defended well. He added: "We kept two clean sheets."')
     assert [q[1] for q in _quotes(body)][-1] == "Sean Dyche"
+
+
+def test_said_in_a_statement_keeps_the_verb_as_the_cue() -> None:
+    body = ("Kessar's government, which handed Gen. Adrian Molov over to the tribunal, said in "
+            'a statement that the verdict "closes a painful chapter."')
+    quote = Article.from_text(body, title="").quotes[0]
+    assert (quote.speaker, quote.cue) == ("Kessar's government", "said")

@@ -859,6 +859,10 @@ def _attribute(
         if not _noun_before(body, max(s0, m.start() - 8), m.start()) or (
             _CONTENT_AFTER.match(body, m.end())
         ):
+            if lead is not None and m.group().startswith("in ") and (
+                m.start() - lead.end() <= 1
+            ):
+                continue  # "said in a statement": the verb stays the cue
             if lead is not None:
                 earlier.append(lead)
             lead = m
@@ -1785,7 +1789,8 @@ def _definite_holder(ctx: _Context, description: str, pos: int) -> str | None:
     return holder
 
 
-# "the 32-year-old said": someone named before, by age.
+# "the 32-year-old said": someone named before, by age, at most this far back.
+_AGE_REACH: Final = 6000
 _AGED: Final = re.compile(r"\b[Tt]he[ \t]+(\d{1,3})-year-old$")
 
 
@@ -1798,9 +1803,11 @@ def _aged_person(ctx: _Context, age: str, pos: int) -> str | None:
     """
     body = ctx.body
     people: set[str] = set()
-    for given in re.finditer(
-        rf"(?:,[ \t]+|\()(?:aged[ \t]+)?{age}\b(?![\-.]\d)|\b{age}-year-old\b", body[:pos]
-    ):
+    # (within the article's last few paragraphs: work stays linear in its length)
+    given_age = re.compile(
+        rf"(?:,[ \t]+|\()(?:aged[ \t]+)?{age}\b(?![\-.]\d)|\b{age}-year-old\b"
+    )
+    for given in given_age.finditer(body, max(0, pos - _AGE_REACH), pos):
         k = bisect.bisect_left(ctx.starts, given.start() - 60)
         if given.group()[0] in ",(":
             # The name right before: "Jamie Holt, 32,".
