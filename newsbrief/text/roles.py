@@ -520,7 +520,7 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
                     kind = PLACE
                 else:
                     kind = ORG
-            elif ent.kind is PERSON and ent.role is None:
+            elif ent.kind is PERSON and ent.role is None and not _by_given_name(ent.name, kb):
                 # "the village of Tal Amir", "the consultancy Tallis Cyber"; not
                 # someone also called "Ms Cole", nor after a role noun
                 # ("broadcaster Ann Cole", "Leeds-based Ann Cole")
@@ -818,6 +818,8 @@ def role_spans(body: str, mentions: Sequence[Span]) -> list[Span]:
     """The mentions where a role may be given (mentions in text order): the
     first three, as roles come early, and later ones of the full name (a
     role comes with it: "Their father, Neil Cole,"), six at most."""
+    if len(mentions) <= 3:
+        return list(mentions)
     spans = list(mentions[:3])
     for span in mentions[3:]:
         if len(spans) >= 6:
