@@ -769,3 +769,11 @@ def test_a_shared_surname_names_the_only_one_it_can() -> None:
     # "Lind said" before Erik is named is Anna; "Mr Lind" is Erik; the last
     # "Lind" could be either and stays apart.
     assert people == {"Anna Lind": 2, "Erik Lind": 2, "Lind": 1}
+
+
+def test_a_town_is_not_swallowed_by_a_company_named_after_it() -> None:
+    body = ("Tarnwick Building Society cut its rates. Tarnwick said savers would gain. "
+            "Queues formed at branches in Tarnwick.")
+    ents = {e.name: (e.kind, len(e.mentions)) for e in find_entities(body)}
+    assert ents["Tarnwick Building Society"] == (EntityKind.ORGANIZATION, 2)
+    assert ents["Tarnwick"] == (EntityKind.PLACE, 1)

@@ -1397,8 +1397,11 @@ def _resolve(
                     continue
         if c[_KIND] is None and org_prefix:
             g = org_prefix.get(key)
-            if g is not None and owners is None:
-                add(g, c)  # "Barrick" of "Barrick Gold Corp"
+            if g is not None and owners is None and not _in_place(body, c[_START]):
+                # "Barrick" of "Barrick Gold Corp"; not "in Halden" of
+                # "Halden Savings Bank": the town the bank is named for (so
+                # each mention decides: the form names no one for good)
+                add(g, c, shared=True)
                 continue
         acronym_owner = None
         if c[_ACRONYM]:
@@ -1608,6 +1611,16 @@ def _sports_story(body: str) -> bool:
 _IN_WORDS: Final = frozenset(
     ("in", "at", "from", "near", "into", "outside", "inside", "to", "of", "across")
 )
+
+
+def _in_place(body: str, start: int) -> bool:
+    """Whether "in", "near" or "outside" stands right before ``start`` (a
+    town, where "at" or "from" may name a company: "an analyst at Barrick")."""
+    words = body[max(0, start - 10) : start].split()
+    return bool(words) and words[-1] in _IN_PLACE_WORDS
+
+
+_IN_PLACE_WORDS: Final = frozenset(("in", "near", "outside"))
 
 
 def _after_place_word(body: str, start: int) -> bool:
