@@ -57,6 +57,9 @@ CASES: list[tuple[str, str | None, str | None, str | None]] = [
      "Sofie Lund", "Danish painter", "person"),
     ("Oda Brekke, 31, a schoolteacher, fled with her son.", "Oda Brekke", "schoolteacher",
      "person"),
+    # A club by the word that opens its name.
+    ("Vessby signed the winger from Sporting Tarnova.", "Sporting Tarnova", None,
+     "organization"),
     # An appositive closed by an acronym in brackets.
     ("Lise Varga, head of the Harbour Safety Board (HSB), said the quay was closed.",
      "Lise Varga", "head of the Harbour Safety Board", "person"),

@@ -70,6 +70,7 @@ class RoleLexicon:
         modifiers: Lower-case words that may qualify a role before its head.
         abbreviations: Abbreviated titles ("gov.") and their expansions.
         place_first: First words that make a name a place ("port").
+        org_first: First words that make a name an organisation ("sporting").
         org_last: Last words that make a name an organisation ("courier").
         place_last: Last words that make a name a place ("harbour").
         facility_last: Last words that make a name a place even after a given
@@ -94,6 +95,7 @@ class RoleLexicon:
     modifiers: frozenset[str]
     abbreviations: Mapping[str, str]
     place_first: frozenset[str]
+    org_first: frozenset[str]
     org_last: frozenset[str]
     place_last: frozenset[str]
     facility_last: frozenset[str]
@@ -132,6 +134,7 @@ def role_lexicon() -> RoleLexicon:
         modifiers=frozenset(w.lower() for w in data_lines("role_modifiers.txt")),
         abbreviations=MappingProxyType(abbreviations),
         place_first=words("first", PLACE),
+        org_first=words("first", ORG),
         org_last=words("last", ORG),
         place_last=words("last", PLACE),
         facility_last=words("facility", PLACE),
@@ -502,6 +505,8 @@ def _fix_kinds(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) ->
             words = ent.name.lower().split()
             if words[0] in lex.place_first:
                 kind = PLACE
+            elif words[0] in lex.org_first:
+                kind = ORG  # "Sporting Valmera", "Dynamo Tarnow": a club
             elif words[-1] in lex.org_last:
                 kind = ORG
             elif words[-1] in lex.place_last and not ent.name.rpartition(" ")[2].isupper():
