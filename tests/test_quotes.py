@@ -1089,3 +1089,9 @@ def test_said_in_a_statement_keeps_the_verb_as_the_cue() -> None:
             'a statement that the verdict "closes a painful chapter."')
     quote = Article.from_text(body, title="").quotes[0]
     assert (quote.speaker, quote.cue) == ("Kessar's government", "said")
+
+
+def test_an_age_names_the_agent_of_a_passive_sentence_before() -> None:
+    body = ("The breach was spotted by researcher Leah Okonjo. The 34-year-old said she had "
+            "checked the data twice.")
+    assert _quotes(body)[-1][1] == "Leah Okonjo"

@@ -1839,6 +1839,10 @@ _SUBJECT_LEAD: Final = re.compile(
     r"(?:(?!(?i:the|a|an|his|her|their|its|this|that|of|in|on|at|by|with|as|when|after|"
     r"to|for|from|and|but|or|it|there)\b)[\w\-.’']+[ \t]+){0,4}"
 )
+_PASSIVE_AGENT: Final = re.compile(
+    r"\b(?:was|were|is|are|been)[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|en|wn|ght)[ \t]+by[ \t]+"
+    r"(?:[a-z][\w\-]*[ \t]+){0,3}$"
+)
 _FRONTED_OR_QUOTED: Final = re.compile(r"(?:,|[,?!]?[\"”'’])[ \t]*$")
 
 
@@ -1872,7 +1876,10 @@ def _subject_before(
             lead = _SUBJECT_LEAD.match(body, lo, men.start)
             subject = (lead is not None and lead.end() == men.start) or _FRONTED_OR_QUOTED.search(
                 body, max(lo, men.start - 4), men.start
-            ) or _SPEAKS_AFTER.match(body, men.end)
+            ) or _SPEAKS_AFTER.match(body, men.end) or (
+                # "The breach was spotted by researcher Leah Okonjo": the agent
+                _PASSIVE_AGENT.search(body, max(lo, men.start - 60), men.start)
+            )
             if subject and body[men.end : men.end + 2] in ("'s", "’s"):
                 # "Pacquiao's manager, Michael Koncz, blamed", "Gularte's
                 # family tried": someone of theirs, named after it or not.
