@@ -1095,3 +1095,15 @@ def test_an_age_names_the_agent_of_a_passive_sentence_before() -> None:
     body = ("The breach was spotted by researcher Leah Okonjo. The 34-year-old said she had "
             "checked the data twice.")
     assert _quotes(body)[-1][1] == "Leah Okonjo"
+
+
+def test_an_honorific_picks_which_of_two_people_sharing_a_surname_speaks() -> None:
+    body = ("Union secretary Sarah Keane said her members had no choice. Her deputy, Fintan "
+            "Keane, said pay had fallen by 14%. Ms Keane said the union was seeking a 9% rise.")
+    assert [q[1] for q in _quotes(body)] == ["Sarah Keane", "Fintan Keane", "Sarah Keane"]
+
+
+def test_an_honorific_that_contradicts_the_name_found_is_kept() -> None:
+    body = ("Britt Lapthorne went missing in Dubrovnik. Her father, Mr Lapthorne, said police "
+            "had not searched the harbour. Tom Lapthorne, her brother, flew out on Friday.")
+    assert all(q[1] != "Britt Lapthorne" for q in _quotes(body))

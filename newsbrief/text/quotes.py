@@ -52,7 +52,7 @@ import bisect
 import functools
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Final, NamedTuple
 
 import attrs
@@ -322,6 +322,7 @@ def find_quotes(
     ctx = _Context(body, mentions, list(map(_START, mentions)), persons, {},
                    list(map(_START, bounds)), quoted, list(map(_START, quoted)))
     quotes: list[Quote] = []
+    shared = _shared_surnames(persons)
     last_speaker: tuple[str | None, Span | None, int] = (None, None, -1)
     chain_speaker: dict[int, tuple[str | None, str | None, Span | None]] = {}
     last_gendered: dict[str, tuple[str, int]] = {}
@@ -398,6 +399,8 @@ def find_quotes(
         if text[:1] in "([" and text.rstrip(".,")[-1:] in ")]":
             continue  # a transcript's stage direction: "(CROSSTALK)", "[Applause]"
         speaker, cue, span = found
+        if shared and speaker is not None and span is not None:
+            speaker = _surname_holder(ctx, speaker, span, shared)
         chain_speaker.setdefault(d.chain, (speaker, cue, span))
         if speaker is not None:
             last_speaker = (speaker, span, d.end)
@@ -412,9 +415,50 @@ def find_quotes(
                 start = label.end()
                 text = body[start : d.end]
         quotes.append(_quote(text, speaker, cue, True, _span(start, d.end), span))
-    quotes.extend(_indirect(ctx, bounds, quoted_sentences))
+    for q in _indirect(ctx, bounds, quoted_sentences):
+        if shared and q.speaker is not None and q.speaker_span is not None:
+            speaker = _surname_holder(ctx, q.speaker, q.speaker_span, shared)
+            if speaker != q.speaker:
+                q = _quote(q.text, speaker, q.cue, False, q.span, q.speaker_span)
+        quotes.append(q)
     quotes.sort(key=_SPAN_KEY)
     return tuple(quotes)
+
+
+def _shared_surnames(persons: Mapping[str, Entity]) -> dict[str, list[str]]:
+    """Full names of people by the surname two or more of them share."""
+    by_surname: dict[str, list[str]] = {}
+    for name in persons:
+        words = name.split()
+        if len(words) > 1:
+            by_surname.setdefault(words[-1], []).append(name)
+    return {surname: names for surname, names in by_surname.items() if len(names) > 1}
+
+
+def _surname_holder(ctx: _Context, speaker: str, span: Span, shared: dict[str, list[str]]) -> str:
+    """Which of the people sharing a surname a mention at ``span`` names.
+
+    "Ms Keane said" with Moira and Fintan Keane named: Moira. A name whose
+    gender the honorific contradicts ("Mr Lapthorne" resolved to Britt
+    Lapthorne) gives way to the one who fits, else to the honorific and
+    surname themselves.
+    """
+    surname = speaker.rsplit(None, 1)[-1]
+    names = shared.get(surname)
+    if names is None:
+        return speaker
+    body = ctx.body
+    honorific = _HONORIFIC_GENDER.search(body, max(0, span.start - 6), span.start)
+    if honorific is not None:
+        want = "m" if honorific.group(1) else "f"
+        fits = [n for n in names if _gender(ctx, n) == want]
+        if len(fits) == 1:
+            return fits[0]
+        if speaker in names and _gender(ctx, speaker) not in (want, "?"):
+            return _clean_description(body[honorific.start() : span.end])
+    # Without an honorific a bare surname stays as the article gives it: the
+    # last one named is often a relative mentioned in passing.
+    return speaker
 
 
 def _goes_on(
