@@ -1107,3 +1107,42 @@ def test_an_honorific_that_contradicts_the_name_found_is_kept() -> None:
     body = ("Britt Lapthorne went missing in Dubrovnik. Her father, Mr Lapthorne, said police "
             "had not searched the harbour. Tom Lapthorne, her brother, flew out on Friday.")
     assert all(q[1] != "Britt Lapthorne" for q in _quotes(body))
+
+
+def test_told_members_is_not_told_me() -> None:
+    body = ("Union leader Moira Keane spoke outside the hospital. Ms Keane told members at a "
+            "rally on Wednesday that the next strike could last a full week.")
+    assert _quotes(body)[0][0] == "the next strike could last a full week"
+
+
+def test_an_age_before_a_role_noun_still_names_the_role_holder() -> None:
+    body = ('Trade Minister Ingrid Solberg-Aune said on Wednesday that tariffs would follow. '
+            'The 52-year-old minister said the tariffs would be lifted "the day Veskaria stops '
+            'breaking the rules".')
+    assert [q[1] for q in _quotes(body)] == ["Ingrid Solberg-Aune"] * 2
+
+
+def test_a_definite_institution_is_the_organisation_just_named() -> None:
+    body = ('Erik Strand chairs the Veskan-Norlandic Chamber of Commerce. The chamber said it '
+            'supported "firm enforcement" of the rules.')
+    assert _quotes(body)[0][1] == "Veskan-Norlandic Chamber of Commerce"
+
+
+def test_the_agent_of_asked_by_is_not_who_answers() -> None:
+    body = ("Daniel Okafor-Reyes told the jury he had been at home. Asked by prosecutor Raymond "
+            'Adeyemi why his phone was in the park, he said: "I do not know. Maybe I lent it."')
+    assert [q[1] for q in _quotes(body) if q[2]] == ["Daniel Okafor-Reyes"]
+
+
+def test_a_quote_after_but_that_belongs_to_the_new_subject() -> None:
+    body = ("Two officials said Veskaria had offered in September to cap subsidies, but that "
+            'Norland had rejected the proposal as "too little, too late".')
+    assert [q[1] for q in _quotes(body) if q[2]] == ["Norland"]
+
+
+def test_the_narrators_participle_and_the_speakers_title_are_not_reported_words() -> None:
+    body = ("Norland will impose tariffs on steel from Nov. 1, Trade Minister Ingrid "
+            "Solberg-Aune said on Wednesday, escalating a months-long dispute.")
+    assert _quotes(body)[0][:2] == (
+        "Norland will impose tariffs on steel from Nov. 1", "Ingrid Solberg-Aune"
+    )

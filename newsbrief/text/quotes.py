@@ -172,7 +172,7 @@ _INSTITUTIONS: Final = (
     "hospital|school|university|league|party|military|army|navy|office|service|bank|"
     "regulator|federation|association|family|newspaper|broadcaster|network|charity|airline|"
     "operator|retailer|manufacturer|insurer|lender|watchdog|embassy|consulate|prison|"
-    "church|foundation|institute|museum|jury|panel|tribunal|inquiry|trust"
+    "church|foundation|institute|museum|jury|panel|tribunal|inquiry|trust|chamber"
 )
 # A noun phrase that describes an unnamed speaker ("a campaign source").
 _DESCRIPTION_NOUNS: Final = (
@@ -202,6 +202,7 @@ _DESCRIPTION: Final = re.compile(
     re.IGNORECASE,
 )
 _DESCRIPTION_WORDS: Final = frozenset(_DESCRIPTION_NOUNS.split("|"))
+_INSTITUTION_WORDS: Final = frozenset(_INSTITUTIONS.split("|"))
 _ROLE_HEAD: Final = re.compile(r"[a-z][a-z\-]+")
 _ROLE_DESCRIPTION: Final = re.compile(
     r"\b(?:a|an|the|A|An|The)\s+(?:(?!(?:the|a|an)\b)[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)$"
@@ -994,9 +995,12 @@ _DESCRIPTION_FIRST: Final = re.compile(
 )
 
 
-_CLAUSE_SWITCH: Final = re.compile(r"[,;]\s+(?:while|whereas|but|although)\s+(?:the\s+)?")
+_CLAUSE_SWITCH: Final = re.compile(
+    r"[,;]\s+(?:while|whereas|but|although)\s+(?:that\s+)?(?:the\s+)?"
+)
 _VERB_AFTER: Final = re.compile(
-    r"\s+(?:also\s+)?(?!(?:was|is|were|are|had|has|have|did|does|would|will|could)\b)([a-z]+)\b"
+    r"\s+(?:also\s+)?(?:(?:had|has|have|would|will|could|did)\s+)?"
+    r"(?!(?:was|is|were|are|had|has|have|did|does|would|will|could|been|be|not)\b)([a-z]+)\b"
 )
 
 
@@ -1012,7 +1016,7 @@ def _new_subject(
         if k < len(ctx.mentions) and ctx.mentions[k].start == switch.end():
             m = ctx.mentions[k]
             verb = _VERB_AFTER.match(body, m.end, hi)
-            if m.kind in (_PERSON, _ORGANIZATION) and verb is not None and not (
+            if verb is not None and not (
                 _in_quote(ctx, m.start)
             ):
                 return m.name, verb.group(1), _span(m.start, m.end)
@@ -1742,7 +1746,9 @@ def _description_ending(
                 # (a relation is the subject only where a clause opens: not
                 # in "... hired hitmen to murder her husband has told")
                 span = _span(desc.start(), desc.end())
-                holder = _definite_holder(ctx, desc.group(), desc.start())
+                holder = _definite_holder(ctx, desc.group(), desc.start()) or _definite_body(
+                    ctx, desc.group(), desc.start()
+                )
                 if holder is not None:
                     return holder, span  # "the minister": Economy Minister Anouk Verbeek
                 return _clean_description(desc.group()), span
@@ -1787,6 +1793,30 @@ def _description_ending(
     return _clean_description(role.group()), span
 
 
+_BODY_REACH: Final = 400
+
+
+def _definite_body(ctx: _Context, description: str, pos: int) -> str | None:
+    """The one organisation named shortly before ``pos`` whose name holds
+    the head of a definite ``description`` ("the chamber" for the
+    Veskan-Norlandic Chamber of Commerce, "the trust" for Harbour Health
+    Trust), or None. (Not from far back: "the bank" of a story about the
+    Halifax is not the Bank of England named paragraphs before.)"""
+    words = description.split()
+    if len(words) != 2 or words[0].lower() != "the" or words[1] not in _INSTITUTION_WORDS:
+        return None
+    head = words[1].capitalize()
+    found: str | None = None
+    for men in ctx.mentions[bisect.bisect_left(ctx.starts, pos - _BODY_REACH) :]:
+        if men.start >= pos:
+            break
+        if men.kind is _ORGANIZATION and " " in men.name and head in men.name.split():
+            if found is not None and found != men.name:
+                return None  # two of them: the description does not say which
+            found = men.name
+    return found
+
+
 # Words that make a role another one than its head alone: "the minister" is
 # not the Deputy Minister, "the president" not the former president.
 _OTHER_HOLDER: Final = frozenset(
@@ -1812,7 +1842,8 @@ def _definite_holder(ctx: _Context, description: str, pos: int) -> str | None:
     words = description.lower().replace("-", " ").split()
     if len(words) < 2 or words[0] != "the":
         return None
-    want = set(words[1:])
+    # (an age is no part of a role: "The 52-year-old minister")
+    want = {w for w in words[1:] if not w.isdigit() and w not in ("year", "old")}
     head = words[-1]
     holder: str | None = None
     for entity in ctx.persons.values():
@@ -2441,6 +2472,8 @@ def _antecedent(ctx: _Context, want: str, pos: int, pronoun: str = "") -> str | 
             k += 1
             if m.kind is not _PERSON or _in_quote(ctx, m.start):
                 continue
+            if not step and _BY_BEFORE.search(body, max(lo, m.start - 40), m.start):
+                continue  # "Asked by prosecutor Raymond Adeyemi why ..., he said"
             gender = "?" if want == "?" else _gender(ctx, m.name)
             if gender != want and gender != "?":
                 continue
@@ -2473,6 +2506,11 @@ def _antecedent(ctx: _Context, want: str, pos: int, pronoun: str = "") -> str | 
         hi = lo
         si -= 1
     return None
+
+
+_BY_BEFORE: Final = re.compile(
+    r"\b[A-Za-z][a-z]*(?:ed|en)[ \t]+by[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3}$"
+)
 
 
 def _opens_with_pronoun(body: str, lo: int, pronoun: str) -> bool:
@@ -2677,7 +2715,10 @@ _AFTER_VERB: Final = re.compile(
 )
 # "told a news conference in San Marco": whom, a noun phrase of up to 60
 # characters, then "that" opening what was told.
-_TOLD_NOUN_PHRASE: Final = re.compile(r"\s+(?:an?|the|his|her|their|its)\s[^,.;:!?\"“”]{1,60}")
+# (or a bare plural: "told members at a rally that")
+_TOLD_NOUN_PHRASE: Final = re.compile(
+    r"\s+(?:(?:an?|the|his|her|their|its)\s|[a-z]+s\s)[^,.;:!?\"“”]{1,60}"
+)
 _THAT: Final = re.compile(r"\sthat\s+([\w’']+)")
 _SUBJECT_WORDS: Final = frozenset(
     ("he", "she", "they", "it", "we", "i", "you", "there", "this", "these", "those", "the",
@@ -2699,7 +2740,7 @@ def _after_told_object(body: str, c0: int, end: int) -> int:
     return c0
 _TOLD_OBJECT: Final = re.compile(
     r"\s+(?:reporters|journalists|me|him|her|them|us|lawmakers|parliament|"
-    r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|the\s+\w+(?:\s+\w+)?)"
+    r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|the\s+\w+(?:\s+\w+)?)\b"
 )
 
 
@@ -2810,7 +2851,12 @@ def _indirect(
                 q = _make_indirect(
                     body, s0, _before_description(body, s0, after_comma.start()), subj, cue
                 )
-            elif end - c0 >= 12 and not inverted and body[c0:end].count(" ") >= 2:
+            elif end - c0 >= 12 and not inverted and body[c0:end].count(" ") >= 2 and not (
+                # "Norland will impose tariffs ..., the minister said on
+                # Wednesday, escalating a dispute": the narrator's participle
+                "," in body[vm.end() : c0] and _ING_WORD.match(body, c0)
+                and subj_start - s0 >= 15
+            ):
                 q = _make_indirect(body, c0, _narrator_clause(body, c0, end), subj, cue)
             elif subj_start - s0 >= 15:
                 # "Content ..., X said (on Tuesday)(, more)."; "Content ...,
@@ -2844,8 +2890,25 @@ def _before_description(body: str, s0: int, c1: int) -> int:
     """Where reported words ending at ``c1`` end before the speaker's
     description ("..., his wife, Joan Brisbane, said", "..., the national
     rail operator EssRail said")."""
+    # (past the speaker's title: "..., Trade Minister Ingrid Solberg-Aune said")
+    titled = title_start(body, s0, c1)
+    if titled < c1:
+        # and the title's own first words: "..., e-commerce minister Mike
+        # O'Brien says", "..., First Minister Jack McConnell has insisted"
+        comma = body.rfind(",", max(s0, titled - 40), titled)
+        if comma > s0 and _TITLE_WORDS.fullmatch(body, comma + 1, titled):
+            titled = comma
+        c1 = titled
     described = _DESCRIBED_BEFORE.search(body, max(s0, c1 - 60), c1)
     return c1 if described is None else described.start()
+
+
+# Up to three words of a title before its head ("e-commerce", "Lib Dem's
+# elections"), no verb among them.
+_TITLE_WORDS: Final = re.compile(
+    r"(?:[ \t]+(?!(?:is|are|was|were|has|had|have|will|would|said|says|and|but|or|the|a|an)\b)"
+    r"[\w\-.’']+){1,3}[ \t]*"
+)
 
 
 _NOT_DESCRIBING: Final = (
@@ -2855,6 +2918,13 @@ _NOT_DESCRIBING: Final = (
 _DESCRIBED_BEFORE: Final = re.compile(
     r",[ \t]+(?:the|a|an|his|her|its|their|[Tt]he)[ \t]+"
     rf"(?:{_NOT_DESCRIBING}[\w\-’']+[ \t]+){{0,3}}?{_NOT_DESCRIBING}[a-z][\w\-]*,?[ \t]*$"
+)
+# A participle that is the narrator's, not more of what was said ("adding
+# that", "referring to" report the speaker).
+_ING_WORD: Final = re.compile(
+    r"(?!(?:adding|saying|noting|insisting|arguing|explaining|warning|claiming|stressing|"
+    r"telling|asking|referring|describing|calling|urging|pointing|suggesting|acknowledging|"
+    r"admitting|conceding|according|speaking|writing|replying|responding|citing)\b)[a-z]+ing\b"
 )
 _CLAIMED_THING: Final = re.compile(
     r"\s*(?:responsibility|credit|victory|the\s+(?:lives?|title|crown|prize|seat|win)|"
