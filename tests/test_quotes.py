@@ -1146,3 +1146,36 @@ def test_the_narrators_participle_and_the_speakers_title_are_not_reported_words(
     assert _quotes(body)[0][:2] == (
         "Norland will impose tariffs on steel from Nov. 1", "Ingrid Solberg-Aune"
     )
+
+
+def test_a_noun_phrase_set_apart_by_a_relative_clause_speaks() -> None:
+    body = ("Bridget Hanlon, 67, said she had waited 19 months. Another patient, who asked not "
+            'to be named, said he had been moved at short notice. "They did their best," he said.')
+    assert [q[1] for q in _quotes(body)] == ["Bridget Hanlon", "Another patient", "Another patient"]
+
+
+def test_testified_and_stressed_report_speech() -> None:
+    assert _quotes("A police analyst, Detective Sergeant Paul Whitcombe, testified that the "
+                   "phone had connected to a mast near the park.")[0][1] == "Paul Whitcombe"
+    assert _quotes("Margit Hollander stressed that the report was preliminary.")[0][:2] == (
+        "the report was preliminary", "Margit Hollander"
+    )
+    assert _quotes("Jonnie Williams testified under immunity for the prosecution.") == []
+
+
+def test_and_said_reports_the_subject_of_the_sentence() -> None:
+    body = ("Quillon Technologies on Tuesday unveiled its first augmented-reality glasses and "
+            "said it would cut about 1,800 jobs.")
+    assert _quotes(body)[0][:2] == ("it would cut about 1,800 jobs", "Quillon Technologies")
+
+
+def test_it_said_opening_a_sentence_after_a_quotation() -> None:
+    body = ('The Castellan Police Service said the conviction was "the result of painstaking '
+            'work". It said officers had reviewed more than 900 hours of footage.')
+    assert [q[1] for q in _quotes(body)] == ["Castellan Police Service"] * 2
+
+
+def test_it_said_after_a_report_names_the_one_reporting() -> None:
+    body = ("Fiat is considering floating Ferrari, the Financial Times has reported. It said "
+            "Fiat was set to restructure its business.")
+    assert _quotes(body)[-1][1] == "Financial Times"

@@ -1211,6 +1211,10 @@ def _before_appositive(
     return _opening_description(ctx, lo, opening, comma)
 
 
+_DETERMINER_PHRASE: Final = re.compile(
+    r"\s*((?:A|An|Another|One|The)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,5}?[a-z][\w\-]*"
+    r"(?:[ \t]+(?:in|at|of|from|for|with)[ \t]+(?:the[ \t]+)?[\w\-’']+(?:[ \t]+[\w\-’']+){0,2})?)"
+)
 _ASIDE_OPENER: Final = re.compile(r",\s*(?:who|whose|which|that|where|when|[a-z]+(?:ing|ed))\b")
 
 
@@ -1233,6 +1237,12 @@ def _opening_description(
                 return None
             k += 1
     found = _description_ending(ctx, lo, hi) or _owned_speaker(ctx, lo, hi)
+    if found is None and opener is not None:
+        # "Another patient, who asked not to be named, said": any noun
+        # phrase a relative clause or participle sets apart.
+        phrase = _DETERMINER_PHRASE.fullmatch(ctx.body, lo, hi)
+        if phrase is not None:
+            found = _clean_description(phrase.group(1)), _span(phrase.start(1), hi)
     if found is None or found[1] is None:
         return None
     if ctx.body[lo : found[1].start].strip(" \t\n\"“‘'"):
@@ -1912,7 +1922,10 @@ def _aged_person(ctx: _Context, age: str, pos: int) -> str | None:
 _SUBJECT_LEAD: Final = re.compile(
     r"(?:(?:But|And|Yet|So|Now|Then|Still|Meanwhile|However|Instead),?[ \t]+)?"
     r"(?:(?!(?i:the|a|an|his|her|their|its|this|that|of|in|on|at|by|with|as|when|after|"
-    r"to|for|from|and|but|or|it|there)\b)[\w\-.’']+[ \t]+){0,4}"
+    r"to|for|from|and|but|or|it|there|i|he|she|we|they|you)\b)[\w\-.’']+[ \t]+){0,4}"
+)
+_REPORTS_AFTER: Final = re.compile(
+    r"(?:[ \t]+(?:has|had|have|also))?[ \t]+(?:said|says|reported|reports|added|announced)\b"
 )
 _PASSIVE_AGENT: Final = re.compile(
     r"\b(?:was|were|is|are|been)[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|en|wn|ght)[ \t]+by[ \t]+"
@@ -1938,6 +1951,16 @@ def _subject_before(
     for _step in range(reach):
         lo = ctx.sentence_starts[si] if si >= 0 else 0
         k = bisect.bisect_left(ctx.starts, lo)
+        if kind is _ORGANIZATION:
+            # "..., the Financial Times has reported. It said": the one that
+            # reports in that sentence, wherever it stands.
+            for men in ctx.mentions[k:]:
+                if men.start >= hi:
+                    break
+                if men.kind is _ORGANIZATION and _REPORTS_AFTER.match(body, men.end) and (
+                    not _in_quote(ctx, men.start)
+                ):
+                    return men.name
         while k < len(ctx.mentions) and ctx.mentions[k].start < hi:
             men = ctx.mentions[k]
             k += 1
@@ -2041,7 +2064,7 @@ def _is_appositive(between: str) -> bool:
     return bool(_APPOSITIVE_BETWEEN.match(between))
 
 
-_IT_END: Final = re.compile(r"(?:^|[\s,\"”'’])[Ii]t$")
+_IT_END: Final = re.compile(r"(?<![\w\-])[Ii]t$")
 _IT_SAYS: Final = re.compile(
     r"\s*(?:said|says|added|adds|warned|announced|claimed|denied|noted|insisted|"
     r"argued|confirmed|stated|admitted|told)\b"
@@ -2629,7 +2652,8 @@ _SPEAKS_BEFORE: Final = re.compile(
 _INDIRECT_VERBS: Final = (
     "said", "says", "told", "added", "warned", "stated", "declared", "claimed",
     "insisted", "argued", "explained", "noted", "announced", "confirmed", "denied",
-    "predicted", "acknowledged", "admitted",
+    "predicted", "acknowledged", "admitted", "testified", "stressed", "emphasised",
+    "emphasized", "reiterated",
 )
 _INDIRECT_VERB: Final = re.compile(
     "(?:" + "|".join(_INDIRECT_VERBS) + "|"
@@ -2763,10 +2787,21 @@ def _indirect(
     while saying >= 0:
         with_cue.add(bisect.bisect_right(starts, saying) - 1)
         saying = body.find(", saying ", saying + 9)
-    for idx in sorted(with_cue - skip):
+    for idx in sorted(with_cue):
         if idx < 0:
             continue
         s0, s1 = bounds[idx]
+        tail = idx in skip
+        if tail:
+            # A sentence with a quotation: only what follows its last one
+            # ('"...painstaking work". It said officers had ...', '"an act of
+            # aggression" and said his government would ...').
+            k = bisect.bisect_left(ctx.quote_opens, s1) - 1
+            if k < 0 or ctx.quoted[k][1] < s0 or ctx.quoted[k][1] + 1 >= s1:
+                continue
+            s0 = ctx.quoted[k][1] + 1
+            if not _AFTER_QUOTE.match(body, s0):
+                continue
         sentence = body[s0:s1]
         end = s0 + len(sentence.rstrip())
         while end > s0 and body[end - 1] in ".!?":
@@ -2810,6 +2845,19 @@ def _indirect(
                 # plant would ...").
                 subj = _speaker_right(ctx, vm.end(), end, max_gap=3)
                 inverted = subj is not None
+            if subj is None and _AND_BEFORE.search(
+                body, max(s0, vm.start() - 12), vm.start()
+            ) and not (
+                # "Shanell was tested and told that ...": she heard it
+                vm.group().startswith("told") and _PASSIVE_AUX.search(body, s0, vm.start())
+            ):
+                # "Quillon on Tuesday unveiled its glasses and said it would
+                # cut 1,800 jobs": the subject of the sentence's first verb
+                name = _subject_before(ctx, vm.start(), "\0", _PERSON, reach=1) or (
+                    _subject_before(ctx, vm.start(), "\0", _ORGANIZATION, reach=1)
+                )
+                if name is not None:
+                    subj = (name, None)
             if subj is None:
                 continue
             cue = _cue_text(vm.group())
@@ -2823,6 +2871,10 @@ def _indirect(
             c0 = rest.end() if rest else c0
             if cue == "claimed" and _CLAIMED_THING.match(body, c0):
                 continue  # "claimed responsibility", "claimed victory": no words reported
+            if cue == "testified" and c0 < end and not body[max(s0, c0 - 5) : c0].startswith(
+                "that"
+            ) and (subj[1] is None or subj[1].start - s0 < 15):
+                continue  # "testified as a witness", "testified under immunity"
             subj_start = subj[1].start if subj[1] is not None else vm.start()
             after_comma = _COMMA_BEFORE.search(body, max(s0, subj_start - 12), subj_start)
             if after_comma and not inverted and subj[1] is not None and (
@@ -2839,7 +2891,14 @@ def _indirect(
                 # "On Saturday afternoon, a spokeswoman said it looked ...": a
                 # fronted phrase of time or linking word is no reported content.
                 after_comma = None
-            if after_comma and subj_start - s0 >= 15 and subj[1] is not None and (
+            if tail and not (
+                end - c0 >= 12 and not inverted and body[c0:end].count(" ") >= 2
+                and not _TAIL_ADVERBIAL.match(body, c0)
+            ):
+                # After a quotation only a new statement counts: not its own
+                # attribution's adverbials ('..." she said as she looked back')
+                q = None
+            elif after_comma and subj_start - s0 >= 15 and subj[1] is not None and (
                 "," in body[subj[1].end : vm.start()]
             ) and (head := _APPOSITIVE_HEAD.fullmatch(body, s0, after_comma.start())) and (
                 head.group(1) in _owner_nouns()
@@ -2921,6 +2980,17 @@ _DESCRIBED_BEFORE: Final = re.compile(
 )
 # A participle that is the narrator's, not more of what was said ("adding
 # that", "referring to" report the speaker).
+# What a quotation's own sentence may go on with as reported speech: a new
+# sentence, or "and said".
+_AFTER_QUOTE: Final = re.compile(
+    r"[.!?]?[ \t]+(?:[A-Z]|and[ \t]+(?:also[ \t]+)?(?:said|told|added))"
+)
+_TAIL_ADVERBIAL: Final = re.compile(
+    r"(?:as|in|on|at|following|after|before|during|while|when|from|to|this|last|yesterday|"
+    r"today|earlier|later)\b"
+)
+_PASSIVE_AUX: Final = re.compile(r"\b(?:was|were|been|being)\b")
+_AND_BEFORE: Final = re.compile(r"[a-z,][ \t]+and[ \t]+(?:also[ \t]+|later[ \t]+)?$")
 _ING_WORD: Final = re.compile(
     r"(?!(?:adding|saying|noting|insisting|arguing|explaining|warning|claiming|stressing|"
     r"telling|asking|referring|describing|calling|urging|pointing|suggesting|acknowledging|"
