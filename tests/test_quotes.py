@@ -1179,3 +1179,43 @@ def test_it_said_after_a_report_names_the_one_reporting() -> None:
     body = ("Fiat is considering floating Ferrari, the Financial Times has reported. It said "
             "Fiat was set to restructure its business.")
     assert _quotes(body)[-1][1] == "Financial Times"
+
+
+def test_a_name_after_a_courtesy_title_fills_an_appositive() -> None:
+    body = ("The prime minister and leader of the Progressive Alliance, Sir Anthony Wexley, said "
+            'he had acted "swiftly and decisively".')
+    assert _quotes(body)[0][1] == "Anthony Wexley"
+
+
+def test_a_possessive_plural_is_no_cue() -> None:
+    body = ("A senior negotiator from a large developed country, who asked not to be named, said "
+            'the island states\' demand was "understandable but unrealistic".')
+    assert [(q[1], q[2]) for q in _quotes(body)] == [
+        ("A senior negotiator from a large developed country", True)
+    ]
+
+
+def test_a_plural_set_apart_by_a_relative_clause_speaks() -> None:
+    body = ("Relatives of the victims, who gathered outside the board's headquarters, said the "
+            "findings confirmed their worst fears.")
+    assert _quotes(body)[0][:2] == (
+        "the findings confirmed their worst fears", "Relatives of the victims"
+    )
+
+
+def test_in_a_separate_statement_is_not_what_was_said() -> None:
+    body = ("The airline said in a separate statement that it had grounded its remaining five "
+            "aircraft for inspection.")
+    assert _quotes(body)[0][0].startswith("it had grounded")
+
+
+def test_it_said_after_a_described_body() -> None:
+    body = ("The Varlovian government said in a statement that the minister had signed the "
+            'order on Tuesday. It said the transfer did not set "a general precedent".')
+    assert [q[1] for q in _quotes(body)] == ["The Varlovian government"] * 2
+
+
+def test_a_spokeswoman_for_an_embassy_in_a_city() -> None:
+    body = ("A spokeswoman for the Kembaran embassy in Varlow said the ambassador would attend "
+            "Wednesday's ceremony.")
+    assert _quotes(body)[0][1] == "A spokeswoman for the Kembaran embassy in Varlow"

@@ -775,7 +775,10 @@ def _build_cue() -> re.Pattern[str]:
     alts = [quoted] + [re.escape(p).replace(r"\ ", r"\s+") for p in phrases]
     alts.append(alternation(verbs))  # a trie: hundreds of verbs tried as one
     # (not a word's first part: "post" of "post-war")
-    return re.compile(r"(?<![\w\-])(?:[Aa]ccording\s+to|" + "|".join(alts) + r")\b(?!-\w)")
+    # (not a possessive plural: "the island states' demand")
+    return re.compile(
+        r"(?<![\w\-])(?:[Aa]ccording\s+to|" + "|".join(alts) + r")\b(?!-\w)(?!['’](?:\s|$))"
+    )
 
 
 _CUE: Final = _build_cue()
@@ -938,7 +941,9 @@ def _attribute(
                 subj = _before_appositive(ctx, s0, participle.start())
             if subj is not None:
                 return subj[0], verb, subj[1]
-            if not participle and verb.split()[0] not in _OBJECT_VERBS:
+            if not participle and verb.split()[0] not in _OBJECT_VERBS and not (
+                _IT_END.search(body, max(s0, lead.start() - 4), lead.start() - 1)
+            ):
                 found = _speaker_right(ctx, lead.end(), d.open_mark, max_gap=3, honorific=False)
                 if found is not None:
                     return found[0], verb, found[1]
@@ -1212,8 +1217,11 @@ def _before_appositive(
 
 
 _DETERMINER_PHRASE: Final = re.compile(
-    r"\s*((?:A|An|Another|One|The)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,5}?[a-z][\w\-]*"
-    r"(?:[ \t]+(?:in|at|of|from|for|with)[ \t]+(?:the[ \t]+)?[\w\-’']+(?:[ \t]+[\w\-’']+){0,2})?)"
+    r"\s*((?:(?:A|An|Another|One|The)[ \t]+(?:[a-z][\w\-]*[ \t]+){0,5}?[a-z][\w\-]*"
+    # or a plural with what sets it apart: "Relatives of the victims"
+    r"|[A-Z][a-z]+s(?=[ \t]+(?:of|in|at|from)[ \t]))"
+    r"(?:[ \t]+(?:in|at|of|from|for|with)[ \t]+(?:(?:the|an?)[ \t]+)?[\w\-’']+"
+    r"(?:[ \t]+[\w\-’']+){0,3})?)"
 )
 _ASIDE_OPENER: Final = re.compile(r",\s*(?:who|whose|which|that|where|when|[a-z]+(?:ing|ed))\b")
 
@@ -1264,7 +1272,7 @@ def _named_appositive(ctx: _Context, opening: int, closing: int) -> _Mention | N
             (named.start == at or (
                 named.start < closing and " " in named.name
                 and title_start(body, at, named.start) == at
-            ))  # "His father, pastor Kevin Clark,"
+            ) or _honorific_end(body, at) == named.start)  # "His father, pastor Kevin Clark,"
             and (named.kind is _PERSON or (
                 named.kind is _OTHER and named.name.lower() in knowledge().forenames
             ))  # "His wife, Debbie,"
@@ -1275,6 +1283,13 @@ def _named_appositive(ctx: _Context, opening: int, closing: int) -> _Mention | N
         ):
             return named
     return None
+
+
+def _honorific_end(body: str, at: int) -> int:
+    """Where the name after a courtesy title at ``at`` starts ("Sir Anthony
+    Wexley"), or -1."""
+    honorific = _HONORIFIC_START.match(body, at)
+    return -1 if honorific is None else honorific.end()
 
 
 # After a name in an appositive: an age and where the person is from
@@ -1518,7 +1533,9 @@ def _speaker_left(
         # "Full card numbers were not affected, it said", "Qantas shares fell
         # after it warned": the organisation the sentence (or the one
         # before) is about.
-        org = _subject_before(ctx, core_end - 2, "\0", _ORGANIZATION)
+        org = _subject_before(ctx, core_end - 2, "\0", _ORGANIZATION) or _body_before(
+            ctx, core_end - 2
+        )
         if org is not None:
             return org, _span(core_end - 2, core_end)
     pm = (_PRONOUN_END.search(body, max(seg_lo, core_end - 5), core_end)
@@ -1649,7 +1666,10 @@ def _speaker_left(
         lead = _LEAD_WORD.match(body, start, head_end)  # "And", "Now" open the clause
         if lead is not None:
             start = lead.end()
-        return _clean_description(body[start:core_end]), _span(start, core_end)
+        # "A spokeswoman for the Kembaran embassy in Varlow": the spokeswoman
+        return _owner_description(ctx, seg_lo, _span(start, core_end)) or (
+            _clean_description(body[start:core_end]), _span(start, core_end)
+        )
     found = _description_ending(ctx, seg_lo, core_end)
     if found is not None and found[1] is not None:
         # "A spokeswoman for the bank": the noun before speaks, not the bank.
@@ -1923,6 +1943,23 @@ _SUBJECT_LEAD: Final = re.compile(
     r"(?:(?:But|And|Yet|So|Now|Then|Still|Meanwhile|However|Instead),?[ \t]+)?"
     r"(?:(?!(?i:the|a|an|his|her|their|its|this|that|of|in|on|at|by|with|as|when|after|"
     r"to|for|from|and|but|or|it|there|i|he|she|we|they|you)\b)[\w\-.’']+[ \t]+){0,4}"
+)
+def _body_before(ctx: _Context, pos: int) -> str | None:
+    """The description of a body that opens the sentence before ``pos`` and
+    speaks there ("The Varlovian government said ... It said"), or None."""
+    si = bisect.bisect_right(ctx.sentence_starts, pos) - 1
+    if si < 1:
+        return None
+    lo = ctx.sentence_starts[si - 1]
+    found = _BODY_SPEAKS.match(ctx.body, lo, ctx.sentence_starts[si])
+    return None if found is None else _clean_description(found.group(1))
+
+
+# "The Varlovian government said", "The interior ministry has said"
+_BODY_SPEAKS: Final = re.compile(
+    r"\s*((?:The|Its)[ \t]+(?:[\w\-’']+[ \t]+){0,3}?"
+    rf"(?:{_INSTITUTIONS}|government|ministry|company|agency))[ \t]+"
+    r"(?:(?:has|had|also)[ \t]+)?(?:said|says|told|added|announced|confirmed)\b"
 )
 _REPORTS_AFTER: Final = re.compile(
     r"(?:[ \t]+(?:has|had|have|also))?[ \t]+(?:said|says|reported|reports|added|announced)\b"
@@ -2729,7 +2766,8 @@ _AFTER_VERB: Final = re.compile(
     r"(?:\s+(?:(?:late|early)\s+(?:on\s+)?\w+(?:\s+(?:night|morning|afternoon|evening))?|"
     r"by\s+(?:tele)?phone|by\s+e-?mail|"
     r"on\s+\w+|(?:last|this|next)\s+(?:week|month|year|night|morning|evening|"
-    r"afternoon|\w+day)|earlier|later|today|yesterday|in\s+an?\s+(?:statement|interview|"
+    r"afternoon|\w+day)|earlier|later|today|yesterday|"
+    r"in\s+(?:an?|its|his|her|their)\s+(?:[a-z]+\s+){0,2}?(?:statement|interview|"
     r"speech|letter|email|post|tweet)|at\s+an?\s+(?:(?:press|news)\s+)?(?:conference|briefing|"
     r"rally|hearing)))*[\s,]*"
     # "that" opens the reported words unless it is their subject: "said that
