@@ -332,6 +332,12 @@ def _similar_to_any(tokens: frozenset[str], others: Sequence[frozenset[str]]) ->
     return False
 
 
+def _inside_any(tokens: frozenset[str], others: Sequence[frozenset[str]]) -> bool:
+    """Whether :data:`_SIMILAR` of ``tokens`` lie in one of ``others`` (a
+    sentence a quote holds, not a quoted phrase a sentence holds)."""
+    return bool(tokens) and any(len(tokens & other) >= _SIMILAR * len(tokens) for other in others)
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -429,9 +435,13 @@ def compose(
     context = _context(
         article, scores, opening, quotes, want_context, token_sets, quote_tokens
     )
-    points = _key_points(sentences, scores, lede, want_points, token_sets, facts, exclude=context)
+    # A key point that a chosen quote holds would be heard twice.
+    said = [quote_tokens[q.text] for q in quotes if q.direct and q.text in quote_tokens]
+    points = _key_points(
+        sentences, scores, lede, want_points, token_sets, facts, exclude=context, said=said
+    )
     if len(points) < min(3, want_points):
-        points = _key_points(sentences, scores, lede, want_points, token_sets, facts)
+        points = _key_points(sentences, scores, lede, want_points, token_sets, facts, said=said)
         context = [c for c in context if c not in points]
 
     published = article.published.isoformat() if article.published is not None else None
@@ -693,6 +703,7 @@ def _key_points(
     token_sets: Sequence[frozenset[str]],
     facts: Sequence[_Facts],
     exclude: Sequence[Sentence] = (),
+    said: Sequence[frozenset[str]] = (),
 ) -> list[Sentence]:
     if count == 0 or not sentences:
         return []
@@ -719,7 +730,7 @@ def _key_points(
             if index in taken or (facts[index].dependent and not allow_dependent):
                 continue
             tokens = token_sets[index]
-            if _similar_to_any(tokens, seen):
+            if _similar_to_any(tokens, seen) or _inside_any(tokens, said):
                 continue
             chosen.append(sentence)
             taken.add(index)

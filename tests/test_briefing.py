@@ -510,3 +510,21 @@ def test_script_features_of_ascii_text_equal_the_regex_counts(text: str) -> None
         text.count(",") + text.count(";") + text.count(":"),
     )
     assert tuple(script_features(text)) == expected
+
+
+def test_a_sentence_a_chosen_quote_holds_is_no_key_point() -> None:
+    text = (
+        "Quake kills 140\n\n"
+        "Rescue teams dug through collapsed blocks in Halden on Wednesday after a quake killed "
+        "140 people and left thousands without shelter.\n\n"
+        '"We are still in the golden hours," said Kemal Arslan-Doruk, head of the rescue '
+        'division. "Every minute counts. We have heard voices under the rubble in at least six '
+        'buildings."\n\n'
+        "The regional governor said schools would stay closed until Monday while engineers "
+        "inspected them.\n\n"
+        "Aid agencies said tents and blankets were arriving by road from the capital.\n"
+    )
+    briefing = Article.from_text(text).briefing()
+    said = " ".join(q.text for q in briefing.quotes)
+    assert "We have heard voices" in said
+    assert not any("We have heard voices" in point for point in briefing.key_points)
