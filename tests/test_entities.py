@@ -777,3 +777,17 @@ def test_a_town_is_not_swallowed_by_a_company_named_after_it() -> None:
     ents = {e.name: (e.kind, len(e.mentions)) for e in find_entities(body)}
     assert ents["Tarnwick Building Society"] == (EntityKind.ORGANIZATION, 2)
     assert ents["Tarnwick"] == (EntityKind.PLACE, 1)
+
+
+def test_observatory_collective_and_aerospace_end_organisation_names() -> None:
+    kinds = _kinds("A study by the Brennick Observatory found ice. The Marl Collective "
+                   "protested. Shares in Tovar Aerospace fell.")
+    assert kinds["Brennick Observatory"] is EntityKind.ORGANIZATION
+    assert kinds["Marl Collective"] is EntityKind.ORGANIZATION
+    assert kinds["Tovar Aerospace"] is EntityKind.ORGANIZATION
+
+
+def test_nobody_opening_a_quote_is_not_a_person() -> None:
+    kinds = _kinds('Greta Holm said she had waited. "I am tired. Nobody has told me why," she '
+                   'said. "It hurts. Someone must answer," she added.')
+    assert "Nobody" not in kinds and "Someone" not in kinds
