@@ -402,3 +402,31 @@ def test_a_name_owned_by_a_title_or_saint_is_one_place() -> None:
         "City Hall": EntityKind.PLACE,
         "Varrow St": EntityKind.PLACE,
     }
+
+
+def _roles(text: str) -> dict[str, str | None]:
+    return {e.name: e.role for e in _entities(text) if e.kind is EntityKind.PERSON}
+
+
+def test_its_opening_a_sentence_is_the_subject_of_the_one_before() -> None:
+    roles = _roles("Brandt Motors said it would close a plant. The Lakeland Drivers Union, "
+                   "which does not represent Brandt staff, said it was alarmed. Its "
+                   "president, Hana Orlik, said talks had failed.")
+    assert roles["Hana Orlik"] == "Lakeland Drivers Union president"
+
+
+def test_current_post_told_first_beats_a_former_one() -> None:
+    roles = _roles("The county's chief auditor, Dame Edith Corran, opened an inquiry on "
+                   "Monday. Corran, a former high court judge, declined to comment.")
+    assert roles["Edith Corran"] == "county's chief auditor"
+
+
+def test_age_before_a_single_role_noun_is_dropped() -> None:
+    roles = _roles("Selin Arda, a 31-year-old nurse, was rescued after two days.")
+    assert roles["Selin Arda"] == "nurse"
+
+
+def test_and_one_of_adds_a_second_description() -> None:
+    roles = _roles('"It is worse," said Dr. Ravi Menon, a geologist at the University of '
+                   "Marlow and one of the survey's lead authors.")
+    assert roles["Ravi Menon"] == "geologist at the University of Marlow"

@@ -1883,9 +1883,10 @@ def _phrase_before(body: str, comma: int) -> str | None:
     return None
 
 
-_LEADING_AGE: Final = re.compile(r"^\d{1,3}-year-old\s+(?=\S+\s)")  # "41-year-old former mayor"
+_LEADING_AGE: Final = re.compile(r"^\d{1,3}-year-old\s+(?=\S)")  # "41-year-old former mayor"
 _RELATIVE_TAIL: Final = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*$", re.DOTALL)
-_AND_ANOTHER: Final = re.compile(r"\s+and\s+(?=(?:a|an|the)\s)")
+# ("and one of the report's authors" adds a second description too)
+_AND_ANOTHER: Final = re.compile(r"\s+and\s+(?=(?:a|an|the|one\s+of)\s)")
 _ROLE_WORD: Final = re.compile(r"[\w'’\-]+")
 _LEADING_ARTICLE: Final = re.compile(r"^(?:a|an|the|who\s+is|who\s+was)\s+", re.IGNORECASE)
 

@@ -789,6 +789,12 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
                 ):
                     found.append(before)
                     fixed = before.role
+            if fixed.lower().startswith("former "):
+                # "The standards commissioner, Dame Ann Cole, ... Cole, a
+                # former judge,": the post held now, told first, is the role.
+                current = _current_role_in_front(body, ent, ents, kb, lex)
+                if current is not None:
+                    fixed = current
             if fixed != ent.role:
                 ent.role = fixed
                 ent.touch()
@@ -1006,6 +1012,19 @@ def _role_after(body: str, span: Span, kb: Knowledge, lex: RoleLexicon) -> str |
     return phrase
 
 
+def _current_role_in_front(
+    body: str, ent: Draft, ents: Sequence[Draft], kb: Knowledge, lex: RoleLexicon
+) -> str | None:
+    """A role written before one of a person's first mentions ("The
+    commissioner, X,") that is not a former one."""
+    for span in role_spans(body, ent.mentions):
+        start = _honorific_start(body, span.start, kb)
+        role = _role_in_front(body, Span(start, span.end), ents, kb, lex)
+        if role is not None and not role.lower().startswith("former "):
+            return role
+    return None
+
+
 def _role_in_front(
     body: str, span: Span, ents: Sequence[Draft], kb: Knowledge, lex: RoleLexicon
 ) -> str | None:
@@ -1030,7 +1049,25 @@ def _role_in_front(
 
 
 def _nearest_owner(body: str, pos: int, ents: Sequence[Draft]) -> str | None:
-    """The organisation "its" most likely stands for: the nearest one named before."""
+    """The organisation "its" most likely stands for: the nearest one named
+    before; when "Its" opens a sentence, the first one the previous sentence
+    names near its start, usually its subject ("The union, which does not
+    represent Acme staff, said ... Its president," is the union's; not
+    "Many MPs expected her to quit HSBC ... Its chairman")."""
+    lo = pos - 400
+    if body[pos : pos + 4] == "Its " and body[max(0, pos - 2) : pos].startswith("."):
+        lo = max(lo, body.rfind(". ", 0, pos - 2), body.rfind("\n", 0, pos - 2))
+        first: tuple[int, str] | None = None
+        for ent in ents:
+            if ent.kind is not ORG:
+                continue
+            for span in ent.mentions:
+                if lo < span.start < min(pos, lo + 25) and (
+                    first is None or span.start < first[0]
+                ):
+                    first = (span.start, ent.name)
+        if first is not None:
+            return first[1]
     best: tuple[int, str] | None = None
     for ent in ents:
         if ent.kind is not ORG:
