@@ -430,3 +430,21 @@ def test_and_one_of_adds_a_second_description() -> None:
     roles = _roles('"It is worse," said Dr. Ravi Menon, a geologist at the University of '
                    "Marlow and one of the survey's lead authors.")
     assert roles["Ravi Menon"] == "geologist at the University of Marlow"
+
+
+def test_party_description_with_two_party_words_is_no_person() -> None:
+    roles = _roles("Health spokeswoman Orla Brennan attacked the plan. The Social Democrat "
+                   "MP said ministers had known for a year.")
+    assert set(roles) == {"Orla Brennan"}
+
+
+def test_lower_case_title_joined_by_of_is_the_role() -> None:
+    roles = _roles("Labour member of parliament Tomas Greer said the plan had failed.")
+    assert roles["Tomas Greer"] == "Labour member of parliament"
+
+
+def test_defending_champion_keeps_its_qualifier_but_a_verb_does_not() -> None:
+    roles = _roles("Ilse Varn beat defending champion Mara Kell in the final. Lawyers "
+                   "defending former bank chief Otto Brun appealed.")
+    assert roles["Mara Kell"] == "defending champion"
+    assert roles["Otto Brun"] == "former bank chief"

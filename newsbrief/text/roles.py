@@ -89,6 +89,8 @@ class RoleLexicon:
             gender each implies ("m", "f" or "?").
         ranks: Military ranks and academic grades ("general", "gen.",
             "professor"), dropped after a role noun ("commander General").
+        of_titles: Titles of words joined by "of" ("member of parliament"),
+            by their last word, written in lower case before a name too.
     """
 
     heads: frozenset[str]
@@ -106,6 +108,7 @@ class RoleLexicon:
     role_words: frozenset[str]
     relations: Mapping[str, str]
     ranks: frozenset[str]
+    of_titles: Mapping[str, tuple[str, ...]]
 
 
 @functools.cache
@@ -129,6 +132,10 @@ def role_lexicon() -> RoleLexicon:
         noun, _, gender = line.partition("\t")
         relations[noun.strip()] = gender.strip()
     kb = knowledge()
+    of_titles: dict[str, list[str]] = {}
+    for title in sorted(kb.titles):
+        if " of " in title:
+            of_titles.setdefault(title.rsplit(None, 1)[-1], []).append(title)
     return RoleLexicon(
         heads=heads,
         modifiers=frozenset(w.lower() for w in data_lines("role_modifiers.txt")),
@@ -147,6 +154,7 @@ def role_lexicon() -> RoleLexicon:
         role_words=heads | frozenset(relations) | (kb.title_words & (kb.title_ends | {"member"})),
         relations=MappingProxyType(relations),
         ranks=frozenset(w.lower() for w in data_lines("ranks.txt")),
+        of_titles=MappingProxyType({k: tuple(v) for k, v in of_titles.items()}),
     )
 
 
@@ -738,14 +746,19 @@ class _RoleFound:
 
 
 def _role_word_before(
-    body: str, start: int, heads: frozenset[str], abbreviations: Mapping[str, str]
+    body: str,
+    start: int,
+    heads: frozenset[str],
+    abbreviations: Mapping[str, str],
+    of_titles: Mapping[str, tuple[str, ...]] | None = None,
 ) -> bool:
-    """Cheap test: is the word right before ``start`` a role noun or title?"""
+    """Cheap test: is the word right before ``start`` a role noun or title
+    (or, given ``of_titles``, the last word of one: "member of parliament")?"""
     if start < 3 or body[start - 1] not in " \t":
         return False
     words = body[max(0, start - 24) : start - 1].rsplit(None, 1)
     word = words[-1].lower() if words else ""
-    return word in heads or word in abbreviations
+    return word in heads or word in abbreviations or (of_titles is not None and word in of_titles)
 
 
 def _cut_title(body: str, start: int, role: str) -> bool:
@@ -805,7 +818,7 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
             # ("Governor Dr. Ann Cole", "researcher Dr. Ann Cole").
             start = _honorific_start(body, span.start, kb)
             if body[start - 1 : start] == " " and _role_word_before(
-                body, start, heads, abbreviations
+                body, start, heads, abbreviations, lex.of_titles
             ):
                 before = _role_before(body, start, kb, lex)
                 if before is not None:
@@ -871,7 +884,18 @@ def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _Rol
     taken: list[tuple[int, str]] = []  # (offset in seg, word), right to left
     end = len(seg)
     capitals = 0
-    for index in range(len(tokens) - 1, -1, -1):
+    first_index = len(tokens) - 1
+    for title in lex.of_titles.get(tokens[-1].lower(), ()):
+        # "Conservative member of parliament X": a title whose last word is
+        # no role noun is taken whole, then read on as for any other role.
+        n = title.count(" ") + 1
+        if len(tokens) > n and " ".join(tokens[-n:]) == title:
+            for word in reversed(tokens[-n:]):
+                end = seg.rfind(word, 0, end)
+                taken.append((end, word))
+            first_index -= n
+            break
+    for index in range(first_index, -1, -1):
         word = tokens[index]
         at = seg.rfind(word, 0, end)
         if "\n" in seg[at + len(word) : end] or word[-1] in _PUNCT or (
@@ -896,8 +920,12 @@ def _role_before(body: str, start: int, kb: Knowledge, lex: RoleLexicon) -> _Rol
                 return None
         elif word.endswith(".") and key not in lex.abbreviations and not _DOTTED.fullmatch(word):
             break  # the end of the previous sentence (not "U.S." of "Assistant U.S. Attorney")
-        elif key in lex.heads or key in lex.modifiers or key in lex.abbreviations:
+        elif key in lex.heads or key in lex.abbreviations:
             pass
+        elif key in lex.modifiers:
+            after = taken[-1][1]
+            if key.endswith("ing") and after[:1].islower() and after.lower() not in lex.heads:
+                break  # "defending champion", not "Lawyers defending former chief X"
         elif word[:1].isupper():
             # An organisation, place or nationality qualifying the role.
             bare = key[:-2] if key.endswith(("'s", "’s")) else key
