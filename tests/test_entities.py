@@ -791,3 +791,11 @@ def test_nobody_opening_a_quote_is_not_a_person() -> None:
     kinds = _kinds('Greta Holm said she had waited. "I am tired. Nobody has told me why," she '
                    'said. "It hurts. Someone must answer," she added.')
     assert "Nobody" not in kinds and "Someone" not in kinds
+
+
+def test_person_of_a_firm_is_a_person_and_the_firm() -> None:
+    kinds = _kinds("Another analyst, Wang Jiahui of Harbour Capital, was upbeat. So was "
+                   "Peter Lund of the Tallin Group.")
+    assert kinds["Wang Jiahui"] is EntityKind.PERSON
+    assert kinds["Harbour Capital"] is EntityKind.ORGANIZATION
+    assert kinds["Peter Lund"] is EntityKind.PERSON

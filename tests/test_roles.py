@@ -448,3 +448,11 @@ def test_defending_champion_keeps_its_qualifier_but_a_verb_does_not() -> None:
                    "defending former bank chief Otto Brun appealed.")
     assert roles["Mara Kell"] == "defending champion"
     assert roles["Otto Brun"] == "former bank chief"
+
+
+def test_post_from_who_clause_beats_a_relation_and_fills_a_missing_role() -> None:
+    roles = _roles("Anders Holt runs a mill. His brother, Nils Holt, who chairs the Tarn "
+                   "Chamber of Commerce, disagreed. Mia Sand, who owns a bakery in Tarn and "
+                   "employs six people, agreed.")
+    assert roles["Nils Holt"] == "chair of the Tarn Chamber of Commerce"
+    assert roles["Mia Sand"] == "owner of a bakery in Tarn"

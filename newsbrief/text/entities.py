@@ -794,6 +794,10 @@ def _split_piece(
                 and left_key not in kb.places
                 and left_key not in kb.organizations
                 and not (left and left[0][2].lower() in kb.given_names)
+                # "Chen Liwei of Bayside Capital": a person of a firm
+                and not (w == "of" and len(left) == 2 and (
+                    _forename(left[0][2].lower(), kb) or left[0][2].lower() in kb.surnames_first
+                ))
                 and not any([words[i] in kb.given_names for i in range(1, idx)])
             ) or (
                 w in ("of", "for", "de", "du", "des")

@@ -91,6 +91,8 @@ class RoleLexicon:
             "professor"), dropped after a role noun ("commander General").
         of_titles: Titles of words joined by "of" ("member of parliament"),
             by their last word, written in lower case before a name too.
+        verb_roles: Verbs of a post ("chairs") and the role noun each gives
+            ("chair"), read from "X, who chairs the Y".
     """
 
     heads: frozenset[str]
@@ -109,6 +111,7 @@ class RoleLexicon:
     relations: Mapping[str, str]
     ranks: frozenset[str]
     of_titles: Mapping[str, tuple[str, ...]]
+    verb_roles: Mapping[str, str]
 
 
 @functools.cache
@@ -155,6 +158,10 @@ def role_lexicon() -> RoleLexicon:
         relations=MappingProxyType(relations),
         ranks=frozenset(w.lower() for w in data_lines("ranks.txt")),
         of_titles=MappingProxyType({k: tuple(v) for k, v in of_titles.items()}),
+        verb_roles=MappingProxyType({
+            verb.strip(): noun.strip()
+            for verb, _, noun in (line.partition("\t") for line in data_lines("role_verbs.tsv"))
+        }),
     )
 
 
@@ -808,6 +815,9 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
                 current = _current_role_in_front(body, ent, ents, kb, lex)
                 if current is not None:
                     fixed = current
+            if fixed.rpartition(" ")[2].lower() in lex.relations:
+                # "His brother, X, who chairs the Y,": the post says more
+                fixed = _role_from_clause(body, ent.mentions, lex) or fixed
             if fixed != ent.role:
                 ent.role = fixed
                 ent.touch()
@@ -831,6 +841,8 @@ def _find_roles(body: str, ents: list[Draft], kb: Knowledge, lex: RoleLexicon) -
                 role = _role_in_front(body, Span(start, span.end), ents, kb, lex)
             if role is not None:
                 break
+        if role is None:
+            role = _role_from_clause(body, ent.mentions, lex)
         if role is not None:
             ent.role = role
             ent.touch()
@@ -1038,6 +1050,31 @@ def _role_after(body: str, span: Span, kb: Knowledge, lex: RoleLexicon) -> str |
     if any(w.lower() in _NOT_IN_ROLES for w in phrase.split()):
         return None  # a clause ("he said the judge"), not a description
     return phrase
+
+
+# ", who chairs the Tarn Chamber of Commerce," up to the clause's end or a
+# word that goes on to something else: "since", "as a student", "and trains"
+# (not the "and" of "the science and technology committee").
+_WHO_VERB: Final = re.compile(
+    r",[ \t]+who[ \t]+([a-z\-]+)[ \t]+([^,.;:\"“”()\n]{3,80}?)"
+    r"(?=[ \t]*[,.;:)\"”\n]|[ \t]+(?:since|until|from|as|in[ \t]+\d)\b"
+    r"|[ \t]+and[ \t]+[a-z]+(?:s|ed)\b|$)"
+)
+
+
+def _role_from_clause(body: str, mentions: Sequence[Span], lex: RoleLexicon) -> str | None:
+    """A role read from a relative clause of a post after a mention: "X, who
+    chairs the Y" -> "chair of the Y", "who owns a bakery" -> "owner of a bakery"."""
+    for span in mentions[:3]:
+        if body[span.end : span.end + 6] != ", who ":
+            continue
+        match = _WHO_VERB.match(body, span.end)
+        if match is None:
+            continue
+        noun = lex.verb_roles.get(match.group(1))
+        if noun is not None and len(match.group(2).split()) <= 8:
+            return f"{noun} of {match.group(2)}"
+    return None
 
 
 def _current_role_in_front(
