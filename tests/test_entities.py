@@ -799,3 +799,16 @@ def test_person_of_a_firm_is_a_person_and_the_firm() -> None:
     assert kinds["Wang Jiahui"] is EntityKind.PERSON
     assert kinds["Harbour Capital"] is EntityKind.ORGANIZATION
     assert kinds["Peter Lund"] is EntityKind.PERSON
+
+
+def test_initials_that_are_also_a_given_name_are_no_person() -> None:
+    kinds = _kinds("The union said talks had failed. ANA general secretary Orla Brady "
+                   "said members had no choice.")
+    assert kinds.get("ANA") is not EntityKind.PERSON
+
+
+def test_initials_join_a_name_with_a_plural_possessive() -> None:
+    ents = {e.name: e for e in find_entities(
+        "The Calder Dockers' Union (CDU) called a strike. The CDU said pay was too low.")}
+    assert "CDU" not in ents
+    assert ents["Calder Dockers' Union"].aliases == ("CDU",)

@@ -1097,6 +1097,8 @@ def _brand(word: str, kb: Knowledge) -> bool:
 
 def _looks_like_person(toks: Sequence[_Tok], kb: Knowledge) -> bool:
     first = toks[0][2].lower()
+    if len(toks) == 1 and len(first) > 2 and is_acronym(toks[0][2]):
+        return False  # "ANA general secretary X": initials, though "Ana" is a given name
     return first in kb.given_names or (
         len(toks) >= 2 and (_forename(first, kb) or first in kb.surnames_first)
     )

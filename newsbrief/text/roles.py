@@ -372,6 +372,8 @@ def _merge_plural_possessives(body: str, ents: list[Draft], kb: Knowledge) -> li
             ent.edit_mentions().remove(span)
     if not merged:
         return ents
+    for target in merged.values():
+        _take_bracketed_initials(body, target, ents)
     spans = [s for m in merged.values() for s in m.mentions]
     for ent in ents:
         inside = [s for s in ent.mentions if _covered(s, spans)]
@@ -382,6 +384,27 @@ def _merge_plural_possessives(body: str, ents: list[Draft], kb: Knowledge) -> li
         if ent.changed and ent.mentions:
             _rename_from_mentions(body, ent, kb)
     return ents + list(merged.values())
+
+
+_BRACKETED_INITIALS: Final = re.compile(r"[ \t]+\(([A-Z]{2,6})\)")
+
+
+def _take_bracketed_initials(body: str, target: Draft, ents: list[Draft]) -> None:
+    """Join to a name just rebuilt around a plural possessive the initials
+    written after it ("Ardenian Nurses' Association (ANA)"): the recogniser,
+    which links such initials, saw the name in two pieces."""
+    initials = "".join(w[0] for w in target.name.split() if w[:1].isupper())
+    for span in target.mentions:
+        match = _BRACKETED_INITIALS.match(body, span.end)
+        if match is None or match.group(1) != initials:
+            continue
+        for ent in ents:
+            if ent.name == initials and ent.kind is not PLACE:
+                target.edit_mentions().extend(ent.mentions)
+                target.add_alias(initials)
+                ent.edit_mentions().clear()
+                return
+        return
 
 
 def _covered(span: Span, spans: Sequence[Span]) -> bool:
