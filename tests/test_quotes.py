@@ -1219,3 +1219,21 @@ def test_a_spokeswoman_for_an_embassy_in_a_city() -> None:
     body = ("A spokeswoman for the Kembaran embassy in Varlow said the ambassador would attend "
             "Wednesday's ceremony.")
     assert _quotes(body)[0][1] == "A spokeswoman for the Kembaran embassy in Varlow"
+
+
+def test_an_anonymous_official_of_a_department_speaks() -> None:
+    body = ("An engineer with the city's planning department, speaking on condition of "
+            "anonymity, said at least half of the collapsed blocks had been built before 1999.")
+    assert _quotes(body)[0][1] == "An engineer with the city's planning department"
+
+
+def test_and_said_after_a_quotation_reports_the_same_speaker() -> None:
+    body = ("Veskaria's trade minister, Tomas Brenk, called the decision \"an act of economic "
+            "aggression\" and said his government would file a formal complaint.")
+    assert [(q[1], q[2]) for q in _quotes(body)] == [("Tomas Brenk", True), ("Tomas Brenk", False)]
+
+
+def test_a_quotations_own_attribution_is_not_a_new_statement() -> None:
+    body = ('"Nothing in this case has any value," Randy Zelin told CNN\'s Christi Paul. "It '
+            'does not matter."')
+    assert all(q[2] for q in _quotes(body))

@@ -1245,6 +1245,10 @@ def _opening_description(
                 return None
             k += 1
     found = _description_ending(ctx, lo, hi) or _owned_speaker(ctx, lo, hi)
+    if found is not None and found[1] is not None and ctx.body[lo : found[1].start].strip(
+        " \t\n\"“‘'"
+    ):
+        found = None  # ("planning department" of "An engineer with the city's ...")
     if found is None and opener is not None:
         # "Another patient, who asked not to be named, said": any noun
         # phrase a relative clause or participle sets apart.
@@ -2837,8 +2841,16 @@ def _indirect(
             k = bisect.bisect_left(ctx.quote_opens, s1) - 1
             if k < 0 or ctx.quoted[k][1] < s0 or ctx.quoted[k][1] + 1 >= s1:
                 continue
-            s0 = ctx.quoted[k][1] + 1
-            if not _AFTER_QUOTE.match(body, s0):
+            s0 = ctx.quoted[k][1]  # (just past the closing mark)
+            if not (_NEW_SENTENCE_AFTER.match(body, s0) or (
+                # '"an act of aggression" and said ...' (not '"...," she said')
+                body[s0 - 2 : s0 - 1] not in ",;:" and _AND_SAID_AFTER.match(body, s0)
+            ) or (body[s0 - 2 : s0 - 1] in ".!?" and _CAPITAL_AFTER.match(body, s0)) or (
+                # "..., a 'fuel of the future', Audi said that ...": after a
+                # quoted phrase, not after a quotation its own cue follows
+                _COMMA_CAPITAL_AFTER.match(body, s0)
+                and body.count(" ", ctx.quoted[k][0], s0) < 6
+            )):
                 continue
         sentence = body[s0:s1]
         end = s0 + len(sentence.rstrip())
@@ -2883,8 +2895,8 @@ def _indirect(
                 # plant would ...").
                 subj = _speaker_right(ctx, vm.end(), end, max_gap=3)
                 inverted = subj is not None
-            if subj is None and _AND_BEFORE.search(
-                body, max(s0, vm.start() - 12), vm.start()
+            if (subj is None or subj == (None, None)) and _AND_BEFORE.search(
+                body, max(s0 - 1, vm.start() - 12), vm.start()
             ) and not (
                 # "Shanell was tested and told that ...": she heard it
                 vm.group().startswith("told") and _PASSIVE_AUX.search(body, s0, vm.start())
@@ -3020,15 +3032,16 @@ _DESCRIBED_BEFORE: Final = re.compile(
 # that", "referring to" report the speaker).
 # What a quotation's own sentence may go on with as reported speech: a new
 # sentence, or "and said".
-_AFTER_QUOTE: Final = re.compile(
-    r"[.!?]?[ \t]+(?:[A-Z]|and[ \t]+(?:also[ \t]+)?(?:said|told|added))"
-)
+_NEW_SENTENCE_AFTER: Final = re.compile(r"[.!?][ \t]+[A-Z]")
+_CAPITAL_AFTER: Final = re.compile(r"[ \t]+[A-Z]")
+_COMMA_CAPITAL_AFTER: Final = re.compile(r"[,:][ \t]+[A-Z]")
+_AND_SAID_AFTER: Final = re.compile(r"[ \t]+and[ \t]+(?:also[ \t]+)?(?:said|told|added)\b")
 _TAIL_ADVERBIAL: Final = re.compile(
     r"(?:as|in|on|at|following|after|before|during|while|when|from|to|this|last|yesterday|"
-    r"today|earlier|later)\b"
+    r"today|earlier|later|[a-z]+ing)\b"
 )
 _PASSIVE_AUX: Final = re.compile(r"\b(?:was|were|been|being)\b")
-_AND_BEFORE: Final = re.compile(r"[a-z,][ \t]+and[ \t]+(?:also[ \t]+|later[ \t]+)?$")
+_AND_BEFORE: Final = re.compile(r"[a-z,\"”'’)][ \t]+and[ \t]+(?:also[ \t]+|later[ \t]+)?$")
 _ING_WORD: Final = re.compile(
     r"(?!(?:adding|saying|noting|insisting|arguing|explaining|warning|claiming|stressing|"
     r"telling|asking|referring|describing|calling|urging|pointing|suggesting|acknowledging|"
