@@ -456,3 +456,11 @@ def test_post_from_who_clause_beats_a_relation_and_fills_a_missing_role() -> Non
                    "employs six people, agreed.")
     assert roles["Nils Holt"] == "chair of the Tarn Chamber of Commerce"
     assert roles["Mia Sand"] == "owner of a bakery in Tarn"
+
+
+def test_appositive_naming_a_firm_makes_an_organisation() -> None:
+    ents = {e.name: e.kind for e in _entities(
+        "Ola Brenn was paid by Marsden Strategy, a consultancy whose clients include two "
+        "banks. Students gathered. Left, a group of students eats lunch.")}
+    assert ents["Marsden Strategy"] is EntityKind.ORGANIZATION
+    assert ents.get("Left") is not EntityKind.ORGANIZATION

@@ -713,7 +713,20 @@ def _org_by_context(
                 continue  # "broadcaster Ann Cole", "documentary maker Ann Cole"
             if before and (before[-1] in lex.org_before or before[-1].endswith("-based")):
                 return ORG  # "sportswear firm Umbro", "Tarvik-based Northwind"
+        if body[span.end : span.end + 1] == ",":
+            appositive = _ORG_APPOSITIVE.match(body, span.end, span.end + 60)
+            if appositive is not None and appositive.group(1) in lex.org_before:
+                return ORG  # "Halden Strategy, a consultancy whose clients ..."
     return None
+
+
+# ", a (small) consultancy whose", ", a sportswear firm based in": the noun
+# ends the phrase or opens a clause ("a firm believer", "a company director"
+# describe a person).
+_ORG_APPOSITIVE: Final = re.compile(
+    r",[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){0,3}?([a-z]+)"
+    r"(?=[,.;]|[ \t]+(?:whose|which|that|based|owned|run|founded|in|with)\b)"
+)
 
 
 # -- roles ------------------------------------------------------------------------
