@@ -1237,3 +1237,9 @@ def test_a_quotations_own_attribution_is_not_a_new_statement() -> None:
     body = ('"Nothing in this case has any value," Randy Zelin told CNN\'s Christi Paul. "It '
             'does not matter."')
     assert all(q[2] for q in _quotes(body))
+
+
+def test_declaring_mourning_war_or_an_emergency_reports_no_words() -> None:
+    assert _quotes("President Orhan Selimi declared three days of national mourning and "
+                   "visited the disaster zone on Tuesday.") == []
+    assert _quotes("The pilot declared an emergency shortly before the plane came down.") == []

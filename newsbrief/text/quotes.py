@@ -2921,6 +2921,8 @@ def _indirect(
             c0 = rest.end() if rest else c0
             if cue == "claimed" and _CLAIMED_THING.match(body, c0):
                 continue  # "claimed responsibility", "claimed victory": no words reported
+            if cue == "declared" and _DECLARED_THING.match(body, c0):
+                continue  # "declared three days of national mourning": an act, not words
             if cue == "testified" and c0 < end and not body[max(s0, c0 - 5) : c0].startswith(
                 "that"
             ) and (subj[1] is None or subj[1].start - s0 < 15):
@@ -3046,6 +3048,11 @@ _ING_WORD: Final = re.compile(
     r"(?!(?:adding|saying|noting|insisting|arguing|explaining|warning|claiming|stressing|"
     r"telling|asking|referring|describing|calling|urging|pointing|suggesting|acknowledging|"
     r"admitting|conceding|according|speaking|writing|replying|responding|citing)\b)[a-z]+ing\b"
+)
+_DECLARED_THING: Final = re.compile(
+    r"\s*(?:(?:a|an|the|\w+)\s+(?:days?|weeks?|months?|state|period)\s+of\b|"
+    r"(?:a\s+)?(?:war|victory|bankruptcy|independence|martial\s+law|an?\s+emergency|"
+    r"a\s+(?:state|national|public|local|major)\b))"
 )
 _CLAIMED_THING: Final = re.compile(
     r"\s*(?:responsibility|credit|victory|the\s+(?:lives?|title|crown|prize|seat|win)|"
