@@ -812,3 +812,12 @@ def test_initials_join_a_name_with_a_plural_possessive() -> None:
         "The Calder Dockers' Union (CDU) called a strike. The CDU said pay was too low.")}
     assert "CDU" not in ents
     assert ents["Calder Dockers' Union"].aliases == ("CDU",)
+
+
+def test_given_name_alone_is_the_person_not_the_city() -> None:
+    ents = {e.name: e for e in find_entities(
+        'Friends mourned Sofia Marel. "Sofia was kind," her aunt said.')}
+    assert ents["Sofia Marel"].aliases == ("Sofia",)
+    assert len(ents["Sofia Marel"].mentions) == 2
+    kinds = _kinds("Sofia Marel flew to Sofia on Monday.")
+    assert kinds["Sofia"] is EntityKind.PLACE

@@ -298,6 +298,7 @@ def _refined(body: str, ents: list[Draft], starts: frozenset[int], headline: str
     lex = role_lexicon()
     ents = _merge_plural_possessives(body, ents, kb)
     ents = _join_surnames(body, headline, ents, kb)
+    ents = _join_given_names(body, ents, kb)
     _fix_kinds(body, ents, kb, lex)
     _find_roles(body, ents, kb, lex)
     return _drop_sentence_starters(body, ents, starts, lex)
@@ -469,6 +470,43 @@ def _join_surnames(body: str, headline: str, ents: list[Draft], kb: Knowledge) -
 
 
 _BLANKS: Final = (" ", "\t")
+# Words after a name that make it a place or a body ("Victoria police").
+_PLACE_NOUNS_AFTER: Final = re.compile(r"[ \t]+(?:police|state|city|county|airport|region)\b")
+
+
+def _place_use(body: str, span: Span) -> bool:
+    """Whether a mention reads as a place: after "in", "to"..., before
+    "police", or in a list ("Stockholm, Milan and Paris")."""
+    return (
+        _after_place_word(body, span)
+        or body[span.start - 2 : span.start] == ", "
+        or body.startswith((", ", " and "), span.end)
+        or _PLACE_NOUNS_AFTER.match(body, span.end) is not None
+    )
+
+
+def _join_given_names(body: str, ents: list[Draft], kb: Knowledge) -> list[Draft]:
+    """A one-word place or "other" that is the given name of exactly one
+    person in the story, and never follows "in", "to", "from"..., is that
+    person ("Sofia was kind" after "Sofia Lindqvist", not the city)."""
+    loose = [e for e in ents if (e.kind is PLACE or e.kind is OTHER) and " " not in e.name
+             and e.mentions and e.name.lower() in kb.given_names]
+    if not loose:
+        return ents
+    gone: set[int] = set()
+    for ent in loose:
+        key = ent.name.lower()
+        owners = [p for p in ents if p.kind is PERSON and " " in p.name
+                  and p.name.partition(" ")[0].lower() == key]
+        if len(owners) != 1 or any(_place_use(body, s) for s in ent.mentions):
+            continue
+        owner = owners[0]
+        mentions = owner.edit_mentions()
+        mentions.extend(ent.mentions)
+        mentions.sort(key=_START)
+        owner.add_alias(ent.name)
+        gone.add(id(ent))
+    return [e for e in ents if id(e) not in gone] if gone else ents
 
 
 def _join_cut_name(body: str, headline: str, ent: Draft, full_names: Mapping[str, Draft]) -> bool:
