@@ -464,3 +464,10 @@ def test_appositive_naming_a_firm_makes_an_organisation() -> None:
         "banks. Students gathered. Left, a group of students eats lunch.")}
     assert ents["Marsden Strategy"] is EntityKind.ORGANIZATION
     assert ents.get("Left") is not EntityKind.ORGANIZATION
+
+
+def test_saint_possessive_alone_is_the_place_named_after_the_saint() -> None:
+    ents = {e.name: e for e in _entities(
+        "Nurses picketed St Brennan's Hospital in Tarn. At St Brennan's, patients waited.")}
+    assert "St Brennan" not in ents
+    assert len(ents["St Brennan's Hospital"].mentions) == 2

@@ -375,6 +375,9 @@ def _merge_plural_possessives(body: str, ents: list[Draft], kb: Knowledge) -> li
         return ents
     for target in merged.values():
         _take_bracketed_initials(body, target, ents)
+    for ent in ents:
+        if ent.mentions and ent.kind is PERSON and ent.name.partition(" ")[0].lower() in _SAINT:
+            _take_saint_short_form(body, ent, merged)
     spans = [s for m in merged.values() for s in m.mentions]
     for ent in ents:
         inside = [s for s in ent.mentions if _covered(s, spans)]
@@ -385,6 +388,21 @@ def _merge_plural_possessives(body: str, ents: list[Draft], kb: Knowledge) -> li
         if ent.changed and ent.mentions:
             _rename_from_mentions(body, ent, kb)
     return ents + list(merged.values())
+
+
+def _take_saint_short_form(body: str, ent: Draft, merged: Mapping[str, Draft]) -> None:
+    """Move the mentions "St Columba's" left alone ("At St Columba's,
+    patients ...") to the one place or body named after that saint in the
+    story ("St Columba's Hospital"): no person is meant."""
+    name = ent.name.lower()
+    owners = [t for key, t in merged.items() if key.startswith((name + "'s ", name + "’s "))]
+    if len(owners) != 1:
+        return
+    moved = [s for s in ent.mentions if body[s.end : s.end + 2] in ("'s", "’s")]
+    if len(moved) != len(ent.mentions):
+        return
+    owners[0].edit_mentions().extend(moved)
+    ent.edit_mentions().clear()
 
 
 _BRACKETED_INITIALS: Final = re.compile(r"[ \t]+\(([A-Z]{2,6})\)")
