@@ -821,3 +821,10 @@ def test_given_name_alone_is_the_person_not_the_city() -> None:
     assert len(ents["Sofia Marel"].mentions) == 2
     kinds = _kinds("Sofia Marel flew to Sofia on Monday.")
     assert kinds["Sofia"] is EntityKind.PLACE
+
+
+def test_name_ending_in_east_or_south_is_a_district_not_a_person() -> None:
+    kinds = _kinds("Tom Rell, who has represented Varrow East since 2019, resigned. "
+                   "Kanye West sang.")
+    assert kinds["Varrow East"] is EntityKind.PLACE
+    assert kinds["Kanye West"] is EntityKind.PERSON

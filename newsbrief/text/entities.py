@@ -107,6 +107,8 @@ _ORG_CONTEXT_HEADS: Final = frozenset(w[:2] for w in _ORG_CONTEXT_WORDS)
 _POSSESSIVE_ENDINGS: Final = frozenset(("'s", "’s"))
 _ORG_CONTEXT_AFTER: Final = re.compile(rf"(?:['’]s)?[ \t]+(?:{'|'.join(_ORG_CONTEXT_WORDS)})\b")
 _BLANK: Final = frozenset(" \t")
+# Directions that end districts' names but rarely people's ("Kanye West", "Oliver North").
+_DISTRICT_ENDS: Final = frozenset(("east", "south", "central"))
 _DIRECTIONS: Final = frozenset(
     ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
      "upper", "lower")
@@ -1155,6 +1157,8 @@ def _classify(
             return ORG  # "Dynamo Moscow", "Bayer Leverkusen": a club or firm named for a place
     if len(words) == 1 and is_acronym(name) and len(name) <= 5:
         return ORG
+    if len(words) == 2 and last in _DISTRICT_ENDS:
+        return PLACE  # "Tremorne East", "Ealing Central": a constituency or district
     if 2 <= len(words) <= 4 and all(t[2][:1].isupper() for t in toks):
         return PERSON
     return None
