@@ -1243,3 +1243,14 @@ def test_declaring_mourning_war_or_an_emergency_reports_no_words() -> None:
     assert _quotes("President Orhan Selimi declared three days of national mourning and "
                    "visited the disaster zone on Tuesday.") == []
     assert _quotes("The pilot declared an emergency shortly before the plane came down.") == []
+
+
+def test_a_person_of_a_described_firm_speaks_not_the_firm() -> None:
+    body = "Markus Deene of the research firm Corvane Economics, said inflation would ease."
+    assert _quotes(body)[0][1] == "Markus Deene"
+
+
+def test_told_a_news_conference_in_a_place_reports_no_words() -> None:
+    body = ("Central bank governor Anna Vorhaus told a news conference in the capital. She said "
+            "growth would slow.")
+    assert [q[0] for q in _quotes(body)] == ["growth would slow"]

@@ -1681,7 +1681,10 @@ def _speaker_left(
     return found
 
 
-_OF_BEFORE: Final = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?$")
+# (also past what the body is: "Markus Deene of the research firm Corvane Economics")
+_OF_BEFORE: Final = re.compile(
+    r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+(?:[a-z][\w\-]*[ \t]+){0,3})?$"
+)
 
 
 def _owned_speaker(
@@ -1723,7 +1726,7 @@ def _person_before_of(ctx: _Context, men: _Mention, lo: int) -> _Mention | None:
     body = ctx.body
     if body[men.start - 1 : men.start] not in (" ", "\t"):
         return None
-    of = _OF_BEFORE.search(body, max(lo, men.start - 12), men.start)
+    of = _OF_BEFORE.search(body, max(lo, men.start - 40), men.start)
     if of is None:
         return None
     k = bisect.bisect_left(ctx.starts, of.start()) - 1
@@ -2804,6 +2807,11 @@ def _after_told_object(body: str, c0: int, end: int) -> int:
         if word.lower() in _SUBJECT_WORDS or word[:1].isupper() or word[:1].isdigit():
             return that.start(1)
     return c0
+_TOLD_AUDIENCE: Final = re.compile(
+    r"\s+(?:an?|the)\s+(?:news\s+|press\s+)?(?:conference|briefing|meeting|rally|crowd|audience|"
+    r"hearing|committee|court|jury|parliament)"
+    r"(?:\s+(?:in|at|on|outside)\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)?\s*"
+)
 _TOLD_OBJECT: Final = re.compile(
     r"\s+(?:reporters|journalists|me|him|her|them|us|lawmakers|parliament|"
     r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|the\s+\w+(?:\s+\w+)?)\b"
@@ -2917,6 +2925,10 @@ def _indirect(
                 c0 = obj.end() if obj else c0
                 if obj is None:
                     c0 = _after_told_object(body, c0, end)
+                if _TOLD_AUDIENCE.fullmatch(body, vm.end(), end) and (
+                    subj[1] is None or "," not in body[s0 : subj[1].start]
+                ):
+                    continue  # "told a news conference in the capital": to whom, not what
             rest = _AFTER_VERB.match(body, c0, end)
             c0 = rest.end() if rest else c0
             if cue == "claimed" and _CLAIMED_THING.match(body, c0):
