@@ -1254,3 +1254,9 @@ def test_told_a_news_conference_in_a_place_reports_no_words() -> None:
     body = ("Central bank governor Anna Vorhaus told a news conference in the capital. She said "
             "growth would slow.")
     assert [q[0] for q in _quotes(body)] == ["growth would slow"]
+
+
+def test_the_ministry_is_the_ministry_just_named() -> None:
+    body = ("The Ministry of Justice confirmed the disturbance at the prison on Tuesday. The "
+            "ministry said two officers had been injured.")
+    assert _quotes(body)[-1][1] == "Ministry of Justice"

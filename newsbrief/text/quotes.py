@@ -203,6 +203,9 @@ _DESCRIPTION: Final = re.compile(
 )
 _DESCRIPTION_WORDS: Final = frozenset(_DESCRIPTION_NOUNS.split("|"))
 _INSTITUTION_WORDS: Final = frozenset(_INSTITUTIONS.split("|"))
+# Heads of "the <body> said" that an organisation's own name holds ("the
+# ministry" for the Ministry of Justice).
+_BODY_HEADS: Final = _INSTITUTION_WORDS | {"ministry", "agency"}
 _ROLE_HEAD: Final = re.compile(r"[a-z][a-z\-]+")
 _ROLE_DESCRIPTION: Final = re.compile(
     r"\b(?:a|an|the|A|An|The)\s+(?:(?!(?:the|a|an)\b)[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)$"
@@ -1840,7 +1843,7 @@ def _definite_body(ctx: _Context, description: str, pos: int) -> str | None:
     Trust), or None. (Not from far back: "the bank" of a story about the
     Halifax is not the Bank of England named paragraphs before.)"""
     words = description.split()
-    if len(words) != 2 or words[0].lower() != "the" or words[1] not in _INSTITUTION_WORDS:
+    if len(words) != 2 or words[0].lower() != "the" or words[1] not in _BODY_HEADS:
         return None
     head = words[1].capitalize()
     found: str | None = None
