@@ -202,10 +202,9 @@ _DESCRIPTION: Final = re.compile(
     re.IGNORECASE,
 )
 _DESCRIPTION_WORDS: Final = frozenset(_DESCRIPTION_NOUNS.split("|"))
-_INSTITUTION_WORDS: Final = frozenset(_INSTITUTIONS.split("|"))
 # Heads of "the <body> said" that an organisation's own name holds ("the
 # ministry" for the Ministry of Justice).
-_BODY_HEADS: Final = _INSTITUTION_WORDS | {"ministry", "agency"}
+_BODY_HEADS: Final = frozenset((*_INSTITUTIONS.split("|"), "ministry", "agency"))
 _ROLE_HEAD: Final = re.compile(r"[a-z][a-z\-]+")
 _ROLE_DESCRIPTION: Final = re.compile(
     r"\b(?:a|an|the|A|An|The)\s+(?:(?!(?:the|a|an)\b)[\w\-’']+\s+){0,3}?([a-z][a-z\-]+)$"
@@ -1540,7 +1539,7 @@ def _speaker_left(
         # "Full card numbers were not affected, it said", "Qantas shares fell
         # after it warned": the organisation the sentence (or the one
         # before) is about.
-        org = _subject_before(ctx, core_end - 2, "\0", _ORGANIZATION) or _body_before(
+        org = _subject_before(ctx, core_end - 2, _ORGANIZATION) or _body_before(
             ctx, core_end - 2
         )
         if org is not None:
@@ -1943,7 +1942,7 @@ def _aged_person(ctx: _Context, age: str, pos: int) -> str | None:
         return people.pop()
     if people:
         return None  # two people of that age: the phrase does not say which
-    return _subject_before(ctx, pos, f"{age}-year-old")
+    return _subject_before(ctx, pos, apart=f"{age}-year-old")
 
 
 # What may stand before a sentence's subject: an opening word, up to four
@@ -1954,6 +1953,15 @@ _SUBJECT_LEAD: Final = re.compile(
     r"(?:(?!(?i:the|a|an|his|her|their|its|this|that|of|in|on|at|by|with|as|when|after|"
     r"to|for|from|and|but|or|it|there|i|he|she|we|they|you)\b)[\w\-.’']+[ \t]+){0,4}"
 )
+def _clause_opener(ctx: _Context, pos: int) -> str | None:
+    """The person, else organisation, who is the subject of the sentence at
+    ``pos``: who speaks in "X welcomed the move, saying ..." and "X unveiled
+    its glasses and said ..."."""
+    return _subject_before(ctx, pos, _PERSON, reach=1) or _subject_before(
+        ctx, pos, _ORGANIZATION, reach=1
+    )
+
+
 def _body_before(ctx: _Context, pos: int) -> str | None:
     """The description of a body that opens the sentence before ``pos`` and
     speaks there ("The Varlovian government said ... It said"), or None."""
@@ -1982,14 +1990,15 @@ _FRONTED_OR_QUOTED: Final = re.compile(r"(?:,|[,?!]?[\"”'’])[ \t]*$")
 
 
 def _subject_before(
-    ctx: _Context, pos: int, phrase: str, kind: EntityKind = _PERSON, reach: int = 3
+    ctx: _Context, pos: int, kind: EntityKind = _PERSON, reach: int = 3, apart: str = ""
 ) -> str | None:
     """The person (or organisation, for ``kind``) who is the subject of the
-    nearest sentence before ``pos`` that names one ("Mr Roberts said he was
-    shocked. The 65-year-old said"), or None when that sentence's subject is
-    something else, a description ("The England skipper had spent ... as
-    Hodgson tinkered"), or the sentence sets them apart from ``phrase``
-    ("Theresa May rejected the 32-year-old's claim").
+    nearest sentence before ``pos`` (of the last ``reach`` sentences) that
+    names one ("Mr Roberts said he was shocked. The 65-year-old said"), or
+    None when that sentence's subject is something else, a description ("The
+    England skipper had spent ... as Hodgson tinkered"), or the sentence
+    sets them apart from the words ``apart`` ("Theresa May rejected the
+    32-year-old's claim").
     """
     body = ctx.body
     si = bisect.bisect_right(ctx.sentence_starts, pos) - 1
@@ -2030,7 +2039,7 @@ def _subject_before(
                 # family tried": someone of theirs, named after it or not.
                 owned = True
                 continue
-            if subject and men.kind is kind and body.find(phrase, men.end, hi) < 0:
+            if subject and men.kind is kind and (not apart or body.find(apart, men.end, hi) < 0):
                 return men.name
             return None  # the sentence is about something or someone else first
         if owned:
@@ -2853,15 +2862,7 @@ def _indirect(
             if k < 0 or ctx.quoted[k][1] < s0 or ctx.quoted[k][1] + 1 >= s1:
                 continue
             s0 = ctx.quoted[k][1]  # (just past the closing mark)
-            if not (_NEW_SENTENCE_AFTER.match(body, s0) or (
-                # '"an act of aggression" and said ...' (not '"...," she said')
-                body[s0 - 2 : s0 - 1] not in ",;:" and _AND_SAID_AFTER.match(body, s0)
-            ) or (body[s0 - 2 : s0 - 1] in ".!?" and _CAPITAL_AFTER.match(body, s0)) or (
-                # "..., a 'fuel of the future', Audi said that ...": after a
-                # quoted phrase, not after a quotation its own cue follows
-                _COMMA_CAPITAL_AFTER.match(body, s0)
-                and body.count(" ", ctx.quoted[k][0], s0) < 6
-            )):
+            if not _statement_after(body, *ctx.quoted[k]):
                 continue
         sentence = body[s0:s1]
         end = s0 + len(sentence.rstrip())
@@ -2914,9 +2915,7 @@ def _indirect(
             ):
                 # "Quillon on Tuesday unveiled its glasses and said it would
                 # cut 1,800 jobs": the subject of the sentence's first verb
-                name = _subject_before(ctx, vm.start(), "\0", _PERSON, reach=1) or (
-                    _subject_before(ctx, vm.start(), "\0", _ORGANIZATION, reach=1)
-                )
+                name = _clause_opener(ctx, vm.start())
                 if name is not None:
                     subj = (name, None)
             if subj is None:
@@ -3047,6 +3046,21 @@ _DESCRIBED_BEFORE: Final = re.compile(
 )
 # A participle that is the narrator's, not more of what was said ("adding
 # that", "referring to" report the speaker).
+def _statement_after(body: str, open_mark: int, end: int) -> bool:
+    """Whether reported speech may follow a quotation ending at ``end``
+    within its sentence, rather than the quotation's own attribution."""
+    last = body[end - 2 : end - 1]  # the quotation's last character
+    return bool(
+        _NEW_SENTENCE_AFTER.match(body, end)
+        # '"an act of aggression" and said ...' (not '"...," she said')
+        or (last not in ",;:" and _AND_SAID_AFTER.match(body, end))
+        or (last in ".!?" and _CAPITAL_AFTER.match(body, end))
+        # "..., a 'fuel of the future', Audi said that ...": after a quoted
+        # phrase, not after a quotation its own cue follows
+        or (_COMMA_CAPITAL_AFTER.match(body, end) and body.count(" ", open_mark, end) < 6)
+    )
+
+
 # What a quotation's own sentence may go on with as reported speech: a new
 # sentence, or "and said".
 _NEW_SENTENCE_AFTER: Final = re.compile(r"[.!?][ \t]+[A-Z]")
@@ -3087,9 +3101,7 @@ def _saying(ctx: _Context, s0: int, end: int) -> Quote | None:
     if sm is None or _in_quote(ctx, sm.start()):
         return None
     pos = sm.start()
-    speaker = _subject_before(ctx, pos, "\0", _PERSON, reach=1) or _subject_before(
-        ctx, pos, "\0", _ORGANIZATION, reach=1
-    )
+    speaker = _clause_opener(ctx, pos)
     if speaker is None:
         return None
     return _make_indirect(

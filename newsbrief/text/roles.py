@@ -203,6 +203,13 @@ class Draft:
         self.changed = True
         self.aliases = [*self.aliases, alias]
 
+    def absorb(self, other: Draft) -> None:
+        """Take ``other``'s body mentions, in order, and its name as an alias."""
+        mentions = self.edit_mentions()
+        mentions.extend(other.mentions)
+        mentions.sort(key=_START)
+        self.add_alias(other.name)
+
     def to_entity(self) -> Entity:
         if not self.changed:
             if self.source is not None:
@@ -478,10 +485,7 @@ def _join_surnames(body: str, headline: str, ents: list[Draft], kb: Knowledge) -
         if len(owners) != 1:
             continue
         owner = owners[0]
-        mentions = owner.edit_mentions()
-        mentions.extend(ent.mentions)
-        mentions.sort(key=_START)
-        owner.add_alias(ent.name)
+        owner.absorb(ent)
         owner.headline = tuple(sorted({*owner.headline, *ent.headline}, key=_START))
         gone.add(id(ent))
     return [e for e in ents if id(e) not in gone] if gone else ents
@@ -511,18 +515,17 @@ def _join_given_names(body: str, ents: list[Draft], kb: Knowledge) -> list[Draft
              and e.mentions and e.name.lower() in kb.given_names]
     if not loose:
         return ents
+    # The people of each given name, found once rather than once per loose name.
+    by_given: dict[str, list[Draft]] = {}
+    for p in ents:
+        if p.kind is PERSON and " " in p.name:
+            by_given.setdefault(p.name.partition(" ")[0].lower(), []).append(p)
     gone: set[int] = set()
     for ent in loose:
-        key = ent.name.lower()
-        owners = [p for p in ents if p.kind is PERSON and " " in p.name
-                  and p.name.partition(" ")[0].lower() == key]
+        owners = by_given.get(ent.name.lower(), [])
         if len(owners) != 1 or any(_place_use(body, s) for s in ent.mentions):
             continue
-        owner = owners[0]
-        mentions = owner.edit_mentions()
-        mentions.extend(ent.mentions)
-        mentions.sort(key=_START)
-        owner.add_alias(ent.name)
+        owners[0].absorb(ent)
         gone.add(id(ent))
     return [e for e in ents if id(e) not in gone] if gone else ents
 
