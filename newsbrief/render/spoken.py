@@ -147,7 +147,9 @@ _UNDOTTED_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "St", "Mt", "Ft", "Cllr",
 # al-Hathloul", "Mr and Mrs Smith"); without a full stop only a person's
 # ("St and", "Gen and" are left).
 _UNDOTTED_PERSON_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof"})
-_TITLE_PARTICLES = sorted({*data_lines("name_particles.txt"), "and"} - {"y"}, key=len, reverse=True)
+_TITLE_PARTICLES = tuple(
+    sorted({*data_lines("name_particles.txt"), "and"} - {"y"}, key=len, reverse=True)
+)
 _TITLE = re.compile(
     r"\b(?P<t>" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")(?P<dot>\.)?\s+"
     r"(?=[A-Z]|(?P<particle>" + "|".join(_TITLE_PARTICLES) + r")\b(?!['’]))"
